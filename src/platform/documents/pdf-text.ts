@@ -1,0 +1,48 @@
+/**
+ * Reads text back out of a PDF with poppler's `pdftotext`, the way the test suites check printed
+ * documents. Needs poppler-utils on the machine (installed by `.ci/run`).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function withPdfFile<T>(pdf: Uint8Array, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'motcua-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    return await use(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * How pdftotext orders the text. `reading` (its default) rebuilds lines and columns from positions, but
+ * joins runs of one-letter words ("a b c" comes out as "abc"), taking them for letter-spaced text;
+ * `raw` keeps the order in which the text was drawn and every space.
+ */
+export type PdfTextMode = 'reading' | 'raw' | 'layout';
+
+/** The text of every page; pages are separated by a form feed (\f). */
+export async function pdfToText(pdf: Uint8Array, mode: PdfTextMode = 'reading'): Promise<string> {
+  return withPdfFile(pdf, async (file) => {
+    const args = [...(mode === 'reading' ? [] : [`-${mode}`]), '-enc', 'UTF-8', file, '-'];
+    const { stdout } = await run('pdftotext', args, { maxBuffer: 64 * 1024 * 1024 });
+    return stdout.normalize('NFC');
+  });
+}
+
+/** The number of pages, from `pdfinfo`. */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  return withPdfFile(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', [file]);
+    const match = /^Pages:\s+(\d+)/m.exec(stdout);
+    if (!match) throw new Error('pdfinfo reported no page count');
+    return Number(match[1]);
+  });
+}
