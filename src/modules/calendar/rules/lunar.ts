@@ -86,7 +86,7 @@ class LunarEngine {
   }
 
   private majorTerm(day: number): number {
-    return (this.cal.inMajorSolarTerm(this.jd(day)) as unknown as { term: number }).term;
+    return this.cal.inMajorSolarTerm(this.jd(day)).term;
   }
 
   private month11(year: number): number {
