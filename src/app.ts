@@ -1,0 +1,64 @@
+import Fastify from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { installAuth } from './platform/auth/auth.plugin.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { createAuthService } from './platform/auth/auth.service.js';
+import type { DatabaseHandle } from './platform/db/connection.js';
+import { createFileStore } from './platform/files/file-store.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installServerPlugins, requestId } from './platform/http/server-plugins.js';
+import type { App } from './platform/http/types.js';
+import { validatorCompiler } from './platform/http/validation.js';
+import { installWebApp } from './platform/http/web-app.js';
+// BADGES import { badgeRoutes } from './modules/org/badges.routes.js';
+import { orgImportRoutes } from './modules/org/import/org-import.routes.js';
+import { createOrgService } from './modules/org/org.service.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Wires every module's service to the database; the CLI and tests use the same wiring. */
+export function createServices(config: Config, database: DatabaseHandle) {
+  const org = createOrgService(database.db);
+  const auth = createAuthService(database.db, org.directory, config);
+  const files = createFileStore(join(config.dataDir, 'files'));
+  return { db: database.db, org, auth, files };
+}
+
+export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
+
+/** Builds the Fastify app: platform plugins, then each module's routes. Does not listen. */
+export async function buildApp({ config, database, services = createServices(config, database), logger = true, serveWeb = true }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    genReqId: (req) => requestId(req.headers['x-request-id']),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.env === 'production',
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await installServerPlugins(app, config.version);
+  installErrorHandler(app);
+  installAuth(app, services.auth, config.env === 'production' || config.publicUrl.startsWith('https://'));
+
+  app.get('/health', { schema: { tags: ['platform'], summary: 'Tình trạng hệ thống / health' } }, async () => {
+    await database.db.selectFrom('schema_migrations' as never).select((eb) => eb.fn.countAll().as('n')).execute();
+    return { status: 'ok', database: database.kind, version: config.version };
+  });
+
+  await app.register(async (scope) => {
+    const api = scope as unknown as App;
+    await authRoutes(api, services.auth, config.loginRatePerMinute);
+    await auditRoutes(api, services.db, services.org.directory.unitNames);
+    await orgRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
+    await orgImportRoutes(api, services.org);
+    // BADGES await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
+  });
+
+  if (serveWeb) await installWebApp(app);
+  return app;
+}

@@ -1,0 +1,2 @@
+// Each module's CLI commands register themselves on import; add new ones here.
+export {};

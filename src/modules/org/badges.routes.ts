@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { errors } from '../../platform/http/app-error.js';
+import type { App } from '../../platform/http/types.js';
+import type { FileStore } from '../../platform/files/file-store.js';
+import { renderBadgeSheet, renderNameplateSheet } from './badges/index.js';
+import type { OrgService } from './org.service.js';
+
+const badgeQuery = z.strictObject({
+  staffIds: z.string().regex(/^\d+(,\d+)*$/, 'Danh sách cán bộ phải là các số cách nhau bằng dấu phẩy').transform((s) => [...new Set(s.split(',').map(Number))]),
+});
+
+/** Badge and nameplate sheets (Decree 118 art. 11: staff at the desk wear a name badge). */
+export async function badgeRoutes(app: App, deps: { org: OrgService; files: FileStore; publicUrl: string }): Promise<void> {
+  const sheets = { 'badges.pdf': renderBadgeSheet, 'nameplates.pdf': renderNameplateSheet } as const;
+  for (const [name, render] of Object.entries(sheets)) {
+    app.get(`/api/v1/org/${name}`, { schema: { tags: ['org'], summary: name === 'badges.pdf' ? 'In thẻ cán bộ (PDF A4)' : 'In biển chức danh (PDF A4)', querystring: badgeQuery } }, async (req, reply) => {
+      const ids = req.query.staffIds;
+      if (ids.length > 500) throw errors.badRequest('Mỗi lần in tối đa 500 cán bộ.', 'At most 500 staff per sheet.');
+      const { items } = await deps.org.searchStaff(req.ctx, { ids, page: 1, pageSize: 500 });
+      if (items.length !== ids.length) throw errors.notFound('cán bộ', 'Staff member', 'STAFF_NOT_FOUND');
+      const people = await Promise.all(items.map(async (s) => ({
+        fullName: s.fullName, position: s.position ?? '', unitName: s.unitName, badgeNumber: s.badgeNumber ?? '',
+        photo: s.photoUrl ? (await deps.org.findPublicStaff(s.publicId).then((p) => (p?.photoKey ? deps.files.get(p.photoKey) : undefined))) ?? null : null,
+        qrUrl: `${deps.publicUrl}/can-bo-cong-khai/${s.publicId}`,
+      })));
+      const pdf = await render(people, {});
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'no-store').send(pdf);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { errors } from '../../platform/http/app-error.js';
+import type { App } from '../../platform/http/types.js';
+import type { FileStore } from '../../platform/files/file-store.js';
+import type { OrgService } from './org.service.js';
+import {
+  createPositionBody, createStaffBody, createUnitBody, positionView, publicStaffView, staffQuery, staffView, unitView,
+  updatePositionBody, updateStaffBody, updateUnitBody,
+} from './schema.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'Mã bản ghi không hợp lệ' }) });
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
+
+export type OrgRouteDeps = { org: OrgService; files: FileStore; publicUrl: string };
+
+export async function orgRoutes(app: App, { org, files, publicUrl }: OrgRouteDeps): Promise<void> {
+  const tags = ['org'];
+  app.get('/api/v1/org/units', { schema: { tags, summary: 'Danh sách đơn vị / units', response: { 200: z.object({ items: z.array(unitView) }) } } },
+    async (req) => ({ items: await org.listUnits(req.ctx) }));
+  app.get('/api/v1/org/units/:id', { schema: { tags, params: idParams, response: { 200: unitView } } },
+    async (req) => org.getUnit(req.ctx, req.params.id));
+  app.post('/api/v1/org/units', { schema: { tags, summary: 'Tạo đơn vị / create a unit', body: createUnitBody, response: { 201: unitView } } },
+    async (req, reply) => reply.status(201).send(await org.createUnit(req.ctx, req.body)));
+  app.patch('/api/v1/org/units/:id', { schema: { tags, params: idParams, body: updateUnitBody, response: { 200: unitView } } },
+    async (req) => org.updateUnit(req.ctx, req.params.id, req.body));
+
+  app.get('/api/v1/org/staff', { schema: { tags, summary: 'Danh sách cán bộ / staff', querystring: staffQuery, response: { 200: z.object({ items: z.array(staffView), total: z.number() }) } } },
+    async (req) => org.searchStaff(req.ctx, req.query));
+  app.get('/api/v1/org/staff/:id', { schema: { tags, params: idParams, response: { 200: staffView } } },
+    async (req) => org.getStaff(req.ctx, req.params.id));
+  app.post('/api/v1/org/staff', { schema: { tags, summary: 'Thêm cán bộ / add a staff member', body: createStaffBody, response: { 201: staffView } } },
+    async (req, reply) => reply.status(201).send(await org.createStaff(req.ctx, req.body)));
+  app.patch('/api/v1/org/staff/:id', { schema: { tags, params: idParams, body: updateStaffBody, response: { 200: staffView } } },
+    async (req) => org.updateStaff(req.ctx, req.params.id, req.body));
+  app.put('/api/v1/org/staff/:id/photo', { schema: { tags, summary: 'Ảnh cán bộ (JPEG/PNG, multipart) / staff photo', params: idParams, response: { 200: staffView } } },
+    async (req) => {
+      await org.getStaff(req.ctx, req.params.id);
+      const file = await req.file({ limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
+      if (!file) throw errors.badRequest('Chưa chọn tệp ảnh.', 'No image file was sent.');
+      if (!PHOTO_TYPES.has(file.mimetype)) throw errors.badRequest('Ảnh phải là JPEG hoặc PNG.', 'The photo must be JPEG or PNG.');
+      const key = await files.put(await file.toBuffer());
+      return org.setStaffPhoto(req.ctx, req.params.id, key);
+    });
+
+  app.get('/api/v1/org/positions', { schema: { tags, summary: 'Vị trí việc làm / job positions', querystring: z.strictObject({ unitId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ items: z.array(positionView) }) } } },
+    async (req) => ({ items: await org.listPositions(req.ctx, req.query.unitId) }));
+  app.post('/api/v1/org/positions', { schema: { tags, body: createPositionBody, response: { 201: positionView } } },
+    async (req, reply) => reply.status(201).send(await org.createPosition(req.ctx, req.body)));
+  app.patch('/api/v1/org/positions/:id', { schema: { tags, params: idParams, body: updatePositionBody, response: { 200: positionView } } },
+    async (req) => org.updatePosition(req.ctx, req.params.id, req.body));
+
+  // The badge QR code leads here: who this official is and where to send feedback (Directive 16 item 2).
+  app.get('/api/v1/public/staff/:publicId', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }), response: { 200: publicStaffView } }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
+    async (req) => {
+      const s = await org.findPublicStaff(req.params.publicId);
+      if (!s || !s.active) throw errors.notFound('cán bộ', 'Staff member', 'STAFF_NOT_FOUND');
+      return { fullName: s.fullName, position: s.position, unitName: s.unitName, badgeNumber: s.badgeNumber, photoUrl: s.photoUrl, feedbackUrl: `${publicUrl}/phan-anh?canBo=${s.publicId}` };
+    });
+  app.get('/api/v1/public/staff/:publicId/photo', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }) } },
+    async (req, reply) => {
+      const s = await org.findPublicStaff(req.params.publicId);
+      const content = s?.photoKey ? await files.get(s.photoKey) : undefined;
+      if (!s || !content) throw errors.notFound('ảnh', 'Photo');
+      return reply.type(content[0] === 0x89 ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=3600').send(content);
+    });
+}

@@ -1,0 +1,88 @@
+import { AppError, errors } from '../http/app-error.js';
+
+/**
+ * Central access policy (DESIGN "Access"): a role is granted to a staff member at an org unit and
+ * covers that unit's whole subtree. Services ask here; routes never decide.
+ */
+export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'org.read', 'org.manage', 'staff.read', 'staff.manage', 'audit.read',
+  'calendar.manage', 'catalog.manage',
+  'dossier.read', 'dossier.receive', 'dossier.process', 'dossier.assign',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.receive', 'audit.read'],
+  specialist: [...READ, 'dossier.process'],
+  desk_officer: [...READ, 'dossier.receive', 'dossier.process'],
+  auditor: [...READ, 'audit.read'],
+};
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  unit_head: { vi: 'Lãnh đạo đơn vị', en: 'Unit head' },
+  specialist: { vi: 'Chuyên viên xử lý', en: 'Specialist' },
+  desk_officer: { vi: 'Cán bộ một cửa', en: 'Desk officer' },
+  auditor: { vi: 'Kiểm tra, giám sát (chỉ xem)', en: 'Auditor (read-only)' },
+};
+
+export type Grant = { role: Role; unitId: number; unitName: string };
+
+/** A signed-in staff member with the units each permission reaches (subtrees already expanded). */
+export type Actor = {
+  accountId: number;
+  staffId: number;
+  username: string;
+  fullName: string;
+  unitId: number;
+  grants: Grant[];
+  reach: ReadonlyMap<Permission, ReadonlySet<number>>;
+};
+
+/** Expands grants into reach sets. `subtree(unitId)` lists the unit and all its descendants. */
+export function buildReach(grants: Grant[], subtrees: ReadonlyMap<number, readonly number[]>): Map<Permission, Set<number>> {
+  const reach = new Map<Permission, Set<number>>();
+  for (const grant of grants) {
+    const units = subtrees.get(grant.unitId) ?? [grant.unitId];
+    for (const perm of ROLE_PERMISSIONS[grant.role]) {
+      let set = reach.get(perm);
+      if (!set) reach.set(perm, (set = new Set()));
+      for (const u of units) set.add(u);
+    }
+  }
+  return reach;
+}
+
+export function can(actor: Actor | null, permission: Permission, unitId: number): boolean {
+  return !!actor?.reach.get(permission)?.has(unitId);
+}
+
+export function reachable(actor: Actor | null, permission: Permission): number[] {
+  return [...(actor?.reach.get(permission) ?? [])];
+}
+
+export function hasAnywhere(actor: Actor | null, permission: Permission): boolean {
+  return (actor?.reach.get(permission)?.size ?? 0) > 0;
+}
+
+/**
+ * Checks `permission` on a record held by `unitId`. A record the caller cannot even see answers
+ * as not found (404), so its existence is not revealed; one they can see but not change is 403.
+ */
+export function authorize(actor: Actor | null, permission: Permission, unitId: number, visibleWith: Permission, notFound: () => AppError): void {
+  if (!actor) throw errors.unauthenticated();
+  if (can(actor, permission, unitId)) return;
+  if (can(actor, visibleWith, unitId)) throw errors.forbidden();
+  throw notFound();
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw errors.unauthenticated();
+  return actor;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { hasAnywhere, reachable, requireActor } from '../access/policy.js';
+import { errors } from '../http/app-error.js';
+import type { App } from '../http/types.js';
+import type { Db } from '../db/transaction.js';
+import { searchAudit } from './audit.service.js';
+
+const auditQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  actor: z.string().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Dates in the query are Vietnamese calendar days: the day starts at 00:00 +07:00. */
+const vnDayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+
+export async function auditRoutes(app: App, db: Db, unitNames: (ids: number[]) => Promise<Map<number, string>>): Promise<void> {
+  app.get('/api/v1/audit', { schema: { tags: ['audit'], summary: 'Nhật ký hệ thống / audit log', querystring: auditQuery } }, async (req) => {
+    const actor = requireActor(req.ctx.actor);
+    if (!hasAnywhere(actor, 'audit.read')) throw errors.forbidden();
+    const units = reachable(actor, 'audit.read');
+    // Events with no unit (sign-in failures, system jobs) belong to whoever administers the whole tree.
+    const includeUnitless = actor.grants.some((g) => g.role === 'admin' || g.role === 'auditor');
+    const q = req.query;
+    const to = q.to ? new Date(vnDayStart(q.to).getTime() + 86_400_000) : undefined;
+    const page = await searchAudit(db, { ...q, from: q.from ? vnDayStart(q.from) : undefined, to }, units, includeUnitless);
+    const names = await unitNames([...new Set(page.items.flatMap((i) => (i.unitId ? [i.unitId] : [])))]);
+    return {
+      items: page.items.map((i) => ({ ...i, at: i.at.toISOString(), unitName: i.unitId ? names.get(i.unitId) ?? null : null })),
+      nextCursor: page.nextCursor,
+    };
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập').max(100),
+  password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(200),
+});
+
+export const passwordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+
+export const userSchema = z.object({
+  id: z.number(),
+  staffId: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  unit: z.object({ id: z.number() }),
+  roles: z.array(z.object({ role: z.string(), unitId: z.number(), unitName: z.string() })),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+});
+export type UserView = z.infer<typeof userSchema>;

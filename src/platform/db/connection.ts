@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../database.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+  /** The embedded instance, when there is one (tests snapshot it to start fast). */
+  pglite?: PGlite;
+};
+
+export type OpenOptions =
+  | { kind: 'postgresql'; url: string; poolSize?: number }
+  /** dataDir: a directory, or undefined for an in-memory database (tests). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+/**
+ * The one place that knows which PostgreSQL is underneath. Both back ends go through `pg.Pool`
+ * so query results have the same types (bigint and count as strings, timestamptz as Date).
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  // `date` columns stay 'YYYY-MM-DD' text: a JS Date at local midnight shifts days across time zones.
+  pg.types.setTypeParser(1082, (v: string) => v);
+  if (options.kind === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Fail at start-up, with the server's own message, rather than at the first request.
+    const client = await pool.connect();
+    client.release();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+
+  let lock: DataDirLock | undefined;
+  if (options.dataDir) lock = lockDataDir(options.dataDir);
+  try {
+    // Extensions must be passed on every open, not only when first created (DESIGN.md).
+    const lite = await PGlite.create({
+      dataDir: options.dataDir ? join(options.dataDir, 'pglite') : undefined,
+      loadDataDir: options.loadDataDir,
+      extensions: { unaccent, pg_trgm, citext, btree_gin },
+    });
+    const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite: lite,
+      async close() {
+        await db.destroy();
+        await lite.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}

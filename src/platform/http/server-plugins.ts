@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { App } from './types.js';
+
+/** Cross-cutting HTTP plugins: security headers, cookies, uploads, rate limits, OpenAPI. */
+export async function installServerPlugins(app: App, version: string): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS), so inline styles must be allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'motcua API', description: 'API một cửa và cải cách hành chính / one-stop shop and administrative reform API', version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const lang = (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'vi';
+    req.ctx = { requestId: req.id, ip: req.ip ?? null, actor: null, locale: lang };
+    reply.header('x-request-id', req.id);
+  });
+}
+
+/** Honour a caller's request id (from a proxy) when it looks sane, else make one. */
+export function requestId(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[A-Za-z0-9._-]{8,100}$/.test(value) ? value : randomUUID();
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Services } from '../app.js';
+import type { Config } from '../config.js';
+import type { Role } from '../platform/access/policy.js';
+import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
+import { systemContext } from '../platform/http/context.js';
+import type { CreateUnitInput } from '../modules/org/schema.js';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
+
+type DemoUnit = { code: string; name: string; shortName?: string; kind: CreateUnitInput['kind']; parentCode?: string; function?: string; effectiveFrom?: string };
+type DemoAccount = { username: string; fullName: string; position: string; unitCode: string; badgeNumber: string; roles: [Role, string][] };
+type DemoAccounts = { accounts: DemoAccount[]; generated: { perUnit: number; familyNames: string[]; middleNames: string[]; givenNames: string[]; positions: string[] } };
+
+const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(DEMO_DIR + path, 'utf8')) as T;
+
+/**
+ * Loads the demo province into an empty database only: a database that already holds units is
+ * never touched, so demo accounts (password "motcua") cannot appear in a real installation later.
+ */
+export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined): Promise<boolean> {
+  const count = await services.db.selectFrom('org_units').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (Number(count.n) > 0 || config.demo === 'off') return false;
+  const t0 = performance.now();
+  await seedOrg(services);
+  log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
+  return true;
+}
+
+async function seedOrg(services: Services): Promise<void> {
+  const ctx = systemContext('demo-seed');
+  const { units } = await readJson<{ units: DemoUnit[] }>('org/units.json');
+  const ids = new Map<string, number>();
+  for (const u of units) {
+    const created = await services.org.createUnit(ctx, {
+      parentId: u.parentCode ? ids.get(u.parentCode)! : null, code: u.code, name: u.name, shortName: u.shortName ?? null,
+      kind: u.kind, function: u.function ?? null, effectiveFrom: u.effectiveFrom ?? null, effectiveTo: null,
+    });
+    ids.set(u.code, created.id);
+  }
+  const demo = await readJson<DemoAccounts>('org/accounts.json');
+  for (const a of demo.accounts) {
+    await services.org.createStaff(ctx, {
+      fullName: a.fullName, position: a.position, unitId: ids.get(a.unitCode)!, jobPositionId: null, badgeNumber: a.badgeNumber,
+      phone: null, email: `${a.username}@laichau.gov.vn`, active: true, secondedFrom: null, secondedTo: null,
+      username: a.username, password: DEMO_PASSWORD, roles: a.roles.map(([role, code]) => ({ role, unitId: ids.get(code)! })),
+    }, { demoPassword: true });
+  }
+  // A deterministic generator, so every newcomer sees the same demo people.
+  const g = demo.generated;
+  let seed = 16;
+  const next = (n: number) => { seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648; return seed % n; };
+  let badge = 1000;
+  for (const u of units.filter((x) => x.kind === 'section' || x.kind === 'service_centre')) {
+    for (let i = 0; i < g.perUnit; i++) {
+      const middle = g.middleNames[next(g.middleNames.length)]!;
+      await services.org.createStaff(ctx, {
+        fullName: `${g.familyNames[next(g.familyNames.length)]} ${middle} ${g.givenNames[next(g.givenNames.length)]}`,
+        position: g.positions[next(g.positions.length)]!, unitId: ids.get(u.code)!, jobPositionId: null, badgeNumber: `LC-${++badge}`,
+        phone: `0912${String(100_000 + badge).slice(-6)}`, email: null, active: true, secondedFrom: null, secondedTo: null, roles: [],
+      });
+    }
+  }
+}
