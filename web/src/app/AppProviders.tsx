@@ -1,0 +1,46 @@
+import { type ReactNode, useState } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { isApiError } from '../shared/api';
+import { AuthProvider, ME_QUERY_KEY } from '../shared/auth';
+import { useLocale } from '../shared/i18n';
+import { theme } from '../shared/theme';
+
+function makeQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        // A 401 on any other request means the session ended: re-ask who is signed in, and
+        // RequireAuth sends the user to the sign-in page.
+        if (isApiError(error) && error.status === 401 && query.queryKey[0] !== ME_QUERY_KEY[0]) {
+          void client.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        }
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Client errors will not fix themselves; server and network errors get one more try.
+        retry: (count, error) => count < 1 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+  return client;
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const locale = useLocale();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={locale === 'en' ? enUS : viVN} theme={theme}>
+        <AntApp>
+          <AuthProvider>{children}</AuthProvider>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

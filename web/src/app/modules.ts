@@ -1,0 +1,20 @@
+/**
+ * The routes registry. A feature folder exports a FeatureModule (pages + menu entries) from its
+ * index.ts; adding one import and one array entry here puts it in the app.
+ */
+import { auditModule } from '../features/audit';
+import { authModule } from '../features/auth';
+import { calendarModule } from '../features/calendar';
+import { orgModule } from '../features/org';
+import { portalModule } from '../features/portal';
+import { workspaceModule } from '../features/workspace';
+import type { FeatureModule } from '../shared/module';
+
+export const modules: readonly FeatureModule[] = [
+  portalModule,
+  authModule,
+  workspaceModule,
+  orgModule,
+  auditModule,
+  calendarModule,
+];

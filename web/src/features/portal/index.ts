@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import { defineModule } from '../../shared/module';
+import { portalMessages } from './messages';
+
+export const portalModule = defineModule({
+  id: 'portal',
+  pages: [
+    { surface: 'public', path: '', component: lazy(() => import('./HomePage')) },
+    {
+      surface: 'public',
+      path: 'thu-tuc',
+      component: lazy(() => import('./ProceduresPage')),
+      menu: { label: portalMessages.label('menu.procedures'), order: 10 },
+    },
+    {
+      surface: 'public',
+      path: 'tra-cuu',
+      component: lazy(() => import('./LookupPage')),
+      menu: { label: portalMessages.label('menu.lookup'), order: 20 },
+    },
+  ],
+});

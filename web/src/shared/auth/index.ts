@@ -1,0 +1,3 @@
+export { AuthProvider, ME_QUERY_KEY, useAuth } from './AuthProvider';
+export { CHANGE_PASSWORD_PATH, RequireAuth, SIGN_IN_PATH, safeNextPath } from './RequireAuth';
+export * from './types';

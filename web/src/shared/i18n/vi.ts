@@ -1,0 +1,83 @@
+/** Vietnamese: the source of keys for the shared dictionary. Feature strings live in their feature. */
+export const vi = {
+  'app.name': 'Một cửa điện tử',
+  'app.portalName': 'Cổng Dịch vụ công',
+  'app.defaultProvince': 'Hệ thống thông tin giải quyết thủ tục hành chính',
+  'app.skipToContent': 'Bỏ qua đến nội dung chính',
+
+  'surface.public': 'Cổng công khai',
+  'surface.staff': 'Không gian cán bộ',
+  'surface.admin': 'Quản trị hệ thống',
+
+  'nav.home': 'Trang chủ',
+  'nav.procedures': 'Thủ tục hành chính',
+  'nav.lookup': 'Tra cứu hồ sơ',
+  'nav.schedule': 'Lịch làm việc',
+  'nav.signIn': 'Đăng nhập',
+  'nav.openMenu': 'Mở menu',
+  'nav.collapseMenu': 'Thu gọn menu',
+  'nav.expandMenu': 'Mở rộng menu',
+
+  'user.changePassword': 'Đổi mật khẩu',
+  'user.signOut': 'Đăng xuất',
+  'user.signedOut': 'Bạn đã đăng xuất.',
+  'user.menu': 'Tài khoản của bạn',
+
+  'locale.label': 'Ngôn ngữ',
+  'locale.vi': 'Tiếng Việt',
+  'locale.en': 'English',
+
+  'action.save': 'Lưu',
+  'action.cancel': 'Hủy',
+  'action.retry': 'Thử lại',
+  'action.reload': 'Tải lại',
+  'action.search': 'Tìm kiếm',
+  'action.add': 'Thêm',
+  'action.edit': 'Sửa',
+  'action.close': 'Đóng',
+  'action.back': 'Quay lại',
+  'action.backHome': 'Về trang chủ',
+  'action.loadMore': 'Tải thêm',
+  'action.filter': 'Lọc',
+  'action.clear': 'Xóa bộ lọc',
+
+  'common.loading': 'Đang tải…',
+  'common.saved': 'Đã lưu thay đổi.',
+  'common.empty': 'Không có dữ liệu',
+  'common.comingSoon': 'Chức năng đang được xây dựng',
+  'common.comingSoonDesc': 'Chức năng này sẽ sớm được đưa vào sử dụng.',
+  'common.yes': 'Có',
+  'common.no': 'Không',
+  'common.total': 'Tổng số {n}',
+
+  'error.title': 'Không tải được dữ liệu',
+  'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
+  'error.server': 'Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
+  'error.unexpected': 'Đã xảy ra lỗi không mong muốn. Vui lòng tải lại trang.',
+  'error.requestId': 'Mã yêu cầu: {id}',
+  'error.validation': 'Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  'error.unauthorized': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+  'error.notFound': 'Không tìm thấy dữ liệu yêu cầu.',
+  'error.rateLimited': 'Bạn thao tác quá nhanh. Vui lòng chờ một lát rồi thử lại.',
+  'error.staleTitle': 'Dữ liệu đã thay đổi',
+  'error.stale': 'Bản ghi này vừa được người khác thay đổi. Dữ liệu mới nhất sẽ được tải lại để bạn kiểm tra trước khi lưu.',
+  'error.pageCrashed': 'Trang gặp sự cố khi hiển thị',
+
+  'forbidden.title': 'Không có quyền truy cập',
+  'forbidden.desc': 'Tài khoản của bạn không được phân quyền cho chức năng này.',
+  'notFound.title': 'Không tìm thấy trang',
+  'notFound.desc': 'Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.',
+
+  'role.admin': 'Quản trị hệ thống',
+  'role.unit_head': 'Lãnh đạo đơn vị',
+  'role.specialist': 'Chuyên viên xử lý',
+  'role.desk_officer': 'Cán bộ một cửa',
+  'role.auditor': 'Thanh tra, giám sát',
+
+  'footer.owner': 'Cơ quan chủ quản: {owner}',
+  'footer.hotline': 'Hỗ trợ: trong giờ hành chính, thứ Hai đến thứ Sáu',
+  'footer.software': 'Vận hành trên nền tảng mã nguồn mở motcua',
+} as const;
+
+export type SharedKey = keyof typeof vi;

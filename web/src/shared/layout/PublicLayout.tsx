@@ -1,0 +1,75 @@
+import { Suspense } from 'react';
+import { Button, Col, Flex, Row } from 'antd';
+import { LoginOutlined, AppstoreOutlined } from '@ant-design/icons';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { ADMIN_SURFACE_ROLES, SIGN_IN_PATH, hasAnyRole, useAuth } from '../auth';
+import { useLocale, useT } from '../i18n';
+import type { NavItem } from '../module';
+import { useSite } from '../site';
+import { FullPageSpin } from '../ui/StatusPages';
+import { Brand } from './Brand';
+import { LocaleSwitch } from './LocaleSwitch';
+
+export function PublicLayout({ nav }: { nav: NavItem[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const site = useSite();
+  const { user } = useAuth();
+  const workspace = hasAnyRole(user, ADMIN_SURFACE_ROLES) ? '/quan-tri' : '/can-bo';
+
+  return (
+    <div>
+      <a className="mc-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="mc-public-header">
+        <div className="mc-public-header-inner">
+          <Brand top={site.provinceName} main={site.portalName} />
+          <Flex align="center" gap={8} wrap={false}>
+            <LocaleSwitch />
+            {user ? (
+              <Link to={workspace}>
+                <Button icon={<AppstoreOutlined />}>{t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}</Button>
+              </Link>
+            ) : (
+              <Link to={SIGN_IN_PATH}>
+                <Button icon={<LoginOutlined />}>{t('nav.signIn')}</Button>
+              </Link>
+            )}
+          </Flex>
+        </div>
+      </header>
+      <nav className="mc-public-nav" aria-label={t('surface.public')}>
+        <div className="mc-container">
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+          {nav.map((item) => (
+            <NavLink key={item.path} to={item.path}>
+              {item.label(locale)}
+            </NavLink>
+          ))}
+        </div>
+      </nav>
+      <main id="main" className="mc-public-main">
+        <Suspense fallback={<FullPageSpin />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="mc-public-footer">
+        <div className="mc-container">
+          <Row gutter={[24, 12]}>
+            <Col xs={24} md={14}>
+              <strong>{site.portalName}</strong>
+              <div>{t('footer.owner', { owner: site.ownerName })}</div>
+            </Col>
+            <Col xs={24} md={10}>
+              <div>{t('footer.hotline')}</div>
+              <div style={{ opacity: 0.8 }}>{t('footer.software')}</div>
+            </Col>
+          </Row>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The web app lives in web/ and is built into web/dist, which the Fastify server serves.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.MOTCUA_API_URL ?? 'http://localhost:3000';
+const proxy = {
+  '/api': { target: apiTarget, changeOrigin: false },
+  '/health': { target: apiTarget, changeOrigin: false },
+};
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd is one large chunk by nature; pages are split by route with React.lazy.
+    chunkSizeWarningLimit: 1600,
+    // Fonts are bundled as files (never inlined, never fetched from a CDN).
+    assetsInlineLimit: 0,
+  },
+  server: { proxy },
+  preview: { proxy },
+});
