@@ -1,0 +1,68 @@
+/**
+ * A dossier's history is an append-only list of these events (STYLE: history is rows, not
+ * columns). Every value the reducer needs — due dates included — is computed when the event is
+ * written and stored in it, so replaying the log never depends on today's calendar or catalogue.
+ */
+export type RouteStep = {
+  order: number;
+  name: string;
+  unitId: number | null;
+  unitName: string;
+  role: 'desk_officer' | 'specialist' | 'unit_head';
+  budgetHours: number;
+  interAgency: boolean;
+  /** A body outside the province's tree (tax authority…): handled by hand-over and hand-back. */
+  external: boolean;
+};
+
+export type Person = { staffId: number | null; name: string };
+
+export type SupplementItem = { name: string; reason: string; legalBasis?: string };
+
+export type EventPayload =
+  | { type: 'submitted'; channel: 'online' | 'post' }
+  | { type: 'received'; receivedAt: string; dueAt: string; route: RouteStep[]; deskStaff: Person; stepDueAt: string }
+  | { type: 'refused'; reasons: string[] }
+  | { type: 'reception_supplement_requested'; items: SupplementItem[] }
+  | { type: 'transferred'; toStep: number; toUnitId: number | null; toUnitName: string; toStaff: Person | null; stepDueAt: string; note?: string }
+  | { type: 'taken'; staff: Person }
+  | { type: 'assigned'; staff: Person; reason?: string }
+  | { type: 'returned_to_step'; toStep: number; toUnitId: number | null; toUnitName: string; toStaff: Person | null; stepDueAt: string; reason: string }
+  | { type: 'supplement_requested'; items: SupplementItem[]; note?: string }
+  | { type: 'supplement_received'; newDueAt: string; pausedWorkingHours: number; mode: 'shift' | 'restart'; note?: string }
+  | { type: 'payment_requested'; amount: number; items: { name: string; amount: number }[] }
+  | { type: 'payment_confirmed'; amount: number; method: string; reference?: string }
+  | { type: 'extended'; newDueAt: string; reason: string; signer: string }
+  | { type: 'stopped'; reason: string }
+  | { type: 'withdrawn'; reason: string; requestedAt: string }
+  | { type: 'result_recorded'; summary: string; resultNumber?: string; deskStaff: Person | null; deskUnitId: number | null; deskUnitName: string }
+  | { type: 'result_returned'; receiverName: string; method: 'desk' | 'post' | 'online'; note?: string };
+
+export type EventType = EventPayload['type'];
+
+export type DossierEvent = EventPayload & {
+  seq: number;
+  at: string;
+  actor: Person;
+  unitId: number | null;
+};
+
+export const EVENT_LABELS: Record<EventType, { vi: string; en: string }> = {
+  submitted: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted' },
+  received: { vi: 'Tiếp nhận hồ sơ', en: 'Received' },
+  refused: { vi: 'Từ chối tiếp nhận', en: 'Refused at reception' },
+  reception_supplement_requested: { vi: 'Hướng dẫn bổ sung khi tiếp nhận', en: 'Supplement requested at reception' },
+  transferred: { vi: 'Chuyển xử lý', en: 'Transferred' },
+  taken: { vi: 'Nhận xử lý', en: 'Taken' },
+  assigned: { vi: 'Phân công xử lý', en: 'Assigned' },
+  returned_to_step: { vi: 'Trả lại bước trước', en: 'Returned to a previous step' },
+  supplement_requested: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Supplement requested' },
+  supplement_received: { vi: 'Nhận hồ sơ bổ sung', en: 'Supplement received' },
+  payment_requested: { vi: 'Yêu cầu nộp phí, lệ phí', en: 'Payment requested' },
+  payment_confirmed: { vi: 'Xác nhận đã nộp phí', en: 'Payment confirmed' },
+  extended: { vi: 'Xin lỗi và gia hạn', en: 'Apology and extension' },
+  stopped: { vi: 'Dừng xử lý', en: 'Processing stopped' },
+  withdrawn: { vi: 'Rút hồ sơ theo yêu cầu', en: 'Withdrawn' },
+  result_recorded: { vi: 'Có kết quả giải quyết', en: 'Result recorded' },
+  result_returned: { vi: 'Trả kết quả', en: 'Result returned' },
+};

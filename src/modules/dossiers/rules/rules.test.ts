@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { formatDossierCode, makeLookupSecret, DOSSIER_CODE_PATTERN } from './dossier-code.js';
+import type { DossierEvent, EventPayload, RouteStep } from './events.js';
+import { eventHash, GENESIS, verifyChain, type ChainedEvent } from './hash-chain.js';
+import { reduce } from './reducer.js';
+import { STATUS, timeliness } from './statuses.js';
+import { allowedActions, refusal } from './transitions.js';
+
+const route: RouteStep[] = [
+  { order: 1, name: 'Tiếp nhận', unitId: 10, unitName: 'TTPVHCC', role: 'desk_officer', budgetHours: 4, interAgency: false, external: false },
+  { order: 2, name: 'Thẩm định', unitId: 20, unitName: 'Phòng VH-XH', role: 'specialist', budgetHours: 16, interAgency: false, external: false },
+  { order: 3, name: 'Phê duyệt', unitId: 30, unitName: 'Lãnh đạo UBND', role: 'unit_head', budgetHours: 4, interAgency: false, external: false },
+];
+const desk = { staffId: 1, name: 'Cán bộ một cửa' };
+let seq = 0;
+const ev = (p: EventPayload, at = '2026-03-02T02:00:00.000Z'): DossierEvent => ({ ...p, seq: ++seq, at, actor: desk, unitId: 10 });
+const received = () => ev({ type: 'received', receivedAt: '2026-03-02T02:00:00.000Z', dueAt: '2026-03-05T02:00:00.000Z', route, deskStaff: desk, stepDueAt: '2026-03-02T06:00:00.000Z' });
+const transfer = (toStep: number, at?: string) => ev({ type: 'transferred', toStep, toUnitId: toStep * 10, toUnitName: route[toStep - 1]!.unitName, toStaff: null, stepDueAt: '2026-03-04T02:00:00.000Z' }, at);
+
+describe('dossier reducer and transitions', () => {
+  it('walks a dossier from receipt through the steps to the returned result', () => {
+    const events = [received(), transfer(2), transfer(3), ev({ type: 'result_recorded', summary: 'Cấp giấy khai sinh', deskStaff: desk, deskUnitId: 10, deskUnitName: 'TTPVHCC' }), ev({ type: 'result_returned', receiverName: 'Nguyễn Văn A', method: 'desk' })];
+    const s = reduce(events);
+    expect(s.status).toBe(STATUS.RETURNED);
+    expect(s.version).toBe(5);
+    expect(s.handovers.map((h) => h.toUnitName)).toEqual(['TTPVHCC', 'Phòng VH-XH', 'Lãnh đạo UBND', 'TTPVHCC']);
+    expect(s.handovers.every((h) => h.completedAt)).toBe(true);
+  });
+
+  it('allows a supplement request only once, and the due date moves when it arrives', () => {
+    let s = reduce([received(), transfer(2), ev({ type: 'supplement_requested', items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }] })]);
+    expect(s.status).toBe(STATUS.SUPPLEMENT_REQUESTED);
+    expect(s.pausedSince).not.toBeNull();
+    s = reduce([received(), transfer(2), ev({ type: 'supplement_requested', items: [] }), ev({ type: 'supplement_received', newDueAt: '2026-03-09T02:00:00.000Z', pausedWorkingHours: 16, mode: 'shift' })]);
+    expect(s.status).toBe(STATUS.PROCESSING);
+    expect(s.dueAt).toBe('2026-03-09T02:00:00.000Z');
+    expect(s.originalDueAt).toBe('2026-03-05T02:00:00.000Z');
+    expect(refusal(s, 'request_supplement')?.vi).toContain('một lần');
+  });
+
+  it('allows one extension only', () => {
+    const s = reduce([received(), transfer(2), ev({ type: 'extended', newDueAt: '2026-03-10T02:00:00.000Z', reason: 'Cần xác minh', signer: 'Giám đốc' })]);
+    expect(s.dueAt).toBe('2026-03-10T02:00:00.000Z');
+    expect(refusal(s, 'extend')?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses withdrawal after a decision and any action on a closed dossier', () => {
+    const done = reduce([received(), transfer(2), ev({ type: 'result_recorded', summary: 'x', deskStaff: desk, deskUnitId: 10, deskUnitName: 'TTPVHCC' })]);
+    expect(refusal(done, 'withdraw')).not.toBeNull();
+    expect(allowedActions(done)).toEqual(expect.arrayContaining(['return_result']));
+    const refused = reduce([ev({ type: 'submitted', channel: 'online' }), ev({ type: 'refused', reasons: ['Không thuộc thẩm quyền'] })]);
+    expect(refused.status).toBe(STATUS.REFUSED);
+    expect(allowedActions(refused)).toEqual([]);
+  });
+
+  it('does not transfer past the last step', () => {
+    const s = reduce([received(), transfer(2), transfer(3)]);
+    expect(refusal(s, 'transfer')?.vi).toContain('bước cuối');
+  });
+
+  it('returns to the status it had after a payment', () => {
+    const s = reduce([received(), transfer(2), ev({ type: 'payment_requested', amount: 8000, items: [{ name: 'Lệ phí', amount: 8000 }] }), ev({ type: 'payment_confirmed', amount: 8000, method: 'cash' })]);
+    expect(s.status).toBe(STATUS.PROCESSING);
+    expect(s.paid).toBe(8000);
+  });
+});
+
+describe('timeliness', () => {
+  const due = new Date('2026-03-05T09:00:00+07:00');
+  it.each([
+    ['2026-03-04T16:00:00+07:00', 'early'],
+    ['2026-03-05T08:00:00+07:00', 'on_time'],
+    ['2026-03-05T09:00:00+07:00', 'on_time'],
+    ['2026-03-05T09:01:00+07:00', 'late'],
+  ])('completed %s is %s', (at, expected) => {
+    expect(timeliness(new Date(at), due)).toBe(expected);
+  });
+});
+
+describe('dossier code', () => {
+  it('uses the Vietnamese day of receipt and at least four digits', () => {
+    expect(formatDossierCode('H30.501.01', new Date('2026-02-13T17:30:00Z'), 7)).toBe('H30.501.01-260214-0007');
+    expect(formatDossierCode('H30.002', new Date('2026-02-13T03:00:00Z'), 12345)).toBe('H30.002-260213-12345');
+    expect(DOSSIER_CODE_PATTERN.test('H30.002-260213-12345')).toBe(true);
+  });
+  it('makes secrets without ambiguous characters', () => {
+    const s = makeLookupSecret(() => new Uint8Array([0, 1, 2, 30, 31, 255]));
+    expect(s).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+  });
+});
+
+describe('hash chain', () => {
+  function chain(n: number): ChainedEvent[] {
+    const out: ChainedEvent[] = [];
+    let prev = GENESIS;
+    for (let i = 1; i <= n; i++) {
+      const e = { seq: i, type: 'transferred', at: `2026-03-0${i}T02:00:00.000Z`, actorStaffId: 1, unitId: 10, payload: { toStep: i, note: 'Ghi chú' }, prevHash: prev };
+      const hash = eventHash('H30.002-260302-0001', e);
+      out.push({ ...e, hash });
+      prev = hash;
+    }
+    return out;
+  }
+  it('verifies an untouched chain', () => {
+    expect(verifyChain('H30.002-260302-0001', chain(4))).toEqual([]);
+  });
+  it('reports an altered payload and a deleted event', () => {
+    const altered = chain(4);
+    altered[1] = { ...altered[1]!, payload: { toStep: 2, note: 'Sửa' } };
+    expect(verifyChain('H30.002-260302-0001', altered)).toContainEqual({ seq: 2, problem: 'hash_mismatch' });
+    const deleted = chain(4).filter((e) => e.seq !== 3);
+    const problems = verifyChain('H30.002-260302-0001', deleted);
+    expect(problems).toContainEqual({ seq: 3, problem: 'gap' });
+    expect(problems).toContainEqual({ seq: 4, problem: 'broken_link' });
+  });
+  it('hashes key order independently', () => {
+    const a = { seq: 1, type: 't', at: 'x', actorStaffId: null, unitId: null, payload: { a: 1, b: 2 }, prevHash: GENESIS };
+    const b = { ...a, payload: { b: 2, a: 1 } };
+    expect(eventHash('c', a)).toBe(eventHash('c', b));
+  });
+});
