@@ -46,3 +46,41 @@ export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
     return Number(match[1]);
   });
 }
+
+export interface PdfWord {
+  /** 1-based page number. */
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+
+/** Every word with its box in points from the top-left of its page (`pdftotext -bbox`), for layout checks. */
+export async function pdfWords(pdf: Uint8Array): Promise<PdfWord[]> {
+  const html = await withPdfFile(pdf, async (file) => {
+    const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  });
+  const words: PdfWord[] = [];
+  let page = 0;
+  const pattern = /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const match of html.matchAll(pattern)) {
+    if (match[0] === '<page') {
+      page++;
+      continue;
+    }
+    words.push({
+      page,
+      text: (match[5] ?? '').replace(/&(amp|lt|gt|quot|apos|#39);/g, (_m, name: string) => ENTITIES[name] ?? '').normalize('NFC'),
+      xMin: Number(match[1]),
+      yMin: Number(match[2]),
+      xMax: Number(match[3]),
+      yMax: Number(match[4]),
+    });
+  }
+  return words;
+}
