@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { officialDocument, officialHeading, officialTitle, signatureRow } from './official-style.js';
 import { pdfPageCount, pdfToText } from './pdf-text.js';
@@ -47,6 +50,23 @@ describe('renderPdf', () => {
 
   it('never reads local files other than the fonts', async () => {
     await expect(renderPdf({ content: [{ image: '/etc/hostname' }] })).rejects.toThrow(/denied/i);
+  });
+
+  it('never reads a local file named inside an SVG, but draws an embedded one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'motcua-svg-'));
+    try {
+      const file = join(dir, 'photo.png');
+      await writeFile(file, PNG);
+      const svg = (href: string) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="${href}" width="20" height="20"/></svg>`;
+      const embedsImage = (pdf: Buffer) => pdf.includes(Buffer.from('/Subtype /Image'));
+      const fromDisk = await renderPdf({ compress: false, content: [{ svg: svg(file), width: 20 }, { stack: [{ svg: svg(file) }] }] });
+      expect(embedsImage(fromDisk)).toBe(false);
+      const inline = await renderPdf({ compress: false, content: [{ stack: [{ svg: svg(imageDataUrl(PNG)), width: 20 }] }] });
+      expect(embedsImage(inline)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('accepts an in-memory image as a data URL', async () => {

@@ -52,12 +52,36 @@ function configurePdfmake(): void {
  */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
+  guardSvgImages(definition.content);
   const withFont: TDocumentDefinitions = {
     pageSize: 'A4',
     ...definition,
     defaultStyle: { font: DOCUMENT_FONT, fontSize: 13, ...definition.defaultStyle },
   };
   return pdfmake.createPdf(withFont).getBuffer();
+}
+
+/** Only `data:` images may be drawn from inside an SVG. */
+const svgImageLink = (link: string): string => (link.trim().startsWith('data:') ? link.replace(/\s+/g, '') : '');
+
+/**
+ * The SVG renderer bundled with pdfmake opens `<image href>` with PDFKit directly, past the local access
+ * policy, so a path in an SVG would be read from disk. Every SVG node gets a link filter instead.
+ */
+function guardSvgImages(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) guardSvgImages(child);
+    return;
+  }
+  if (node === null || typeof node !== 'object' || Buffer.isBuffer(node)) return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.svg === 'string' || (record.svg !== null && typeof record.svg === 'object')) {
+    const options = (record.options ?? {}) as Record<string, unknown>;
+    record.options = { ...options, imageCallback: svgImageLink };
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== 'svg' && key !== 'options') guardSvgImages(value);
+  }
 }
 
 /** `data:` URL of an image held in memory, the only image source `renderPdf` accepts. */
