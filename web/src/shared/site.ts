@@ -9,7 +9,7 @@ export interface SiteInfo {
   ownerName?: string;
 }
 
-export function useSite(): Required<SiteInfo> {
+export function useSite(): Required<SiteInfo> & { configured: boolean } {
   const t = useT();
   const query = useQuery({
     queryKey: ['public', 'site'],
@@ -21,6 +21,8 @@ export function useSite(): Required<SiteInfo> {
   return {
     provinceName: data.provinceName ?? t('app.defaultProvince'),
     portalName: data.portalName ?? t('app.portalName'),
-    ownerName: data.ownerName ?? data.provinceName ?? t('app.defaultProvince'),
+    ownerName: data.ownerName ?? data.provinceName ?? '',
+    /** False until the server names the province; pages then avoid repeating the fallback. */
+    configured: Boolean(data.provinceName),
   };
 }

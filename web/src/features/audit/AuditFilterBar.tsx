@@ -49,7 +49,12 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
           <Input allowClear placeholder="staff" />
         </Form.Item>
         <Form.Item name="period" label={t('filter.period')} style={{ flex: '1 1 260px', marginBottom: 12 }}>
-          <DatePicker.RangePicker format={DATE_PATTERN} style={{ width: '100%' }} allowEmpty={[true, true]} />
+          <DatePicker.RangePicker
+            format={DATE_PATTERN}
+            placeholder={[ts('common.datePlaceholder'), ts('common.datePlaceholder')]}
+            style={{ width: '100%' }}
+            allowEmpty={[true, true]}
+          />
         </Form.Item>
         <Flex gap={8} style={{ marginBottom: 12 }}>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

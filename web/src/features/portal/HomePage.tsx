@@ -29,9 +29,11 @@ export default function HomePage() {
     <>
       <section className="mc-hero">
         <div className="mc-container">
-          <Typography.Text strong style={{ color: '#7a1414', textTransform: 'uppercase', fontSize: 13 }}>
-            {site.provinceName}
-          </Typography.Text>
+          {site.configured ? (
+            <Typography.Text strong style={{ color: '#7a1414', textTransform: 'uppercase', fontSize: 13 }}>
+              {site.provinceName}
+            </Typography.Text>
+          ) : null}
           <Typography.Title level={1} style={{ marginTop: 4 }}>
             {t('hero.title')}
           </Typography.Title>
@@ -63,9 +65,11 @@ export default function HomePage() {
             {t('steps.title')}
           </Typography.Title>
           <Steps
-            current={-1}
             responsive
-            items={[1, 2, 3, 4].map((n) => ({ title: t(`steps.${n}` as 'steps.1') }))}
+            items={(['steps.1', 'steps.2', 'steps.3', 'steps.4'] as const).map((key) => ({
+              title: t(key),
+              status: 'process',
+            }))}
           />
         </div>
       </section>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
+import { useT } from '../i18n';
 import { ErrorResult } from '../ui/ErrorResult';
 import { ForbiddenPage, FullPageSpin } from '../ui/StatusPages';
 import { useAuth } from './AuthProvider';
@@ -24,13 +25,19 @@ interface Props {
 export function RequireAuth({ children, roles }: Props) {
   const { status, user, error, refresh } = useAuth();
   const location = useLocation();
+  const t = useT();
   const here = `${location.pathname}${location.search}`;
 
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'error') {
     return (
       <div className="mc-center-fill">
-        <ErrorResult error={error} onRetry={() => void refresh()} />
+        <div>
+          <ErrorResult error={error} onRetry={() => void refresh()} />
+          <div style={{ textAlign: 'center' }}>
+            <Link to="/">{t('action.backHome')}</Link>
+          </div>
+        </div>
       </div>
     );
   }

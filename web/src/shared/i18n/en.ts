@@ -50,6 +50,7 @@ export const en: Record<SharedKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.total': '{n} in total',
+  'common.datePlaceholder': 'dd/mm/yyyy',
 
   'error.title': 'Could not load data',
   'error.network': 'Cannot reach the server. Please check your connection and try again.',

@@ -49,6 +49,7 @@ export const vi = {
   'common.yes': 'Có',
   'common.no': 'Không',
   'common.total': 'Tổng số {n}',
+  'common.datePlaceholder': 'ngày/tháng/năm',
 
   'error.title': 'Không tải được dữ liệu',
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Button, Col, Flex, Row } from 'antd';
+import { Suspense, useEffect } from 'react';
+import { Button, Col, Flex, Grid, Row } from 'antd';
 import { LoginOutlined, AppstoreOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { ADMIN_SURFACE_ROLES, SIGN_IN_PATH, hasAnyRole, useAuth } from '../auth';
@@ -15,6 +15,11 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
   const locale = useLocale();
   const site = useSite();
   const { user } = useAuth();
+  const screens = Grid.useBreakpoint();
+  const compact = screens.sm === false; // phones: icon-only buttons leave room for the name
+  useEffect(() => {
+    document.title = site.portalName;
+  }, [site.portalName]);
   const workspace = hasAnyRole(user, ADMIN_SURFACE_ROLES) ? '/quan-tri' : '/can-bo';
 
   return (
@@ -29,11 +34,18 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
             <LocaleSwitch />
             {user ? (
               <Link to={workspace}>
-                <Button icon={<AppstoreOutlined />}>{t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}</Button>
+                <Button
+                  icon={<AppstoreOutlined />}
+                  aria-label={t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}
+                >
+                  {compact ? null : t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}
+                </Button>
               </Link>
             ) : (
               <Link to={SIGN_IN_PATH}>
-                <Button icon={<LoginOutlined />}>{t('nav.signIn')}</Button>
+                <Button icon={<LoginOutlined />} aria-label={t('nav.signIn')}>
+                  {compact ? null : t('nav.signIn')}
+                </Button>
               </Link>
             )}
           </Flex>
@@ -61,7 +73,7 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
           <Row gutter={[24, 12]}>
             <Col xs={24} md={14}>
               <strong>{site.portalName}</strong>
-              <div>{t('footer.owner', { owner: site.ownerName })}</div>
+              {site.ownerName ? <div>{t('footer.owner', { owner: site.ownerName })}</div> : null}
             </Col>
             <Col xs={24} md={10}>
               <div>{t('footer.hotline')}</div>

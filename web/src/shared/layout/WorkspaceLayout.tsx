@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Tooltip } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet } from 'react-router-dom';
@@ -38,6 +38,9 @@ export function WorkspaceLayout({ surface, items }: Props) {
   const other: WorkspaceSurface | null =
     surface === 'admin' ? 'staff' : hasAnyRole(user, ADMIN_SURFACE_ROLES) ? 'admin' : null;
   const menuLabel = title;
+  useEffect(() => {
+    document.title = `${title} — ${site.portalName}`;
+  }, [title, site.portalName]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -34,12 +34,11 @@ export default function PublicOfficialPage() {
           {person.position ? <Typography.Text strong>{person.position}</Typography.Text> : null}
           <Typography.Text type="secondary">{person.unitName}</Typography.Text>
         </Flex>
-        <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={t('person.unit')}>{person.unitName}</Descriptions.Item>
-          {person.badgeNumber ? (
+        {person.badgeNumber ? (
+          <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('person.badgeNumber')}>{person.badgeNumber}</Descriptions.Item>
-          ) : null}
-        </Descriptions>
+          </Descriptions>
+        ) : null}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           <SafetyCertificateOutlined style={{ color: '#389e0d' }} /> {t('public.verified')}
         </Typography.Paragraph>

@@ -153,10 +153,10 @@ export function StaffDrawer({ open, staff, units, defaultUnitId, onClose, onStal
         </Form.Item>
         <Flex gap={16} wrap>
           <Form.Item name="secondedFrom" label={t('person.secondedFrom')} style={{ flex: '1 1 180px' }}>
-            <DatePicker format={DATE_PATTERN} style={{ width: '100%' }} />
+            <DatePicker format={DATE_PATTERN} placeholder={ts('common.datePlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="secondedTo" label={t('person.secondedTo')} style={{ flex: '1 1 180px' }}>
-            <DatePicker format={DATE_PATTERN} style={{ width: '100%' }} />
+            <DatePicker format={DATE_PATTERN} placeholder={ts('common.datePlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
       </Form>

@@ -19,6 +19,8 @@ interface Props {
   selectionBar?: ReactNode;
 }
 
+const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -43,9 +45,10 @@ export function StaffTable({ units, selectedIds, onSelectionChange, onEdit, sele
     {
       title: t('person.fullName'),
       dataIndex: 'fullName',
+      onCell: () => ({ style: { minWidth: 200 } }),
       render: (_, staff) => (
         <Flex gap={10} align="center">
-          <Avatar src={staff.photoUrl ?? undefined} icon={<UserOutlined />} alt="" />
+          <Avatar src={staff.photoUrl ?? undefined} icon={<UserOutlined />} alt="" style={{ flexShrink: 0 }} />
           <div>
             <div style={{ fontWeight: 500 }}>{staff.fullName}</div>
             {staff.username ? (
@@ -59,16 +62,16 @@ export function StaffTable({ units, selectedIds, onSelectionChange, onEdit, sele
     },
     { title: t('person.position'), dataIndex: 'position', render: (v: string | null) => v ?? '—' },
     { title: t('person.unit'), dataIndex: 'unitName' },
-    { title: t('person.badgeNumber'), dataIndex: 'badgeNumber', render: (v: string | null) => v ?? '—' },
-    { title: t('person.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-    { title: t('staff.status'), key: 'status', render: (_, staff) => <StaffStatus staff={staff} /> },
+    { title: t('person.badgeNumber'), dataIndex: 'badgeNumber', onCell: noWrap, render: (v: string | null) => v ?? '—' },
+    { title: t('person.phone'), dataIndex: 'phone', onCell: noWrap, render: (v: string | null) => v ?? '—' },
+    { title: t('staff.status'), key: 'status', onCell: noWrap, render: (_, staff) => <StaffStatus staff={staff} /> },
   ];
   if (onEdit) {
     columns.push({
       title: t('staff.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 90,
+      width: 110,
       render: (_, staff) => (
         <Button
           size="small"
@@ -127,7 +130,8 @@ export function StaffTable({ units, selectedIds, onSelectionChange, onEdit, sele
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           locale={{ emptyText: t('staff.empty') }}
-          scroll={{ x: 'max-content' }}
+          tableLayout="auto"
+          scroll={{ x: 960 }}
           rowSelection={{
             selectedRowKeys: selectedIds.map(String),
             preserveSelectedRowKeys: true,

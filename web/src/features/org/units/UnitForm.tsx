@@ -124,7 +124,7 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="effectiveFrom" label={t('unit.effectiveFrom')} style={{ flex: '1 1 160px' }}>
-          <DatePicker format={DATE_PATTERN} style={{ width: '100%' }} />
+          <DatePicker format={DATE_PATTERN} placeholder={ts('common.datePlaceholder')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="effectiveTo"
@@ -142,7 +142,7 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
             }),
           ]}
         >
-          <DatePicker format={DATE_PATTERN} style={{ width: '100%' }} />
+          <DatePicker format={DATE_PATTERN} placeholder={ts('common.datePlaceholder')} style={{ width: '100%' }} />
         </Form.Item>
       </Flex>
       {readOnly ? null : (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { type Key, useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Input, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -27,7 +27,9 @@ export function UnitTreePanel({ units, selectedId, onSelect, canEdit, onAdd, onI
   const tree = useMemo(() => buildUnitTree(units), [units]);
   const keep = useMemo(() => matchingWithAncestors(units, search), [units, search]);
   // Show the top two levels at first; a search opens every branch leading to a match.
-  const [expanded, setExpanded] = useState<React.Key[]>(() => tree.map((n) => String(n.unit.id)));
+  const [expanded, setExpanded] = useState<Key[]>(() =>
+    tree.flatMap((root) => [root, ...root.children]).map((node) => String(node.unit.id)),
+  );
 
   const toData = (nodes: UnitNode[]): DataNode[] =>
     nodes
@@ -48,12 +50,17 @@ export function UnitTreePanel({ units, selectedId, onSelect, canEdit, onAdd, onI
   const treeData = toData(tree);
 
   return (
-    <Card
-      title={t('units.tree')}
-      size="small"
-      extra={
-        canEdit ? (
-          <Flex gap={8} wrap>
+    <Card title={t('units.tree')} size="small">
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          aria-label={t('units.search')}
+          placeholder={t('units.search')}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ flex: '1 1 200px' }}
+        />
+        {canEdit ? (
+          <Flex gap={8}>
             <Button icon={<UploadOutlined />} onClick={onImport}>
               {t('units.import')}
             </Button>
@@ -61,16 +68,8 @@ export function UnitTreePanel({ units, selectedId, onSelect, canEdit, onAdd, onI
               {t('units.add')}
             </Button>
           </Flex>
-        ) : null
-      }
-    >
-      <Input.Search
-        allowClear
-        aria-label={t('units.search')}
-        placeholder={t('units.search')}
-        onChange={(e) => setSearch(e.target.value)}
-        style={{ marginBottom: 12 }}
-      />
+        ) : null}
+      </Flex>
       {treeData.length === 0 ? (
         <Empty description={units.length === 0 ? t('units.empty') : undefined} />
       ) : (
