@@ -35,7 +35,7 @@ create index audit_events_actor_idx on audit_events (actor_staff_id, at desc);
 create or replace function audit_events_forbid_change() returns trigger
   language plpgsql as $$
 begin
-  raise exception 'audit_events is append-only (% refused)', tg_op using errcode = 'P0001';
+  raise exception '% is append-only (% refused)', tg_table_name, tg_op using errcode = 'P0001';
 end $$;
 create trigger audit_events_no_update before update or delete on audit_events
   for each row execute function audit_events_forbid_change();

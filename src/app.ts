@@ -13,10 +13,12 @@ import { installServerPlugins, requestId } from './platform/http/server-plugins.
 import type { App } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { installWebApp } from './platform/http/web-app.js';
-// BADGES import { badgeRoutes } from './modules/org/badges.routes.js';
+import { badgeRoutes } from './modules/org/badges.routes.js';
 import { orgImportRoutes } from './modules/org/import/org-import.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { createCalendarModule } from './modules/calendar/calendar.module.js';
+import { createCatalogModule } from './modules/catalog/catalog.module.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -25,7 +27,9 @@ export function createServices(config: Config, database: DatabaseHandle) {
   const org = createOrgService(database.db);
   const auth = createAuthService(database.db, org.directory, config);
   const files = createFileStore(join(config.dataDir, 'files'));
-  return { db: database.db, org, auth, files };
+  const calendar = createCalendarModule(database.db);
+  const catalog = createCatalogModule(database.db, org);
+  return { db: database.db, org, auth, files, calendar, catalog };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
@@ -56,7 +60,9 @@ export async function buildApp({ config, database, services = createServices(con
     await auditRoutes(api, services.db, services.org.directory.unitNames);
     await orgRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
     await orgImportRoutes(api, services.org);
-    // BADGES await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
+    await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
+    await services.calendar.routes(api);
+    await services.catalog.routes(api);
   });
 
   if (serveWeb) await installWebApp(app);

@@ -24,6 +24,8 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   if (Number(count.n) > 0 || config.demo === 'off') return false;
   const t0 = performance.now();
   await seedOrg(services);
+  await services.calendar.seedDemo();
+  await services.catalog.seedDemo();
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

@@ -41,7 +41,7 @@ export async function createTestDatabase(opts: { demo?: boolean; env?: Record<st
     };
   }
   const template = await pgliteTemplate(demo, config);
-  const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([template]) });
+  const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([new Uint8Array(template)]) });
   return { ...handle, config, services: createServices(config, handle) };
 }
 

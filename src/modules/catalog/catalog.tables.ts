@@ -1,0 +1,3 @@
+/** Tables of the catalogue module (filled in with its migration 0005). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CatalogTables {}

@@ -1,0 +1,141 @@
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError, errors } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { systemContext } from '../../platform/http/context.js';
+import { authorizeAction, canRead, dossierNotFound } from './dossier-access.js';
+import * as repo from './dossiers.repository.js';
+import { appendEvents, actorOf } from './event-writer.js';
+import type { IntakeDeps } from './intake.js';
+import type { EventPayload, Person, RouteStep } from './rules/events.js';
+import { reduce, type DossierState } from './rules/reducer.js';
+import { refusal } from './rules/transitions.js';
+import type { ActionInput } from './schema.js';
+
+type Deps = IntakeDeps;
+
+const conflict = (code: string, vi: string, en: string) => new AppError(code, 409, vi, en);
+
+/**
+ * One action on a dossier, as one transaction: lock the row, check the client's version, replay
+ * the log, check the transition and the caller's right, compute dates, append the events.
+ */
+export async function act(deps: Deps, ctx: RequestContext, code: string, input: ActionInput): Promise<repo.DossierRow> {
+  const now = deps.now();
+  const calc = await deps.deadlines.calculator();
+  return inTransaction(deps.db, async (trx) => {
+    const row = await repo.findByCode(trx, code, true);
+    if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
+    const events = await repo.loadEvents(trx, row.id);
+    const state = reduce(events);
+    if (input.version !== state.version) throw errors.stale();
+    const refused = refusal(state, input.action);
+    if (refused) throw new AppError(refused.code, 409, refused.vi, refused.en, undefined, { status: state.status });
+    authorizeAction(ctx, row, state, input.action);
+
+    const payloads = await payloadsFor(deps, ctx, row, state, input, now, calc);
+    const last = events[events.length - 1]?.hash ?? null;
+    const involved = [...new Set([...row.involved_unit_ids, ...payloads.flatMap(unitsOf)])];
+    await appendEvents(trx, ctx, row, state, last, payloads, now, involved);
+    return (await repo.findByCode(trx, code))!;
+  });
+}
+
+function unitsOf(p: EventPayload): number[] {
+  if ((p.type === 'transferred' || p.type === 'returned_to_step') && p.toUnitId) return [p.toUnitId];
+  return [];
+}
+
+async function staffOfUnit(deps: Deps, staffId: number, unitId: number | null): Promise<Person> {
+  const s = await deps.org.getStaff(systemContextWithReadAll(), staffId).catch(() => undefined);
+  if (!s || !s.active || (unitId !== null && s.unitId !== unitId && !(await deps.org.subtrees([unitId])).get(unitId)?.includes(s.unitId))) {
+    throw errors.validation([{ path: 'staffId', message: 'Cán bộ được chọn không thuộc đơn vị xử lý bước này.', messageEn: 'The chosen staff member does not belong to the unit of this step.' }]);
+  }
+  return { staffId: s.id, name: s.fullName };
+}
+
+/** The org service checks reach; the dossier rules have already authorised this lookup. */
+function systemContextWithReadAll(): RequestContext {
+  return systemContext('dossier-routing');
+}
+
+async function payloadsFor(deps: Deps, ctx: RequestContext, row: repo.DossierRow, s: DossierState, input: ActionInput, now: Date, calc: Awaited<ReturnType<Deps['deadlines']['calculator']>>): Promise<EventPayload[]> {
+  const stepDue = (step: RouteStep) => calc.addWorkingHours(now, step.budgetHours).toISOString();
+  switch (input.action) {
+    case 'receive': {
+      const pt = row.processing_time as { amount: number; unit: 'working_days' | 'calendar_days' | 'working_hours'; cutoff?: string } | null;
+      if (!pt) throw conflict('NO_PLAN', 'Thiếu thời hạn giải quyết của thủ tục.', 'The dossier has no processing time.');
+      const route = await routeFromEvents(deps, row);
+      return [{ type: 'received', receivedAt: now.toISOString(), dueAt: calc.due(now, pt).toISOString(), route, deskStaff: actorOf(ctx), stepDueAt: calc.addWorkingHours(now, route[0]?.budgetHours ?? 0).toISOString() }];
+    }
+    case 'refuse':
+      return [{ type: 'refused', reasons: input.reasons }];
+    case 'request_reception_supplement':
+      return [{ type: 'reception_supplement_requested', items: input.items.map((i) => ({ name: i.name, reason: i.reason, ...(i.legalBasis ? { legalBasis: i.legalBasis } : {}) })) }];
+    case 'transfer': {
+      const toStep = input.toStep ?? nextStep(s);
+      const step = s.route.find((r) => r.order === toStep);
+      if (!step || toStep <= s.step) throw errors.validation([{ path: 'toStep', message: 'Bước chuyển đến không hợp lệ (phải là một bước phía sau trong quy trình).', messageEn: 'The target step must be a later step of the process.' }]);
+      const toStaff = input.toStaffId ? await staffOfUnit(deps, input.toStaffId, step.unitId) : null;
+      return [{ type: 'transferred', toStep, toUnitId: step.unitId, toUnitName: step.unitName, toStaff, stepDueAt: stepDue(step), ...(input.note ? { note: input.note } : {}) }];
+    }
+    case 'take':
+      return [{ type: 'taken', staff: actorOf(ctx) }];
+    case 'assign':
+      return [{ type: 'assigned', staff: await staffOfUnit(deps, input.staffId, s.currentUnitId), ...(input.reason ? { reason: input.reason } : {}) }];
+    case 'return_to_step': {
+      const step = s.route.find((r) => r.order === input.toStep);
+      if (!step || input.toStep >= s.step) throw errors.validation([{ path: 'toStep', message: 'Chỉ được trả lại một bước phía trước.', messageEn: 'Only an earlier step can be chosen.' }]);
+      const previous = [...s.handovers].reverse().find((h) => h.step === input.toStep)?.to ?? null;
+      return [{ type: 'returned_to_step', toStep: input.toStep, toUnitId: step.unitId, toUnitName: step.unitName, toStaff: previous, stepDueAt: stepDue(step), reason: input.reason }];
+    }
+    case 'request_supplement':
+      return [{ type: 'supplement_requested', items: input.items.map((i) => ({ name: i.name, reason: i.reason, ...(i.legalBasis ? { legalBasis: i.legalBasis } : {}) })), ...(input.note ? { note: input.note } : {}) }];
+    case 'supplement_received': {
+      const pausedHours = s.pausedSince ? calc.workingHoursBetween(new Date(s.pausedSince), now) : 0;
+      const pt = row.processing_time as { amount: number; unit: 'working_days' | 'calendar_days' | 'working_hours'; cutoff?: string };
+      const newDue = row.supplement_restarts ? calc.due(now, pt) : calc.addWorkingHours(new Date(s.dueAt!), pausedHours);
+      return [{ type: 'supplement_received', newDueAt: newDue.toISOString(), pausedWorkingHours: pausedHours, mode: row.supplement_restarts ? 'restart' : 'shift', ...(input.note ? { note: input.note } : {}) }];
+    }
+    case 'request_payment':
+      return [{ type: 'payment_requested', amount: input.items.reduce((a, i) => a + i.amount, 0), items: input.items }];
+    case 'confirm_payment':
+      return [{ type: 'payment_confirmed', amount: input.amount, method: input.method, ...(input.reference ? { reference: input.reference } : {}) }];
+    case 'extend': {
+      const due = new Date(s.dueAt!);
+      const newDue = new Date(input.newDueAt);
+      // Lai Châu QĐ 88/2025 art. 3(6): the apology comes at the latest one working day before the deadline.
+      if (calc.addWorkingHours(now, 8).getTime() > due.getTime()) {
+        throw conflict('EXTENSION_TOO_LATE', 'Văn bản xin lỗi và gia hạn phải ban hành chậm nhất 01 ngày làm việc trước ngày hết hạn.', 'The apology and extension must be issued at least one working day before the deadline.');
+      }
+      if (newDue.getTime() <= due.getTime()) throw errors.validation([{ path: 'newDueAt', message: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.', messageEn: 'The new date must be after the current due date.' }]);
+      return [{ type: 'extended', newDueAt: newDue.toISOString(), reason: input.reason, signer: input.signer }];
+    }
+    case 'stop':
+      return [{ type: 'stopped', reason: input.reason }];
+    case 'withdraw':
+      return [{ type: 'withdrawn', reason: input.reason, requestedAt: input.requestedAt ? new Date(input.requestedAt).toISOString() : now.toISOString() }];
+    case 'record_result': {
+      const desk = s.handovers[0];
+      return [{ type: 'result_recorded', summary: input.summary, ...(input.resultNumber ? { resultNumber: input.resultNumber } : {}), deskStaff: desk?.to ?? null, deskUnitId: row.receiving_unit_id, deskUnitName: desk?.toUnitName ?? '' }];
+    }
+    case 'return_result':
+      return [{ type: 'result_returned', receiverName: input.receiverName, method: input.method, ...(input.note ? { note: input.note } : {}) }];
+  }
+}
+
+function nextStep(s: DossierState): number {
+  const later = s.route.filter((r) => r.order > s.step).sort((a, b) => a.order - b.order);
+  return later[0]?.order ?? s.step + 1;
+}
+
+/** For a dossier received after an earlier reception hold: its route is planned again now. */
+async function routeFromEvents(deps: Deps, row: repo.DossierRow): Promise<RouteStep[]> {
+  const { planIntake, resolveRoute } = await import('./rules/plan.js');
+  const procedure = await deps.catalog.findInForce(row.procedure_code, deps.now());
+  if (!procedure) throw errors.notFound('thủ tục', 'Procedure', 'PROCEDURE_NOT_FOUND');
+  const plan = planIntake(procedure.content, row.case_code ?? undefined, row.channel as 'desk');
+  if ('vi' in plan) throw new AppError(plan.code, 422, plan.vi, plan.en);
+  const route = resolveRoute(plan.steps, await deps.org.allUnits(), row.receiving_unit_id, row.competent_unit_id ?? row.receiving_unit_id);
+  if ('vi' in route) throw new AppError(route.code, 422, route.vi, route.en);
+  return route;
+}

@@ -1,0 +1,38 @@
+import { errors } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import * as repo from './dossiers.repository.js';
+import type { DossierEvent, EventPayload } from './rules/events.js';
+import { apply, type DossierState } from './rules/reducer.js';
+
+export function actorOf(ctx: RequestContext): { staffId: number | null; name: string } {
+  return ctx.actor ? { staffId: ctx.actor.staffId, name: ctx.actor.fullName } : { staffId: null, name: 'Hệ thống' };
+}
+
+/**
+ * Appends events to a dossier inside the caller's transaction: hash-chained, reduced into the new
+ * state, projection saved under the version guard, and an audit row — all or nothing.
+ */
+export async function appendEvents(
+  trx: Tx, ctx: RequestContext, row: repo.DossierRow, state: DossierState, lastHash: string | null,
+  payloads: EventPayload[], at: Date, involved: number[],
+): Promise<{ state: DossierState; events: repo.StoredEvent[] }> {
+  let s = state;
+  let prev = lastHash;
+  const written: repo.StoredEvent[] = [];
+  for (const p of payloads) {
+    const e = { ...p, seq: s.version + 1, at: at.toISOString(), actor: actorOf(ctx), unitId: ctx.actor?.unitId ?? null } as DossierEvent;
+    const stored = await repo.insertEvent(trx, row.id, row.code, e, prev, ctx.requestId);
+    written.push(stored);
+    prev = stored.hash;
+    s = apply(s, e);
+  }
+  const saved = await repo.saveProjection(trx, row.id, state.version, s, involved);
+  if (!saved) throw errors.stale();
+  await recordAudit(trx, ctx, {
+    action: `dossier.${payloads.map((p) => p.type).join('+')}`, entity: 'dossier', entityId: row.code,
+    unitId: s.currentUnitId ?? row.receiving_unit_id, after: { status: s.status, version: s.version },
+  });
+  return { state: s, events: written };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ACTIONS } from './rules/transitions.js';
+
+/** API schemas of the dossier module (shared with the web app). */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : undefined));
+
+export const applicantSchema = z.strictObject({
+  kind: z.enum(['citizen', 'organisation'], { message: 'Loại người nộp phải là citizen (công dân) hoặc organisation (tổ chức)' }),
+  fullName: z.string().trim().min(2, 'Họ tên người nộp phải có ít nhất 2 ký tự').max(200),
+  idNumber: z.string().trim().regex(/^[0-9A-Z]{9,12}$/, 'Số định danh/CCCD gồm 9–12 chữ số').nullish().transform((v) => v ?? undefined),
+  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullish().transform((v) => v ?? undefined),
+  email: z.email({ message: 'Thư điện tử không hợp lệ' }).nullish().transform((v) => v ?? undefined),
+  address: optionalText(500),
+  /** Người được ủy quyền: who actually submits on the applicant's behalf. */
+  representative: z.strictObject({ fullName: text(200), idNumber: optionalText(20), authorisation: optionalText(300) }).nullish().transform((v) => v ?? undefined),
+});
+
+export const receivedDocumentSchema = z.strictObject({
+  name: text(1000),
+  originals: z.number().int().min(0).max(100).default(0),
+  copies: z.number().int().min(0).max(100).default(0),
+  certifiedCopies: z.number().int().min(0).max(100).default(0),
+  fileKey: z.string().regex(/^[0-9a-f]{64}$/).nullish().transform((v) => v ?? undefined),
+});
+
+export const createDossierBody = z.strictObject({
+  procedureCode: z.string().trim().min(1, 'Chưa chọn thủ tục').max(60),
+  caseCode: z.string().trim().max(60).nullish().transform((v) => v ?? undefined),
+  channel: z.enum(['desk', 'post', 'online'], { message: 'Kênh nộp phải là desk, post hoặc online' }),
+  applicant: applicantSchema,
+  documents: z.array(receivedDocumentSchema).max(100).default([]),
+  resultDelivery: z.enum(['desk', 'post', 'online'], { message: 'Hình thức nhận kết quả phải là desk, post hoặc online' }),
+  idempotencyKey: z.string().trim().min(8, 'Mã chống trùng phải có ít nhất 8 ký tự').max(100),
+  /** For procedures received regardless of boundary: which commune or department decides. */
+  competentUnitId: z.number().int().positive().nullish().transform((v) => v ?? undefined),
+  /** desk decision at reception: receive (default), refuse (form 03) or guide to supplement (form 02). */
+  intake: z.enum(['receive', 'refuse', 'supplement']).default('receive'),
+  reasons: z.array(text(1000)).max(20).optional(),
+  supplementItems: z.array(z.strictObject({ name: text(500), reason: text(1000), legalBasis: optionalText(300) })).max(50).optional(),
+  receivedCopies: z.number().int().min(1).max(50).default(1),
+});
+export type CreateDossierInput = z.output<typeof createDossierBody>;
+
+const supplementItem = z.strictObject({ name: text(500), reason: text(1000), legalBasis: optionalText(300) });
+
+export const actionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('receive'), version: z.number().int().min(0) }),
+  z.strictObject({ action: z.literal('refuse'), version: z.number().int().min(0), reasons: z.array(text(1000)).min(1, 'Phải nêu lý do từ chối') }),
+  z.strictObject({ action: z.literal('request_reception_supplement'), version: z.number().int().min(0), items: z.array(supplementItem).min(1) }),
+  z.strictObject({ action: z.literal('transfer'), version: z.number().int().min(0), toStep: z.number().int().positive().optional(), toStaffId: z.number().int().positive().optional(), note: optionalText(1000) }),
+  z.strictObject({ action: z.literal('take'), version: z.number().int().min(0) }),
+  z.strictObject({ action: z.literal('assign'), version: z.number().int().min(0), staffId: z.number().int().positive(), reason: optionalText(1000) }),
+  z.strictObject({ action: z.literal('return_to_step'), version: z.number().int().min(0), toStep: z.number().int().positive(), reason: text(1000) }),
+  z.strictObject({ action: z.literal('request_supplement'), version: z.number().int().min(0), items: z.array(supplementItem).min(1, 'Phải nêu ít nhất một giấy tờ cần bổ sung'), note: optionalText(1000) }),
+  z.strictObject({ action: z.literal('supplement_received'), version: z.number().int().min(0), note: optionalText(1000) }),
+  z.strictObject({ action: z.literal('request_payment'), version: z.number().int().min(0), items: z.array(z.strictObject({ name: text(300), amount: z.number().int().positive() })).min(1) }),
+  z.strictObject({ action: z.literal('confirm_payment'), version: z.number().int().min(0), amount: z.number().int().positive(), method: z.enum(['cash', 'bank_transfer', 'online']), reference: optionalText(100) }),
+  z.strictObject({ action: z.literal('extend'), version: z.number().int().min(0), newDueAt: z.iso.datetime({ offset: true, message: 'Ngày hẹn mới phải là thời điểm ISO 8601' }), reason: text(2000), signer: text(200) }),
+  z.strictObject({ action: z.literal('stop'), version: z.number().int().min(0), reason: text(2000) }),
+  z.strictObject({ action: z.literal('withdraw'), version: z.number().int().min(0), reason: text(2000), requestedAt: z.iso.datetime({ offset: true }).optional() }),
+  z.strictObject({ action: z.literal('record_result'), version: z.number().int().min(0), summary: text(2000), resultNumber: optionalText(100) }),
+  z.strictObject({ action: z.literal('return_result'), version: z.number().int().min(0), receiverName: text(200), method: z.enum(['desk', 'post', 'online']), note: optionalText(1000) }),
+]);
+export type ActionInput = z.output<typeof actionBody>;
+export const actionNames = ACTIONS;
+
+export const queueQuery = z.strictObject({
+  queue: z.enum(['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'received_here', 'done']).default('mine'),
+  q: z.string().trim().max(100).optional(),
+  procedureCode: z.string().max(60).optional(),
+  status: z.coerce.number().int().min(1).max(10).optional(),
+  sort: z.enum(['due', 'received']).default('due'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type QueueQuery = z.output<typeof queueQuery>;
