@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../shared/api';
 import { AuthProvider, ME_QUERY_KEY } from '../shared/auth';
 import { useLocale } from '../shared/i18n';
@@ -15,6 +15,13 @@ function makeQueryClient(): QueryClient {
         // A 401 on any other request means the session ended: re-ask who is signed in, and
         // RequireAuth sends the user to the sign-in page.
         if (isApiError(error) && error.status === 401 && query.queryKey[0] !== ME_QUERY_KEY[0]) {
+          void client.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isApiError(error) && error.status === 401) {
           void client.invalidateQueries({ queryKey: ME_QUERY_KEY });
         }
       },

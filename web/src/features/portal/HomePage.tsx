@@ -1,4 +1,4 @@
-import { Card, Col, Row, Steps, Typography } from 'antd';
+import { Card, Col, Flex, Row, Typography } from 'antd';
 import { CalendarOutlined, FileSearchOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -64,13 +64,18 @@ export default function HomePage() {
           <Typography.Title level={2} style={{ fontSize: 20, marginBottom: 24 }}>
             {t('steps.title')}
           </Typography.Title>
-          <Steps
-            responsive
-            items={(['steps.1', 'steps.2', 'steps.3', 'steps.4'] as const).map((key) => ({
-              title: t(key),
-              status: 'process',
-            }))}
-          />
+          <Row gutter={[24, 16]} role="list">
+            {(['steps.1', 'steps.2', 'steps.3', 'steps.4'] as const).map((key, index) => (
+              <Col xs={24} sm={12} lg={6} key={key} role="listitem">
+                <Flex gap={12} align="flex-start">
+                  <span className="mc-step-number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <Typography.Text style={{ fontSize: 16 }}>{t(key)}</Typography.Text>
+                </Flex>
+              </Col>
+            ))}
+          </Row>
         </div>
       </section>
     </>
