@@ -23,7 +23,7 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
   const workspace = hasAnyRole(user, ADMIN_SURFACE_ROLES) ? '/quan-tri' : '/can-bo';
 
   return (
-    <div>
+    <div className="mc-public-shell">
       <a className="mc-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
