@@ -89,7 +89,13 @@ function validate(req: DeadlineRequest): number | null {
  * Walks working time from `startMs`, leaving out days off and paused spans, until `amountMs` has
  * been counted. With amount 0 it returns the first working instant at or after `startMs`.
  */
-function walk(cal: WorkCalendar, startMs: number, amountMs: number, pauses: readonly Span[], rec: Recorder | null): number {
+function walk(
+  cal: WorkCalendar,
+  startMs: number,
+  amountMs: number,
+  pauses: readonly Span[],
+  rec: Recorder | null,
+): number {
   let day = localDay(startMs);
   let tod = startMs - dayStart(day);
   let remaining = amountMs;
@@ -143,7 +149,13 @@ function finish(rec: Recorder | null, cal: WorkCalendar, day: number, counted: n
 }
 
 /** Counting start after snapping to working time and applying the cut-off. */
-function startOf(cal: WorkCalendar, fromMs: number, cutoffMs: number | null, cutoff: string | undefined, rec: Recorder | null): number {
+function startOf(
+  cal: WorkCalendar,
+  fromMs: number,
+  cutoffMs: number | null,
+  cutoff: string | undefined,
+  rec: Recorder | null,
+): number {
   const mark = rec?.entries.length ?? 0;
   let start = walk(cal, fromMs, 0, [], rec);
   if (rec && start !== fromMs) rec.entries.splice(mark, 0, ex.snappedEntry(cal, fromMs, start));
@@ -195,13 +207,21 @@ function pausedDaysOf(pauses: readonly Span[], startMs: number): Set<number> {
   return days;
 }
 
-function run(req: DeadlineRequest, cal: WorkCalendar, pauses: readonly Span[], rec: Recorder | null): { due: number; start: number } {
+function run(
+  req: DeadlineRequest,
+  cal: WorkCalendar,
+  pauses: readonly Span[],
+  rec: Recorder | null,
+): { due: number; start: number } {
   const cutoffMs = validate(req);
   const start = startOf(cal, req.from.getTime(), cutoffMs, req.cutoff, rec);
   const receiptDay = localDay(start);
   if (req.amount === 0 && req.unit !== 'working_hours') {
     // "Trong ngày": the rest of the day of (deemed) receipt.
-    if (rec) rec.entries.push(ex.ruleEntry('same_day', receiptDay, `Thủ tục giải quyết trong ngày: hẹn trả trước khi hết giờ làm việc ngày ${viDate(receiptDay)}.`));
+    if (rec) {
+      const note = `Thủ tục giải quyết trong ngày: hẹn trả trước khi hết giờ làm việc ngày ${viDate(receiptDay)}.`;
+      rec.entries.push(ex.ruleEntry('same_day', receiptDay, note));
+    }
     const rest = cal.workingMsWithin(localTimeOfDay(start), DAY_MS);
     return { due: walk(cal, start, rest, pauses, rec), start };
   }
@@ -214,7 +234,12 @@ function run(req: DeadlineRequest, cal: WorkCalendar, pauses: readonly Span[], r
   }
   const amountMs = Math.round(req.amount * cal.dayLengthMs);
   if (counting === 'next_day') {
-    if (rec) rec.entries.push(ex.ruleEntry('next_day', receiptDay, `Không tính ngày nhận hồ sơ ${viDate(receiptDay)} (Điều 147 Bộ luật Dân sự 2015): bắt đầu tính từ ngày làm việc tiếp theo.`));
+    if (rec) {
+      const note =
+        `Không tính ngày nhận hồ sơ ${viDate(receiptDay)} (Điều 147 Bộ luật Dân sự 2015): ` +
+        'bắt đầu tính từ ngày làm việc tiếp theo.';
+      rec.entries.push(ex.ruleEntry('next_day', receiptDay, note));
+    }
     const first = walk(cal, dayStart(receiptDay + 1), 0, [], rec);
     return { due: walk(cal, first, amountMs, pauses, rec), start: first };
   }
@@ -226,9 +251,24 @@ export function computeDueInstant(req: DeadlineRequest, calendar: WorkCalendar):
   return run(req, calendar, [], null).due;
 }
 
-function makeResult(req: DeadlineRequest, due: number, start: number, entries: ExplanationEntry[], pauses: Pause[], mode: PauseMode | null): DeadlineResult {
+function makeResult(
+  req: DeadlineRequest,
+  due: number,
+  start: number,
+  entries: ExplanationEntry[],
+  pauses: Pause[],
+  mode: PauseMode | null,
+): DeadlineResult {
   entries.push(ex.dueEntry(due));
-  return { due: new Date(due), dueIso: toVnIso(due), explanation: entries, request: req, start: new Date(start), pauses, pauseMode: mode };
+  return {
+    due: new Date(due),
+    dueIso: toVnIso(due),
+    explanation: entries,
+    request: req,
+    start: new Date(start),
+    pauses,
+    pauseMode: mode,
+  };
 }
 
 export function computeDue(req: DeadlineRequest, calendar: WorkCalendar): DeadlineResult {
@@ -258,8 +298,15 @@ function spansOf(pauses: readonly Pause[]): Span[] {
  * Applies the time spent waiting for a supplement. Pauses of zero length, and pauses that start at
  * or after the due instant (the dossier was already due), change nothing and are listed as ignored.
  */
-export function applyPause(result: DeadlineResult, pauses: readonly Pause[], mode: PauseMode, calendar: WorkCalendar): DeadlineResult {
-  if (result.pauseMode !== null && result.pauseMode !== mode) throw invalid(`pauses were applied as ${result.pauseMode}, not ${mode}`);
+export function applyPause(
+  result: DeadlineResult,
+  pauses: readonly Pause[],
+  mode: PauseMode,
+  calendar: WorkCalendar,
+): DeadlineResult {
+  if (result.pauseMode !== null && result.pauseMode !== mode) {
+    throw invalid(`pauses were applied as ${result.pauseMode}, not ${mode}`);
+  }
   const all = [...result.pauses, ...pauses];
   const spans = spansOf(all);
   const req = result.request;
