@@ -19,6 +19,8 @@ import { createOrgService } from './modules/org/org.service.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { createCalendarModule } from './modules/calendar/calendar.module.js';
 import { createCatalogModule } from './modules/catalog/catalog.module.js';
+import { createDossierService } from './modules/dossiers/dossiers.service.js';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -29,7 +31,8 @@ export function createServices(config: Config, database: DatabaseHandle) {
   const files = createFileStore(join(config.dataDir, 'files'));
   const calendar = createCalendarModule(database.db);
   const catalog = createCatalogModule(database.db, org);
-  return { db: database.db, org, auth, files, calendar, catalog };
+  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines });
+  return { db: database.db, org, auth, files, calendar, catalog, dossiers };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
@@ -63,6 +66,7 @@ export async function buildApp({ config, database, services = createServices(con
     await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
     await services.calendar.routes(api);
     await services.catalog.routes(api);
+    await dossierRoutes(api, services.dossiers);
   });
 
   if (serveWeb) await installWebApp(app);

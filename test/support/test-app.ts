@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type Services } from '../../src/app.js';
 import type { App } from '../../src/platform/http/types.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
@@ -13,8 +13,9 @@ export type TestApp = TestDatabase & {
 };
 
 /** A real app on a real database, driven through HTTP with `inject` (no socket, same pipeline). */
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; override?: (services: Services) => Partial<Services> } = {}): Promise<TestApp> {
   const database = await createTestDatabase(opts);
+  if (opts.override) Object.assign(database.services, opts.override(database.services));
   const app = await buildApp({ config: database.config, database, services: database.services, logger: false, serveWeb: false });
   await app.ready();
   const request: TestApp['request'] = (method, url, o = {}) => {

@@ -22,6 +22,9 @@ const conflict = (code: string, vi: string, en: string) => new AppError(code, 40
 export async function act(deps: Deps, ctx: RequestContext, code: string, input: ActionInput): Promise<repo.DossierRow> {
   const now = deps.now();
   const calc = await deps.deadlines.calculator();
+  // Everything read from other modules is read before the transaction: the embedded database has
+  // one connection, and a service call inside the transaction would wait for it forever.
+  const pre = await prefetch(deps, code, input);
   return inTransaction(deps.db, async (trx) => {
     const row = await repo.findByCode(trx, code, true);
     if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
@@ -32,7 +35,7 @@ export async function act(deps: Deps, ctx: RequestContext, code: string, input: 
     if (refused) throw new AppError(refused.code, 409, refused.vi, refused.en, undefined, { status: state.status });
     authorizeAction(ctx, row, state, input.action);
 
-    const payloads = await payloadsFor(deps, ctx, row, state, input, now, calc);
+    const payloads = payloadsFor(pre, ctx, row, state, input, now, calc);
     const last = events[events.length - 1]?.hash ?? null;
     const involved = [...new Set([...row.involved_unit_ids, ...payloads.flatMap(unitsOf)])];
     await appendEvents(trx, ctx, row, state, last, payloads, now, involved);
@@ -40,31 +43,44 @@ export async function act(deps: Deps, ctx: RequestContext, code: string, input: 
   });
 }
 
+type Prefetched = { staff?: { id: number; fullName: string; unitId: number; active: boolean }; staffUnitTrees: Map<number, number[]>; route?: RouteStep[] };
+
+async function prefetch(deps: Deps, code: string, input: ActionInput): Promise<Prefetched> {
+  const staffId = input.action === 'assign' ? input.staffId : input.action === 'transfer' ? input.toStaffId : undefined;
+  const out: Prefetched = { staffUnitTrees: new Map() };
+  if (staffId) {
+    out.staff = await deps.org.getStaff(systemContext('dossier-routing'), staffId).catch(() => undefined);
+    const row = await repo.findByCode(deps.db, code);
+    if (row) out.staffUnitTrees = await deps.org.subtrees([...new Set([...row.involved_unit_ids])]);
+  }
+  if (input.action === 'receive') {
+    const row = await repo.findByCode(deps.db, code);
+    if (row) out.route = await routeFromEvents(deps, row);
+  }
+  return out;
+}
+
 function unitsOf(p: EventPayload): number[] {
   if ((p.type === 'transferred' || p.type === 'returned_to_step') && p.toUnitId) return [p.toUnitId];
   return [];
 }
 
-async function staffOfUnit(deps: Deps, staffId: number, unitId: number | null): Promise<Person> {
-  const s = await deps.org.getStaff(systemContextWithReadAll(), staffId).catch(() => undefined);
-  if (!s || !s.active || (unitId !== null && s.unitId !== unitId && !(await deps.org.subtrees([unitId])).get(unitId)?.includes(s.unitId))) {
+function staffOfUnit(pre: Prefetched, unitId: number | null): Person {
+  const st = pre.staff;
+  const inUnit = st && (unitId === null || st.unitId === unitId || pre.staffUnitTrees.get(unitId)?.includes(st.unitId));
+  if (!st || !st.active || !inUnit) {
     throw errors.validation([{ path: 'staffId', message: 'Cán bộ được chọn không thuộc đơn vị xử lý bước này.', messageEn: 'The chosen staff member does not belong to the unit of this step.' }]);
   }
-  return { staffId: s.id, name: s.fullName };
+  return { staffId: st.id, name: st.fullName };
 }
 
-/** The org service checks reach; the dossier rules have already authorised this lookup. */
-function systemContextWithReadAll(): RequestContext {
-  return systemContext('dossier-routing');
-}
-
-async function payloadsFor(deps: Deps, ctx: RequestContext, row: repo.DossierRow, s: DossierState, input: ActionInput, now: Date, calc: Awaited<ReturnType<Deps['deadlines']['calculator']>>): Promise<EventPayload[]> {
+function payloadsFor(pre: Prefetched, ctx: RequestContext, row: repo.DossierRow, s: DossierState, input: ActionInput, now: Date, calc: Awaited<ReturnType<Deps['deadlines']['calculator']>>): EventPayload[] {
   const stepDue = (step: RouteStep) => calc.addWorkingHours(now, step.budgetHours).toISOString();
   switch (input.action) {
     case 'receive': {
       const pt = row.processing_time as { amount: number; unit: 'working_days' | 'calendar_days' | 'working_hours'; cutoff?: string } | null;
       if (!pt) throw conflict('NO_PLAN', 'Thiếu thời hạn giải quyết của thủ tục.', 'The dossier has no processing time.');
-      const route = await routeFromEvents(deps, row);
+      const route = pre.route ?? [];
       return [{ type: 'received', receivedAt: now.toISOString(), dueAt: calc.due(now, pt).toISOString(), route, deskStaff: actorOf(ctx), stepDueAt: calc.addWorkingHours(now, route[0]?.budgetHours ?? 0).toISOString() }];
     }
     case 'refuse':
@@ -75,13 +91,13 @@ async function payloadsFor(deps: Deps, ctx: RequestContext, row: repo.DossierRow
       const toStep = input.toStep ?? nextStep(s);
       const step = s.route.find((r) => r.order === toStep);
       if (!step || toStep <= s.step) throw errors.validation([{ path: 'toStep', message: 'Bước chuyển đến không hợp lệ (phải là một bước phía sau trong quy trình).', messageEn: 'The target step must be a later step of the process.' }]);
-      const toStaff = input.toStaffId ? await staffOfUnit(deps, input.toStaffId, step.unitId) : null;
+      const toStaff = input.toStaffId ? staffOfUnit(pre, step.unitId) : null;
       return [{ type: 'transferred', toStep, toUnitId: step.unitId, toUnitName: step.unitName, toStaff, stepDueAt: stepDue(step), ...(input.note ? { note: input.note } : {}) }];
     }
     case 'take':
       return [{ type: 'taken', staff: actorOf(ctx) }];
     case 'assign':
-      return [{ type: 'assigned', staff: await staffOfUnit(deps, input.staffId, s.currentUnitId), ...(input.reason ? { reason: input.reason } : {}) }];
+      return [{ type: 'assigned', staff: staffOfUnit(pre, s.currentUnitId), ...(input.reason ? { reason: input.reason } : {}) }];
     case 'return_to_step': {
       const step = s.route.find((r) => r.order === input.toStep);
       if (!step || input.toStep >= s.step) throw errors.validation([{ path: 'toStep', message: 'Chỉ được trả lại một bước phía trước.', messageEn: 'Only an earlier step can be chosen.' }]);

@@ -49,6 +49,18 @@ export async function orgRoutes(app: App, { org, files, publicUrl }: OrgRouteDep
   app.patch('/api/v1/org/positions/:id', { schema: { tags, params: idParams, body: updatePositionBody, response: { 200: positionView } } },
     async (req) => org.updatePosition(req.ctx, req.params.id, req.body));
 
+  // The province's own name comes from its org tree (data, not code), for the portal's header.
+  app.get('/api/v1/public/site', { schema: { tags: ['public'], summary: 'Thông tin cổng / site identity' } }, async () => {
+    const units = await org.allUnits();
+    const root = units.find((u) => u.parentId === null);
+    const owner = root ? units.find((u) => u.parentId === root.id && u.kind === 'people_committee') : undefined;
+    return {
+      provinceName: root?.name ?? null,
+      portalName: root ? `Cổng dịch vụ công ${root.name.replace(/^Tỉnh /, 'tỉnh ')}` : 'Cổng dịch vụ công',
+      ownerName: owner?.name ?? null,
+    };
+  });
+
   // The badge QR code leads here: who this official is and where to send feedback (Directive 16 item 2).
   app.get('/api/v1/public/staff/:publicId', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }), response: { 200: publicStaffView } }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
     async (req) => {

@@ -101,5 +101,9 @@ export function competentUnit(p: ProcedureContent, units: UnitRef[], receivingUn
   for (let u = byId.get(receivingUnitId); u; u = u.parentId ? byId.get(u.parentId) : undefined) {
     if (u.kind === 'commune') return u;
   }
+  // A vertical agency's procedure (e.g. judicial records, provincial police) received at the
+  // provincial centre: the centre holds the dossier between the agency's steps.
+  const desk = byId.get(receivingUnitId);
+  if (desk && p.levels.includes('vertical')) return desk;
   return { code: 'COMPETENT_UNIT_REQUIRED', vi: 'Cần chọn xã, phường hoặc cơ quan có thẩm quyền giải quyết hồ sơ.', en: 'Choose the competent commune or agency.' };
 }

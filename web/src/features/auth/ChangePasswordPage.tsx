@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../shared/ui/formErrors';
 import { AuthCard } from './AuthCard';
 import { useAuthT } from './messages';
 
-const MIN_LENGTH = 8;
+const MIN_LENGTH = 10; // the server rule (platform/auth/passwords.ts)
 
 interface Values {
   currentPassword: string;

@@ -1,0 +1,77 @@
+import type { Actor } from '../../platform/access/policy.js';
+import type { DossierRow, StoredEvent } from './dossiers.repository.js';
+import { EVENT_LABELS } from './rules/events.js';
+import type { DossierState } from './rules/reducer.js';
+import { openTimeliness, STATUS_INFO, timeliness } from './rules/statuses.js';
+import { allowedActions } from './rules/transitions.js';
+
+/** The dossier as staff see it: the row, the reduced state, the history and what they may do next. */
+export function presentDossier(row: DossierRow, state: DossierState, events: StoredEvent[], now: Date, actor?: Actor | null) {
+  return {
+    ...presentSummary(row, now),
+    lookupSecret: row.lookup_secret,
+    applicant: row.applicant,
+    documents: row.documents,
+    fees: row.fees,
+    processingTime: row.processing_time,
+    competentUnitId: row.competent_unit_id,
+    originalDueAt: state.originalDueAt,
+    route: state.route,
+    handovers: state.handovers,
+    supplementRequested: state.supplementRequested,
+    extended: state.extended,
+    paymentDue: state.paymentDue,
+    paid: state.paid,
+    events: events.map(({ prevHash: _p, hash, ...e }) => ({ ...e, label: EVENT_LABELS[e.type], hash })),
+    allowedActions: actor === undefined ? [] : allowedActions(state),
+  };
+}
+
+export function presentSummary(row: DossierRow, now: Date) {
+  const info = STATUS_INFO[row.status as keyof typeof STATUS_INFO];
+  const due = row.due_at;
+  const done = row.completed_at;
+  return {
+    code: row.code,
+    status: info.key,
+    statusCode: row.status,
+    statusName: info.vi,
+    statusNameEn: info.en,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    procedureVersionId: row.procedure_version_id,
+    fieldName: row.field_name,
+    caseCode: row.case_code,
+    channel: row.channel,
+    resultDelivery: row.result_delivery,
+    applicantName: row.applicant_name,
+    receivingUnitId: row.receiving_unit_id,
+    receivedAt: row.received_at?.toISOString() ?? null,
+    dueAt: due?.toISOString() ?? null,
+    completedAt: done?.toISOString() ?? null,
+    returnedAt: row.returned_at?.toISOString() ?? null,
+    currentStep: row.current_step,
+    currentUnitId: row.current_unit_id,
+    currentStaffId: row.current_staff_id,
+    stepDueAt: row.step_due_at?.toISOString() ?? null,
+    /** Derived, never stored (DOMAIN rule 2). */
+    timeliness: due ? (done && row.status !== 3 && row.status !== 7 ? timeliness(done, due) : STATUS_INFO[row.status as keyof typeof STATUS_INFO].terminal ? null : openTimeliness(now, due)) : null,
+    version: row.version,
+  };
+}
+
+/**
+ * What anyone holding the receipt may see (public lookup): status, dates, steps by agency, on time
+ * or late — no names, no contact data, no documents (Decree 356/2025 on personal data).
+ */
+export function presentPublic(row: DossierRow, state: DossierState, now: Date) {
+  const s = presentSummary(row, now);
+  return {
+    code: s.code, procedureName: s.procedureName, status: s.status, statusCode: s.statusCode, statusName: s.statusName, statusNameEn: s.statusNameEn,
+    receivedAt: s.receivedAt, dueAt: s.dueAt, completedAt: s.completedAt, returnedAt: s.returnedAt, timeliness: s.timeliness,
+    steps: state.handovers.map((h) => ({
+      step: h.step, name: h.stepName, unitName: h.toUnitName, startedAt: h.at, completedAt: h.completedAt, dueAt: h.stepDueAt,
+      timeliness: h.completedAt && h.stepDueAt ? timeliness(new Date(h.completedAt), new Date(h.stepDueAt)) : null,
+    })),
+  };
+}

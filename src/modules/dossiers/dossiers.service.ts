@@ -1,0 +1,92 @@
+import type { Db } from '../../platform/db/transaction.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import type { OrgService } from '../org/org.service.js';
+import { act } from './actions.js';
+import { canRead, dossierNotFound } from './dossier-access.js';
+import { presentDossier, presentPublic, presentSummary } from './dossier-view.js';
+import * as repo from './dossiers.repository.js';
+import { intake } from './intake.js';
+import type { CatalogPort, DeadlinesPort } from './ports.js';
+import { listQueue } from './queues.js';
+import { verifyChain, type ChainProblem } from './rules/hash-chain.js';
+import { reduce } from './rules/reducer.js';
+import type { ActionInput, CreateDossierInput, QueueQuery } from './schema.js';
+
+export type DossierServiceDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; now?: () => Date };
+
+export type DossierService = ReturnType<typeof createDossierService>;
+
+export function createDossierService(d: DossierServiceDeps) {
+  const deps = { ...d, now: d.now ?? (() => new Date()) };
+
+  async function load(code: string) {
+    const row = await repo.findByCode(deps.db, code);
+    if (!row) return undefined;
+    const events = await repo.loadEvents(deps.db, row.id);
+    return { row, events, state: reduce(events) };
+  }
+
+  return {
+    async create(ctx: RequestContext, input: CreateDossierInput) {
+      const { row, created } = await intake(deps, ctx, input);
+      return { dossier: presentSummary(row, deps.now()), created };
+    },
+
+    async act(ctx: RequestContext, code: string, input: ActionInput) {
+      await act(deps, ctx, code, input);
+      return this.get(ctx, code);
+    },
+
+    async get(ctx: RequestContext, code: string) {
+      const found = await load(code);
+      if (!found || !canRead(ctx.actor, found.row)) throw dossierNotFound();
+      return presentDossier(found.row, found.state, found.events, deps.now(), ctx.actor);
+    },
+
+    async queue(ctx: RequestContext, q: QueueQuery) {
+      const now = deps.now();
+      const page = await listQueue(deps.db, ctx, q, await deps.deadlines.calculator(), now);
+      return { items: page.items.map((r) => presentSummary(r, now)), nextCursor: page.nextCursor };
+    },
+
+    /** Public lookup: a wrong or missing secret answers exactly like an unknown code. */
+    async lookup(code: string, secret: string) {
+      const found = await load(code);
+      if (!found || !safeEqual(found.row.lookup_secret, secret.toUpperCase())) throw dossierNotFound();
+      return presentPublic(found.row, found.state, deps.now());
+    },
+
+    async verify(ctx: RequestContext, code: string): Promise<{ code: string; events: number; valid: boolean; problems: ChainProblem[] }> {
+      const found = await load(code);
+      if (!found || !canRead(ctx.actor, found.row)) throw dossierNotFound();
+      const problems = verifyChain(code, found.events.map(repo.toChained));
+      return { code, events: found.events.length, valid: problems.length === 0, problems };
+    },
+
+    /** Every dossier's chain, for `npx motcua verify-audit`; streams in pages of 500. */
+    async verifyAll(onProgress?: (checked: number) => void): Promise<{ checked: number; broken: { code: string; problems: ChainProblem[] }[] }> {
+      let after = '0';
+      let checked = 0;
+      const broken: { code: string; problems: ChainProblem[] }[] = [];
+      for (;;) {
+        const rows = await deps.db.selectFrom('dossiers').select(['id', 'code']).where('id', '>', after).orderBy('id').limit(500).execute();
+        if (!rows.length) break;
+        for (const r of rows) {
+          const problems = verifyChain(r.code, (await repo.loadEvents(deps.db, r.id)).map(repo.toChained));
+          if (problems.length) broken.push({ code: r.code, problems });
+        }
+        checked += rows.length;
+        after = rows[rows.length - 1]!.id;
+        onProgress?.(checked);
+      }
+      return { checked, broken };
+    },
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
