@@ -50,5 +50,7 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   results.push('FAIL browser journeys — Chromium missing');
   finish(1);
 }
+// The journeys drive the built web app; building takes seconds, so always test the current source.
+step('build the web app', 'npm', ['run', '--silent', 'build:web']);
 step('browser journeys (Chromium)', npx, ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts']);
 finish(0);

@@ -1,2 +1,3 @@
 // Each module's CLI commands register themselves on import; add new ones here.
+import './modules/dossiers/dossiers.cli.js';
 export {};

@@ -8,20 +8,20 @@ import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-const HELP = `motcua ${VERSION} — công cụ dòng lệnh / command line
-
-  npx motcua migrate                 áp dụng migration / apply database migrations
-  npx motcua seed                    nạp dữ liệu mẫu vào CSDL trống / load demo data into an empty database
-  npx motcua help                    trợ giúp / this help
-
-Cấu hình qua biến môi trường như khi chạy máy chủ (DATABASE_URL, MOTCUA_DATA_DIR).`;
-
 export type Command = (args: string[]) => Promise<number>;
 const commands = new Map<string, Command>();
+const descriptions = new Map<string, string>();
 
 /** Modules add their own sub-commands (import, deadline, verify-audit …) here. */
-export function registerCommand(name: string, run: Command): void {
+export function registerCommand(name: string, run: Command, description = ''): void {
   commands.set(name, run);
+  if (description) descriptions.set(name, description);
+}
+
+function help(): string {
+  const lines = [...commands.keys()].sort().map((n) => `  npx motcua ${n.padEnd(28)} ${descriptions.get(n) ?? ''}`);
+  return `motcua ${VERSION} — công cụ dòng lệnh / command line\n\n${lines.join('\n')}\n  npx motcua help                         trợ giúp / this help\n\n` +
+    'Cấu hình qua biến môi trường như khi chạy máy chủ (DATABASE_URL, MOTCUA_DATA_DIR).';
 }
 
 async function withDatabase<T>(work: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
@@ -49,23 +49,23 @@ registerCommand('migrate', async () => {
   } finally {
     await database.close();
   }
-});
+}, 'áp dụng migration / apply database migrations');
 
 registerCommand('seed', () => withDatabase(async (services) => {
   const loaded = await seedDemoIfEmpty(services, { demo: 'on' }, console.log);
   console.log(loaded ? 'Đã nạp dữ liệu mẫu / demo data loaded' : 'CSDL đã có dữ liệu, không nạp dữ liệu mẫu / database not empty, nothing loaded');
   return 0;
-}));
+}), 'nạp dữ liệu mẫu vào CSDL trống / load demo data into an empty database');
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help') {
-    console.log(HELP);
+    console.log(help());
     return 0;
   }
   const command = commands.get(name);
   if (!command) {
-    console.error(`Lệnh không tồn tại / unknown command: ${name}\n\n${HELP}`);
+    console.error(`Lệnh không tồn tại / unknown command: ${name}\n\n${help()}`);
     return 2;
   }
   try {

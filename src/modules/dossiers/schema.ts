@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIONS } from './rules/transitions.js';
 
 /** API schemas of the dossier module (shared with the web app). */
+const idSchema = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive({ message: 'Mã bản ghi không hợp lệ' }));
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : undefined));
 
@@ -33,7 +34,7 @@ export const createDossierBody = z.strictObject({
   resultDelivery: z.enum(['desk', 'post', 'online'], { message: 'Hình thức nhận kết quả phải là desk, post hoặc online' }),
   idempotencyKey: z.string().trim().min(8, 'Mã chống trùng phải có ít nhất 8 ký tự').max(100),
   /** For procedures received regardless of boundary: which commune or department decides. */
-  competentUnitId: z.number().int().positive().nullish().transform((v) => v ?? undefined),
+  competentUnitId: idSchema.nullish().transform((v) => v ?? undefined),
   /** desk decision at reception: receive (default), refuse (form 03) or guide to supplement (form 02). */
   intake: z.enum(['receive', 'refuse', 'supplement']).default('receive'),
   reasons: z.array(text(1000)).max(20).optional(),
@@ -48,9 +49,9 @@ export const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('receive'), version: z.number().int().min(0) }),
   z.strictObject({ action: z.literal('refuse'), version: z.number().int().min(0), reasons: z.array(text(1000)).min(1, 'Phải nêu lý do từ chối') }),
   z.strictObject({ action: z.literal('request_reception_supplement'), version: z.number().int().min(0), items: z.array(supplementItem).min(1) }),
-  z.strictObject({ action: z.literal('transfer'), version: z.number().int().min(0), toStep: z.number().int().positive().optional(), toStaffId: z.number().int().positive().optional(), note: optionalText(1000) }),
+  z.strictObject({ action: z.literal('transfer'), version: z.number().int().min(0), toStep: z.number().int().positive().optional(), toStaffId: idSchema.optional(), note: optionalText(1000) }),
   z.strictObject({ action: z.literal('take'), version: z.number().int().min(0) }),
-  z.strictObject({ action: z.literal('assign'), version: z.number().int().min(0), staffId: z.number().int().positive(), reason: optionalText(1000) }),
+  z.strictObject({ action: z.literal('assign'), version: z.number().int().min(0), staffId: idSchema, reason: optionalText(1000) }),
   z.strictObject({ action: z.literal('return_to_step'), version: z.number().int().min(0), toStep: z.number().int().positive(), reason: text(1000) }),
   z.strictObject({ action: z.literal('request_supplement'), version: z.number().int().min(0), items: z.array(supplementItem).min(1, 'Phải nêu ít nhất một giấy tờ cần bổ sung'), note: optionalText(1000) }),
   z.strictObject({ action: z.literal('supplement_received'), version: z.number().int().min(0), note: optionalText(1000) }),

@@ -16,11 +16,14 @@ export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], { vi: string;
   other: { vi: 'Khác', en: 'Other' },
 };
 
+/** Record ids: numbers, also accepted as digit strings (web form pickers hold them as text). */
+export const idSchema = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive({ message: 'Mã bản ghi không hợp lệ' }));
+
 const isoDate = z.iso.date({ message: 'Ngày phải có dạng YYYY-MM-DD' });
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 export const unitFields = {
-  parentId: z.number().int().positive().nullable(),
+  parentId: idSchema.nullable(),
   code: z.string().trim().toUpperCase().max(35).nullish().transform((v) => (v ? v : null)),
   name: z.string().trim().min(1, 'Tên đơn vị không được để trống').max(300),
   shortName: optionalText(100),
@@ -46,8 +49,8 @@ const email = z.email({ message: 'Thư điện tử không hợp lệ' }).nullis
 export const staffFields = {
   fullName: z.string().trim().min(2, 'Họ và tên phải có ít nhất 2 ký tự').max(150),
   position: optionalText(200),
-  unitId: z.number().int().positive(),
-  jobPositionId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  unitId: idSchema,
+  jobPositionId: idSchema.nullish().transform((v) => v ?? null),
   badgeNumber: z.string().trim().max(30).nullish().transform((v) => (v ? v : null)),
   phone,
   email,
@@ -60,7 +63,7 @@ export const createStaffBody = z.strictObject({
   active: z.boolean().default(true),
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập gồm 3–50 chữ thường, số, dấu chấm, gạch').nullish(),
   password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(200).nullish(),
-  roles: z.array(z.strictObject({ role: z.enum(['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor']), unitId: z.number().int().positive() })).max(20).default([]),
+  roles: z.array(z.strictObject({ role: z.enum(['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor']), unitId: idSchema })).max(20).default([]),
 });
 export const updateStaffBody = z.strictObject({ version: z.number().int().positive(), ...partial(staffFields) });
 export type CreateStaffInput = z.output<typeof createStaffBody>;
@@ -82,7 +85,7 @@ export const staffQuery = z.strictObject({
 });
 
 export const positionFields = {
-  unitId: z.number().int().positive(),
+  unitId: idSchema,
   code: z.string().trim().min(1, 'Mã vị trí không được để trống').max(30),
   name: z.string().trim().min(1, 'Tên vị trí không được để trống').max(300),
   grade: optionalText(100),

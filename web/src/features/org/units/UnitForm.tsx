@@ -119,8 +119,14 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
           options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
         />
       </Form.Item>
-      <Form.Item name="function" label={t('unit.function')}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      {/* A short tag the internal processes refer to (one_stop, culture_social…), not prose. */}
+      <Form.Item
+        name="function"
+        label={t('unit.function')}
+        tooltip={t('unit.functionHelp')}
+        rules={[{ pattern: /^[a-z0-9_]*$/, message: t('unit.functionPattern') }]}
+      >
+        <Input placeholder="one_stop, culture_social, economy…" maxLength={50} />
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="effectiveFrom" label={t('unit.effectiveFrom')} style={{ flex: '1 1 160px' }}>
