@@ -72,6 +72,9 @@ export function createOrgService(db: Db) {
         }).returning('id').executeTakeFirstOrThrow().catch((e) => translateDbError(e, uniqueErrors));
         const unit = (await repo.findUnit(trx, row.id))!;
         await recordAudit(trx, ctx, { action: 'org.unit.created', entity: 'unit', entityId: unit.id, unitId: unit.id, after: unit });
+        // A grant covers the whole subtree, including units created during this request (an import
+        // creates parents, then their children).
+        for (const set of ctx.actor?.reach.values() ?? []) if (input.parentId !== null && set.has(input.parentId)) (set as Set<number>).add(unit.id);
         return unit;
       });
     },
