@@ -66,7 +66,10 @@ export interface StaffInput {
   badgeNumber?: string | null;
   phone?: string | null;
   email?: string | null;
+  /** Only when creating: an account with an initial password and a role at the staff member's unit. */
   username?: string | null;
+  password?: string;
+  roles?: { role: string; unitId: Id }[];
   active?: boolean;
   secondedFrom?: string | null;
   secondedTo?: string | null;

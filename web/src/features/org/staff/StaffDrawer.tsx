@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Grid, Input, Switch } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Grid, Input, Select, Switch, Upload } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { errorMessage } from '../../../shared/api';
+import { apiUrl, errorMessage, readCookie } from '../../../shared/api';
 import { DATE_PATTERN, toIsoDate } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';
@@ -18,6 +19,8 @@ interface Values {
   phone?: string;
   email?: string;
   username?: string;
+  password?: string;
+  role?: string;
   active: boolean;
   secondedFrom?: Dayjs | null;
   secondedTo?: Dayjs | null;
@@ -61,8 +64,29 @@ export function StaffDrawer({ open, staff, units, defaultUnitId, onClose, onStal
       }
     : { active: true, unitId: defaultUnitId };
 
+  const queryClient = useQueryClient();
+  const uploadPhoto = async (file: File) => {
+    if (!staff) return;
+    const body = new FormData();
+    body.append('file', file);
+    const res = await fetch(apiUrl(`/org/staff/${staff.id}/photo`), {
+      method: 'PUT', body, credentials: 'same-origin', headers: { 'x-csrf-token': readCookie('motcua_csrf') ?? '' },
+    });
+    if (res.ok) {
+      message.success(t('staff.photoSaved'));
+      await queryClient.invalidateQueries({ queryKey: ['org'] });
+    } else {
+      const err = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      message.error(err?.error?.message ?? t('staff.photoFailed'));
+    }
+  };
+
   const onFinish = async (values: Values) => {
     setBanner(null);
+    const username = blankToNull(values.username);
+    const account = !staff && username
+      ? { username, password: values.password ?? '', roles: values.role ? [{ role: values.role, unitId: values.unitId as string }] : [] }
+      : {};
     const input = {
       fullName: values.fullName.trim(),
       position: blankToNull(values.position),
@@ -70,7 +94,7 @@ export function StaffDrawer({ open, staff, units, defaultUnitId, onClose, onStal
       badgeNumber: blankToNull(values.badgeNumber),
       phone: blankToNull(values.phone),
       email: blankToNull(values.email),
-      username: blankToNull(values.username),
+      ...account,
       active: values.active,
       secondedFrom: toIsoDate(values.secondedFrom),
       secondedTo: toIsoDate(values.secondedTo),
@@ -127,9 +151,34 @@ export function StaffDrawer({ open, staff, units, defaultUnitId, onClose, onStal
             <Input data-testid="staff-badge-number" />
           </Form.Item>
           <Form.Item name="username" label={t('person.username')} style={{ flex: '1 1 180px' }}>
-            <Input data-testid="staff-username" autoComplete="off" autoCapitalize="none" />
+            <Input data-testid="staff-username" autoComplete="off" autoCapitalize="none" disabled={!!staff} />
           </Form.Item>
         </Flex>
+        {!staff ? (
+          <Form.Item noStyle shouldUpdate={(a, b) => a.username !== b.username}>
+            {({ getFieldValue }) =>
+              getFieldValue('username') ? (
+                <Flex gap={16} wrap>
+                  <Form.Item name="password" label={t('staff.initialPassword')} style={{ flex: '1 1 180px' }} rules={[{ required: true, min: 10 }]}>
+                    <Input.Password autoComplete="new-password" />
+                  </Form.Item>
+                  <Form.Item name="role" label={t('staff.role')} style={{ flex: '1 1 180px' }}>
+                    <Select
+                      allowClear
+                      options={(['desk_officer', 'specialist', 'unit_head', 'auditor', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                    />
+                  </Form.Item>
+                </Flex>
+              ) : null
+            }
+          </Form.Item>
+        ) : (
+          <Form.Item label={t('staff.photo')}>
+            <Upload accept="image/jpeg,image/png" showUploadList={false} beforeUpload={(file) => { void uploadPhoto(file); return false; }}>
+              <Button>{t('staff.uploadPhoto')}</Button>
+            </Upload>
+          </Form.Item>
+        )}
         <Flex gap={16} wrap>
           <Form.Item
             name="phone"
