@@ -8,6 +8,7 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { createAuthService } from './platform/auth/auth.service.js';
 import type { DatabaseHandle } from './platform/db/connection.js';
 import { createFileStore } from './platform/files/file-store.js';
+import { fileRoutes } from './platform/files/files.routes.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installServerPlugins, requestId } from './platform/http/server-plugins.js';
 import type { App } from './platform/http/types.js';
@@ -60,6 +61,7 @@ export async function buildApp({ config, database, services = createServices(con
   await app.register(async (scope) => {
     const api = scope as unknown as App;
     await authRoutes(api, services.auth, config.loginRatePerMinute);
+    await fileRoutes(api, services.files);
     await auditRoutes(api, services.db, services.org.directory.unitNames);
     await orgRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
     await orgImportRoutes(api, services.org);
