@@ -5,6 +5,8 @@
 import { auditModule } from '../features/audit';
 import { authModule } from '../features/auth';
 import { calendarModule } from '../features/calendar';
+import { dossiersModule } from '../features/dossiers';
+import { lookupModule } from '../features/lookup';
 import { orgModule } from '../features/org';
 import { portalModule } from '../features/portal';
 import { workspaceModule } from '../features/workspace';
@@ -17,4 +19,6 @@ export const modules: readonly FeatureModule[] = [
   orgModule,
   auditModule,
   calendarModule,
+  dossiersModule,
+  lookupModule,
 ];

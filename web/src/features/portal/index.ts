@@ -12,11 +12,5 @@ export const portalModule = defineModule({
       component: lazy(() => import('./ProceduresPage')),
       menu: { label: portalMessages.label('menu.procedures'), order: 10 },
     },
-    {
-      surface: 'public',
-      path: 'tra-cuu',
-      component: lazy(() => import('./LookupPage')),
-      menu: { label: portalMessages.label('menu.lookup'), order: 20 },
-    },
   ],
 });

@@ -2,7 +2,6 @@ import { defineMessages } from '../../shared/i18n';
 
 const vi = {
   'menu.procedures': 'Thủ tục hành chính',
-  'menu.lookup': 'Tra cứu hồ sơ',
   'hero.title': 'Dịch vụ công trực tuyến',
   'hero.subtitle': 'Tra cứu thủ tục hành chính, theo dõi tiến độ giải quyết hồ sơ và lịch làm việc của cơ quan nhà nước.',
   'search.label': 'Tìm thủ tục hành chính',
@@ -22,15 +21,10 @@ const vi = {
   'procedures.title': 'Thủ tục hành chính',
   'procedures.results': 'Kết quả tìm kiếm cho “{q}”',
   'procedures.soon': 'Danh mục thủ tục hành chính đang được cập nhật.',
-  'lookupPage.title': 'Tra cứu hồ sơ',
-  'lookupPage.code': 'Mã hồ sơ',
-  'lookupPage.soon': 'Chức năng tra cứu hồ sơ đang được kết nối. Vui lòng liên hệ bộ phận một cửa nơi nộp hồ sơ để được hỗ trợ.',
-  'lookupPage.required': 'Vui lòng nhập mã hồ sơ',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
   'menu.procedures': 'Administrative procedures',
-  'menu.lookup': 'Dossier lookup',
   'hero.title': 'Online public services',
   'hero.subtitle': 'Find administrative procedures, follow the progress of your dossier and see the working calendar of public offices.',
   'search.label': 'Find a procedure',
@@ -50,10 +44,6 @@ const en: Record<keyof typeof vi, string> = {
   'procedures.title': 'Administrative procedures',
   'procedures.results': 'Search results for “{q}”',
   'procedures.soon': 'The procedure catalogue is being updated.',
-  'lookupPage.title': 'Dossier lookup',
-  'lookupPage.code': 'Dossier code',
-  'lookupPage.soon': 'Dossier lookup is being connected. Please contact the one-stop desk where you submitted your dossier.',
-  'lookupPage.required': 'Please enter the dossier code',
 };
 
 export const portalMessages = defineMessages(vi, en);

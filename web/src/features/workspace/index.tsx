@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { DashboardOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import { defineModule } from '../../shared/module';
 import { workspaceMessages } from './messages';
 
@@ -11,12 +11,6 @@ export const workspaceModule = defineModule({
       path: '',
       component: lazy(() => import('./OverviewPage')),
       menu: { label: workspaceMessages.label('menu.overview'), icon: <DashboardOutlined />, order: 0 },
-    },
-    {
-      surface: 'staff',
-      path: 'ho-so',
-      component: lazy(() => import('./DossiersPlaceholder')),
-      menu: { label: workspaceMessages.label('menu.dossiers'), icon: <FolderOpenOutlined />, order: 10 },
     },
   ],
 });

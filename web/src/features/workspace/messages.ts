@@ -2,7 +2,6 @@ import { defineMessages } from '../../shared/i18n';
 
 const vi = {
   'menu.overview': 'Tổng quan',
-  'menu.dossiers': 'Hồ sơ',
   'overview.greeting': 'Xin chào, {name}',
   'overview.account': 'Thông tin tài khoản',
   'overview.unit': 'Đơn vị công tác',
@@ -13,12 +12,10 @@ const vi = {
   'overview.dossiers': 'Hồ sơ cần xử lý',
   'overview.dossiersSoon': 'Danh sách hồ sơ sẽ hiển thị ở đây khi phân hệ một cửa được đưa vào sử dụng.',
   'overview.shortcuts': 'Lối tắt',
-  'dossiers.title': 'Hồ sơ',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
   'menu.overview': 'Overview',
-  'menu.dossiers': 'Dossiers',
   'overview.greeting': 'Hello, {name}',
   'overview.account': 'Your account',
   'overview.unit': 'Unit',
@@ -29,7 +26,6 @@ const en: Record<keyof typeof vi, string> = {
   'overview.dossiers': 'Dossiers to handle',
   'overview.dossiersSoon': 'Dossiers will be listed here once the one-stop module is in use.',
   'overview.shortcuts': 'Shortcuts',
-  'dossiers.title': 'Dossiers',
 };
 
 export const workspaceMessages = defineMessages(vi, en);

@@ -1,0 +1,32 @@
+import { lazy } from 'react';
+import { FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { defineModule } from '../../shared/module';
+import { dossierMessages } from './i18n';
+import { DOSSIER_ROLES, INTAKE_ROLES } from './roles';
+
+/** The one-stop shop in the staff workspace: work queues, intake at the desk, the dossier. */
+export const dossiersModule = defineModule({
+  id: 'dossiers',
+  pages: [
+    {
+      surface: 'staff',
+      path: 'ho-so',
+      roles: DOSSIER_ROLES,
+      component: lazy(() => import('./workspace/DossiersPage')),
+      menu: { label: dossierMessages.label('menu.dossiers'), icon: <FolderOpenOutlined />, order: 10 },
+    },
+    {
+      surface: 'staff',
+      path: 'ho-so/:code',
+      roles: DOSSIER_ROLES,
+      component: lazy(() => import('./detail/DossierDetailPage')),
+    },
+    {
+      surface: 'staff',
+      path: 'tiep-nhan',
+      roles: INTAKE_ROLES,
+      component: lazy(() => import('./intake/IntakePage')),
+      menu: { label: dossierMessages.label('menu.intake'), icon: <FileAddOutlined />, order: 11 },
+    },
+  ],
+});

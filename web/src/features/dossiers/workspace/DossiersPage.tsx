@@ -1,0 +1,129 @@
+import { Badge, Button, Card, Flex, Grid, Input, Select, Tabs, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router-dom';
+import { hasAnyRole, useAuth } from '../../../shared/auth';
+import { ErrorResult } from '../../../shared/ui/ErrorResult';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { COUNT_CAP, QUEUES, type QueueName, useQueue, useQueueCount } from '../api';
+import { useDossierT } from '../i18n';
+import { INTAKE_ROLES, INTAKE_PATH } from '../roles';
+import { DossierCards, DossierTable } from './DossierList';
+
+/** Queues whose size matters at a glance ("rõ việc"); the long ones get no badge. */
+const COUNTED: readonly QueueName[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
+
+function QueueLabel({ queue, active }: { queue: QueueName; active: boolean }) {
+  const t = useDossierT();
+  const counted = COUNTED.includes(queue);
+  const count = useQueueCount(queue, counted);
+  const n = count.data?.n ?? 0;
+  const urgent = queue === 'overdue' || queue === 'near_due';
+  return (
+    <Flex align="center" gap={6}>
+      <span>{t(`queue.${queue}`)}</span>
+      {counted && n > 0 ? (
+        <Badge
+          count={count.data?.more ? `${COUNT_CAP}+` : n}
+          overflowCount={COUNT_CAP}
+          color={urgent ? '#c62828' : active ? '#9e1c1c' : '#8c8c8c'}
+          aria-label={t('queue.count', { n })}
+        />
+      ) : null}
+    </Flex>
+  );
+}
+
+function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('hang');
+  const queue: QueueName = (QUEUES as readonly string[]).includes(raw ?? '') ? (raw as QueueName) : 'mine';
+  const q = params.get('q') ?? '';
+  // Refused and reception-held dossiers have no due date; the "done" queue sorts by reception.
+  const sort = params.get('sx') === 'due' || params.get('sx') === 'received' ? (params.get('sx') as 'due' | 'received') : queue === 'done' ? 'received' : 'due';
+  const update = (patch: { queue?: QueueName; q?: string; sort?: 'due' | 'received' }) => {
+    const next = new URLSearchParams(params);
+    if (patch.queue !== undefined) {
+      next.set('hang', patch.queue);
+      next.delete('sx');
+    }
+    if (patch.q !== undefined) (patch.q ? next.set('q', patch.q) : next.delete('q'));
+    if (patch.sort !== undefined) next.set('sx', patch.sort);
+    setParams(next, { replace: true });
+  };
+  return { queue, q, sort, update };
+}
+
+export default function DossiersPage() {
+  const t = useDossierT();
+  const { user } = useAuth();
+  const screens = Grid.useBreakpoint();
+  const { queue, q, sort, update } = useListParams();
+  const list = useQueue({ queue, q: q || undefined, sort });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const empty = q ? t('list.emptySearch', { q }) : t('list.empty');
+  const wide = screens.md ?? true;
+
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        extra={
+          hasAnyRole(user, INTAKE_ROLES) ? (
+            <Link to={INTAKE_PATH}>
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('menu.intake')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Tabs
+          aria-label={t('queue.label')}
+          activeKey={queue}
+          onChange={(key) => update({ queue: key as QueueName })}
+          items={QUEUES.map((key) => ({ key, label: <QueueLabel queue={key} active={key === queue} /> }))}
+        />
+        <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            key={q}
+            defaultValue={q}
+            allowClear
+            aria-label={t('list.search')}
+            placeholder={t('list.searchPlaceholder')}
+            onSearch={(value) => update({ q: value.trim() })}
+            style={{ flex: '2 1 260px' }}
+          />
+          <Select
+            aria-label={t('list.sort')}
+            value={sort}
+            onChange={(value) => update({ sort: value })}
+            options={[
+              { value: 'due', label: t('list.sortDue') },
+              { value: 'received', label: t('list.sortReceived') },
+            ]}
+            style={{ flex: '0 1 180px', minWidth: 160 }}
+          />
+        </Flex>
+        {list.isError ? (
+          <ErrorResult variant="inline" error={list.error} onRetry={() => void list.refetch()} />
+        ) : wide ? (
+          <DossierTable items={items} loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)} empty={empty} />
+        ) : (
+          <DossierCards items={items} loading={list.isPending} empty={empty} />
+        )}
+        <Flex justify="space-between" align="center" gap={12} wrap style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary" aria-live="polite">
+            {items.length > 0 ? t(list.hasNextPage ? 'list.shown' : 'list.shownAll', { n: items.length }) : null}
+          </Typography.Text>
+          {list.hasNextPage ? (
+            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('list.loadMore')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Card>
+    </>
+  );
+}
