@@ -1,3 +1,4 @@
 // Each module's CLI commands register themselves on import; add new ones here.
+import './modules/calendar/calendar.cli.js';
 import './modules/dossiers/dossiers.cli.js';
 export {};
