@@ -22,6 +22,7 @@ import { createCalendarModule } from './modules/calendar/calendar.module.js';
 import { createCatalogModule } from './modules/catalog/catalog.module.js';
 import { createDossierService } from './modules/dossiers/dossiers.service.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
+import { slipRoutes } from './modules/dossiers/slips/slips.routes.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -69,6 +70,7 @@ export async function buildApp({ config, database, services = createServices(con
     await services.calendar.routes(api);
     await services.catalog.routes(api);
     await dossierRoutes(api, services.dossiers);
+    await slipRoutes(api, { db: services.db, org: services.org, config });
   });
 
   if (serveWeb) await installWebApp(app);

@@ -1,0 +1,138 @@
+/**
+ * What every slip prints around its body: who issues it (Decree 30/2020 heading: managing body and
+ * issuing unit), where (the province's name), the applicant as the dossier recorded them, and the
+ * public lookup link with its secret (Decree 118/2025 art. 17(2): the applicant keeps the code).
+ * Pure functions over the org tree and the dossier row, so they test without a database.
+ */
+import { TIME_UNIT_LABELS } from '../../catalog/labels.js';
+import type { DossierRow } from '../dossiers.repository.js';
+import type { UnitRef } from '../rules/plan.js';
+
+/** The dossier's history does not call for this slip (e.g. a refusal slip for a dossier never refused). */
+export class SlipProblem {
+  readonly code = 'SLIP_NOT_APPLICABLE';
+  constructor(readonly vi: string, readonly en: string) {}
+}
+
+export const notApplicable = (vi: string, en: string): SlipProblem => new SlipProblem(vi, en);
+
+/** Units that are territories (the province, a commune) rather than bodies that sign documents. */
+const TERRITORY_KINDS = new Set(['province', 'commune']);
+
+export type SlipAgency = {
+  /** Cơ quan chủ quản; null when the issuing unit is itself the top body (a People's Committee). */
+  managingBody: string | null;
+  /** Cơ quan, đơn vị ban hành. */
+  name: string;
+  /** Địa danh of the place-and-date line. */
+  place: string;
+};
+
+/**
+ * The body that signs for a unit: a territory unit (a commune, the province) signs through its
+ * People's Committee; any other unit signs for itself.
+ */
+function signingBody(units: UnitRef[], unit: UnitRef): UnitRef {
+  if (!TERRITORY_KINDS.has(unit.kind)) return unit;
+  return units.find((u) => u.parentId === unit.id && u.kind === 'people_committee') ?? unit;
+}
+
+/**
+ * Heading of a slip issued by `unitId` (Decree 30/2020, Appendix I, II.2): the unit, and above it
+ * the body that manages it — for a commune centre the commune's People's Committee, for a
+ * department the provincial People's Committee. A People's Committee has no managing-body line.
+ */
+export function slipAgency(units: UnitRef[], unitId: number | null): SlipAgency {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const place = provincePlace(units);
+  const found = unitId === null ? undefined : byId.get(unitId);
+  if (!found) return { managingBody: null, name: '', place };
+  const unit = signingBody(units, found);
+  if (unit.kind === 'people_committee') return { managingBody: null, name: unit.name, place };
+  const parent = unit.parentId === null ? undefined : byId.get(unit.parentId);
+  const managing = parent ? signingBody(units, parent) : undefined;
+  return { managingBody: managing && managing.id !== unit.id ? managing.name : null, name: unit.name, place };
+}
+
+/** "Lai Châu" from the root unit "Tỉnh Lai Châu": the place name of Decree 30's place-and-date line. */
+export function provincePlace(units: UnitRef[]): string {
+  const roots = units.filter((u) => u.parentId === null);
+  const root = roots.find((u) => u.kind === 'province') ?? roots[0];
+  return (root?.name ?? '').replace(/^\s*(tỉnh|thành phố)\s+/iu, '').trim();
+}
+
+export function unitName(units: UnitRef[], unitId: number | null): string {
+  return unitId === null ? '' : units.find((u) => u.id === unitId)?.name ?? '';
+}
+
+/** The name of the body that decides for a unit: "Ủy ban nhân dân phường Tân Phong" for the ward. */
+export function bodyName(units: UnitRef[], unitId: number | null): string {
+  const unit = unitId === null ? undefined : units.find((u) => u.id === unitId);
+  return unit ? signingBody(units, unit).name : '';
+}
+
+/** The public lookup link the QR code carries: code and secret, as the receipt prints them. */
+export function lookupUrl(publicUrl: string, code: string, secret: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}&k=${encodeURIComponent(secret)}`;
+}
+
+export type StoredApplicant = {
+  kind?: 'citizen' | 'organisation';
+  fullName?: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  representative?: { fullName?: string; idNumber?: string; authorisation?: string };
+};
+
+/** The applicant as the slips address them ("Ông/Bà" for a person, the name alone for an organisation). */
+export function applicantView(row: DossierRow) {
+  const a = (row.applicant ?? {}) as StoredApplicant;
+  const fullName = a.fullName ?? row.applicant_name;
+  const contact = [a.address, a.phone ? `điện thoại ${a.phone}` : undefined].filter(Boolean).join('; ');
+  return {
+    fullName,
+    salutation: a.kind === 'organisation' ? fullName : `Ông/Bà ${fullName}`,
+    idNumber: a.idNumber,
+    address: a.address,
+    phone: a.phone,
+    email: a.email,
+    contact: contact || undefined,
+    representative: a.representative?.fullName
+      ? `${a.representative.fullName}${a.representative.authorisation ? ` (${a.representative.authorisation})` : ''}`
+      : undefined,
+  };
+}
+
+type StoredTime = { amount?: number; unit?: keyof typeof TIME_UNIT_LABELS; caseName?: string | null; copies?: number };
+
+export function processingTimeView(row: DossierRow) {
+  const t = (row.processing_time ?? {}) as StoredTime;
+  return {
+    text: t.amount && t.unit ? `${t.amount} ${TIME_UNIT_LABELS[t.unit] ?? t.unit}` : undefined,
+    caseName: t.caseName ?? undefined,
+    sets: t.copies ?? 1,
+  };
+}
+
+export const CHANNEL_TEXT: Record<string, string> = {
+  desk: 'Trực tiếp tại Bộ phận Một cửa',
+  post: 'Qua dịch vụ bưu chính công ích',
+  online: 'Trực tuyến trên Cổng Dịch vụ công',
+};
+
+export const CHANNEL_SHORT: Record<string, string> = { desk: 'trực tiếp', post: 'qua bưu chính', online: 'trực tuyến' };
+
+/** "Đăng ký nhận kết quả tại": where and how the result goes back (Form 01, item 6). */
+export function resultDeliveryText(row: DossierRow, deskName: string): string {
+  const a = (row.applicant ?? {}) as StoredApplicant;
+  switch (row.result_delivery) {
+    case 'post':
+      return `Qua dịch vụ bưu chính công ích${a.address ? `, đến địa chỉ: ${a.address}` : ''}`;
+    case 'online':
+      return 'Trực tuyến, qua tài khoản của người nộp trên Cổng Dịch vụ công';
+    default:
+      return deskName ? `Trực tiếp tại ${deskName}` : 'Trực tiếp tại Bộ phận Một cửa nơi nộp hồ sơ';
+  }
+}
