@@ -1,0 +1,125 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db/transaction.js';
+import type { AgencyRef, ChannelTime, Level, OnlineMode } from './schema.js';
+
+/**
+ * Public search over the versions in force, in two passes:
+ *
+ * 1. exact: every word typed is the start of a word of the procedure's search text (code, name,
+ *    field, keywords — accent- and case-free, see catalog_search_normalize). "dang ky khai sinh",
+ *    "Đăng ký khai sinh" and "khai si" all land here;
+ * 2. only when (1) finds nothing, typo-tolerant: all words but one match as in (1), or the whole
+ *    query is close to a stretch of the text by pg_trgm word similarity (`<%`, threshold 0.6). A
+ *    typo in a short word ("hco" for "học") defeats trigrams, hence the all-but-one rule; a typo in
+ *    a one-word query ("karaoek") is left to trigrams.
+ *
+ * Keeping typo tolerance as a fallback keeps exact results free of look-alikes ("khai tu" would
+ * otherwise bring "khai sinh" too). Results rank name matches first: the query as a phrase of the
+ * name, as a whole keyword, as a phrase of the search text, then by trigram closeness to the name
+ * (which favours the shortest name that contains the query).
+ */
+export type SearchFilter = {
+  /** Already normalised with normalizeForSearch(). */
+  q?: string | undefined;
+  field?: string | undefined;
+  level?: Level | undefined;
+  online?: OnlineMode | undefined;
+  agency?: string | undefined;
+  page: number;
+  pageSize: number;
+  /** YYYY-MM-DD in Asia/Ho_Chi_Minh: versions in force on this day. */
+  day: string;
+};
+
+export type SearchHit = {
+  code: string;
+  name: string;
+  field: { code: string; name: string };
+  levels: Level[];
+  onlineMode: OnlineMode;
+  channels: ChannelTime[];
+  implementingAgency: AgencyRef;
+  boundaryIndependent: boolean;
+  versionNumber: number;
+};
+
+export type SearchResult = { items: SearchHit[]; total: number; fuzzy: boolean };
+
+/** Versions in force on `day`, one per procedure (the highest number if windows ever overlapped). */
+function inForce(day: string): RawBuilder<unknown> {
+  return sql`(
+    select distinct on (v.procedure_id) v.procedure_id, v.number, v.name, v.field_code, v.field_name, v.levels, v.online_mode,
+      v.name_search, v.keywords_search, v.search_text, v.content->'channels' as channels, v.content->'implementingAgency' as agency,
+      coalesce((v.content->>'boundaryIndependent')::boolean, false) as boundary
+    from catalog_procedure_versions v
+    where v.status <> 'draft' and v.effective_from <= ${day}::date and (v.effective_to is null or v.effective_to >= ${day}::date)
+    order by v.procedure_id, v.number desc)`;
+}
+
+function filters(f: SearchFilter): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (f.field) where.push(sql`c.field_code = ${f.field}`);
+  if (f.level) where.push(sql`c.levels @> array[${f.level}]::text[]`);
+  if (f.online) where.push(sql`c.online_mode = ${f.online}`);
+  if (f.agency) where.push(sql`c.agency->>'code' = ${f.agency}`);
+  return where;
+}
+
+/** Query words that start a word of the search text. A leading space anchors "% word%" at word starts. */
+function wordsMatched(words: string[]): RawBuilder<number> {
+  return sql<number>`(${sql.join(words.map((w) => sql`((' ' || c.search_text) like ${`% ${w}%`})::int`), sql` + `)})`;
+}
+
+async function run(db: Db, f: SearchFilter, mode: 'exact' | 'fuzzy' | 'all'): Promise<{ items: SearchHit[]; total: number }> {
+  const where = filters(f);
+  const q = f.q ?? '';
+  const words = q.split(' ').filter(Boolean).slice(0, 12);
+  if (mode === 'exact') where.push(sql`${wordsMatched(words)} = ${words.length}`);
+  if (mode === 'fuzzy') {
+    where.push(words.length > 1 ? sql`(${wordsMatched(words)} >= ${words.length - 1} or ${q} <% c.search_text)` : sql`${q} <% c.search_text`);
+  }
+  const order = mode === 'all'
+    ? sql`c.name_search, p.code`
+    : sql`${mode === 'fuzzy' && words.length > 1 ? sql`${wordsMatched(words)} desc,` : sql``}
+          (' ' || c.name_search || ' ') like ${`% ${q} %`} desc, ${q} = any(c.keywords_search) desc,
+          (' ' || c.search_text || ' ') like ${`% ${q} %`} desc,
+          word_similarity(${q}, c.name_search) desc, similarity(${q}, c.name_search) desc, p.code`;
+  const rows = await sql<{
+    code: string; number: number; name: string; field_code: string; field_name: string; levels: string[]; online_mode: string;
+    channels: ChannelTime[]; agency: AgencyRef; boundary: boolean; total: string;
+  }>`select p.code, c.number, c.name, c.field_code, c.field_name, c.levels, c.online_mode, c.channels, c.agency, c.boundary,
+       count(*) over () as total
+     from ${inForce(f.day)} c join catalog_procedures p on p.id = c.procedure_id
+     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+     order by ${order}
+     limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db);
+  return {
+    total: Number(rows.rows[0]?.total ?? 0),
+    items: rows.rows.map((r) => ({
+      code: r.code, name: r.name, field: { code: r.field_code, name: r.field_name }, levels: r.levels as Level[],
+      onlineMode: r.online_mode as OnlineMode, channels: r.channels, implementingAgency: r.agency, boundaryIndependent: r.boundary,
+      versionNumber: r.number,
+    })),
+  };
+}
+
+export async function searchProcedures(db: Db, f: SearchFilter): Promise<SearchResult> {
+  if (!f.q) return { ...(await run(db, f, 'all')), fuzzy: false };
+  const exact = await run(db, f, 'exact');
+  // A later page of exact results is still exact: only an empty first pass falls back to typos.
+  if (exact.total > 0 || (f.page > 1 && (await run(db, { ...f, page: 1, pageSize: 1 }, 'exact')).total > 0)) return { ...exact, fuzzy: false };
+  return { ...(await run(db, f, 'fuzzy')), fuzzy: true };
+}
+
+export type FieldCount = { code: string; name: string; count: number };
+
+/** Fields (lĩnh vực) of the procedures in force, with how many each has. */
+export async function fieldCounts(db: Db, day: string, f: Pick<SearchFilter, 'level' | 'online'> = {}): Promise<FieldCount[]> {
+  const where = filters({ ...f, page: 1, pageSize: 1, day });
+  const rows = await sql<{ field_code: string; field_name: string; n: string }>`
+    select c.field_code, min(c.field_name) as field_name, count(*) as n from ${inForce(day)} c
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    group by c.field_code`.execute(db);
+  return rows.rows.map((r) => ({ code: r.field_code, name: r.field_name, count: Number(r.n) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
