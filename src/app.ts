@@ -14,6 +14,9 @@ import { installServerPlugins, requestId } from './platform/http/server-plugins.
 import type { App } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { installWebApp } from './platform/http/web-app.js';
+import { createScheduler } from './platform/jobs/scheduler.js';
+import { createNotifyService } from './platform/notify/notify.service.js';
+import { notifyRoutes } from './platform/notify/notify.routes.js';
 import { badgeRoutes } from './modules/org/badges.routes.js';
 import { orgImportRoutes } from './modules/org/import/org-import.routes.js';
 import { createOrgService } from './modules/org/org.service.js';
@@ -22,6 +25,8 @@ import { createCalendarModule } from './modules/calendar/calendar.module.js';
 import { createCatalogModule } from './modules/catalog/catalog.module.js';
 import { createDossierService } from './modules/dossiers/dossiers.service.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
+import { APPLICANT_TEMPLATE_LIST, configureApplicantNotifications } from './modules/dossiers/notifications/index.js';
+import { createReminders, REMINDER_TEMPLATES } from './modules/dossiers/reminders/index.js';
 import { slipRoutes } from './modules/dossiers/slips/slips.routes.js';
 
 export type Services = ReturnType<typeof createServices>;
@@ -34,7 +39,14 @@ export function createServices(config: Config, database: DatabaseHandle) {
   const calendar = createCalendarModule(database.db);
   const catalog = createCatalogModule(database.db, org);
   const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines });
-  return { db: database.db, org, auth, files, calendar, catalog, dossiers };
+  // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
+  const jobs = createScheduler(database.db);
+  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES] });
+  const reminders = createReminders({ db: database.db, org, deadlines: calendar.deadlines });
+  configureApplicantNotifications({ publicUrl: config.publicUrl });
+  notify.registerJobs(jobs);
+  reminders.registerJobs(jobs);
+  return { db: database.db, org, auth, files, calendar, catalog, dossiers, jobs, notify, reminders };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
@@ -70,6 +82,7 @@ export async function buildApp({ config, database, services = createServices(con
     await services.calendar.routes(api);
     await services.catalog.routes(api);
     await dossierRoutes(api, services.dossiers);
+    await notifyRoutes(api, services.notify);
     await slipRoutes(api, { db: services.db, org: services.org, config });
   });
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import * as repo from './dossiers.repository.js';
 import type { DossierEvent, EventPayload } from './rules/events.js';
 import { apply, type DossierState } from './rules/reducer.js';
+import { writeApplicantNotifications } from './notifications/applicant-notifications.js';
 
 export function actorOf(ctx: RequestContext): { staffId: number | null; name: string } {
   return ctx.actor ? { staffId: ctx.actor.staffId, name: ctx.actor.fullName } : { staffId: null, name: 'Hệ thống' };
@@ -34,5 +35,7 @@ export async function appendEvents(
     action: `dossier.${payloads.map((p) => p.type).join('+')}`, entity: 'dossier', entityId: row.code,
     unitId: s.currentUnitId ?? row.receiving_unit_id, after: { status: s.status, version: s.version },
   });
+  // The transactional outbox: the applicant's message commits with the event or not at all.
+  await writeApplicantNotifications(trx, row, s, written);
   return { state: s, events: written };
 }

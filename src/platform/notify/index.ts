@@ -1,0 +1,11 @@
+export { createDelivery, outboxMessageId, UNCERTAIN_NOTE } from './delivery.js';
+export type { DeliveryOptions, DeliverySummary } from './delivery.js';
+export { createNotifyService } from './notify.service.js';
+export type { NotifyOptions, NotifyService } from './notify.service.js';
+export { notifyRoutes } from './notify.routes.js';
+export { writeOutboxMessage, writeStaffMessage } from './outbox.js';
+export type { OutgoingMessage, StaffMessage, StaffRecipient } from './outbox.js';
+export { loadTemplate, renderMessage, renderText, templateProblems } from './templates.js';
+export type { MessageTemplate, RenderedMessage, StoredTemplate } from './templates.js';
+export { DeliveryError, NO_SMS_REASON, NO_SMTP_REASON, outboxOnlyMail, parseSmtpUrl, smtpTransport, unconfiguredSms } from './transports.js';
+export type { MailMessage, MailTransport, SendOutcome, SmsMessage, SmsProvider } from './transports.js';
