@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/connection.js';
 import { DataDirLockedError } from './platform/db/data-dir-lock.js';
 import { migrate } from './platform/db/migrate.js';
+import { loadWorkerSettings } from './platform/jobs/settings.js';
 import { seedDemoIfEmpty } from './seed/demo-seed.js';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -18,6 +19,7 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig(process.env, VERSION);
+  const workerSettings = loadWorkerSettings(process.env);
   const database = await openConfiguredDatabase(config);
   try {
     await migrate(database.db);
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
     const app = await buildApp({ config, database, services });
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.kind, readyMs: Math.round(performance.now() - started) }, 'motcua ready');
+    // Background jobs (reminders, outbox delivery) start once the app serves; they are rows, so a restart resumes them.
+    const worker = workerSettings.pollMs > 0 ? services.jobs.startWorker({ pollMs: workerSettings.pollMs, log: app.log }) : undefined;
 
     let closing = false;
     const shutdown = async (signal: string) => {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       app.log.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 10_000);
       force.unref();
+      await worker?.stop();
       await app.close();
       await database.close();
       process.exit(0);
