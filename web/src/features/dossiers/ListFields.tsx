@@ -29,14 +29,14 @@ export function ReasonsField({ name = 'reasons' }: { name?: string }) {
               <Button
                 type="text"
                 danger
-                icon={<DeleteOutlined />}
+                icon={<DeleteOutlined aria-hidden />}
                 aria-label={`${t('list.remove')} ${index + 1}`}
                 onClick={() => remove(field.name)}
                 style={{ marginTop: 30 }}
               />
             </Flex>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} block>
+          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add('')} block>
             {t('list.addReason')}
           </Button>
           <Form.ErrorList errors={errors} />
@@ -69,7 +69,7 @@ export function SupplementItemsField({ name = 'items' }: { name?: string }) {
                 <Button
                   type="text"
                   danger
-                  icon={<DeleteOutlined />}
+                  icon={<DeleteOutlined aria-hidden />}
                   aria-label={`${t('list.remove')} ${index + 1}`}
                   onClick={() => remove(field.name)}
                 />
@@ -94,7 +94,7 @@ export function SupplementItemsField({ name = 'items' }: { name?: string }) {
               </Form.Item>
             </Card>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', reason: '' })} block>
+          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', reason: '' })} block>
             {t('list.addItem')}
           </Button>
           <Form.ErrorList errors={errors} />
@@ -132,14 +132,14 @@ export function FeeItemsField({ name = 'items' }: { name?: string }) {
               <Button
                 type="text"
                 danger
-                icon={<DeleteOutlined />}
+                icon={<DeleteOutlined aria-hidden />}
                 aria-label={`${t('list.remove')} ${index + 1}`}
                 onClick={() => remove(field.name)}
                 style={{ marginTop: 30 }}
               />
             </Flex>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })} block>
+          <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '' })} block>
             {t('form.addFee')}
           </Button>
           <Form.ErrorList errors={errors} />

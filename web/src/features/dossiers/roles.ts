@@ -4,8 +4,6 @@ import type { Role } from '../../shared/auth';
 export const INTAKE_ROLES: readonly Role[] = ['desk_officer', 'admin'];
 /** Everyone who works on dossiers or oversees them. */
 export const DOSSIER_ROLES: readonly Role[] = ['desk_officer', 'specialist', 'unit_head', 'admin', 'auditor'];
-/** Reassignment is a unit head's decision (absence, workload). */
-export const ASSIGN_ROLES: readonly Role[] = ['unit_head', 'admin'];
 
 export const INTAKE_PATH = '/can-bo/tiep-nhan';
 export const DOSSIERS_PATH = '/can-bo/ho-so';

@@ -33,52 +33,54 @@ export default function LookupPage() {
 
   const notFound = lookup.isError && isApiError(lookup.error) && lookup.error.status === 404;
   return (
-    <div className="mc-container mc-section" style={{ maxWidth: 880 }}>
-      <Typography.Title level={1} style={{ fontSize: 26 }}>
-        {t('title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <Card>
-        <Form<Values>
-          key={`${code}|${secret}`}
-          layout="vertical"
-          initialValues={{ code, secret }}
-          onFinish={(v) => setParams({ ma: v.code.trim(), k: v.secret.trim().toUpperCase() })}
-          requiredMark={false}
-        >
-          <Row gutter={16}>
-            <Col xs={24} md={14}>
-              <Form.Item name="code" label={t('code')} rules={[{ required: true, whitespace: true, message: t('codeRequired') }]}>
-                <Input size="large" placeholder={t('codePlaceholder')} autoComplete="off" spellCheck={false} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item
-                name="secret"
-                label={t('secret')}
-                extra={t('secretHint')}
-                normalize={(v: string) => v.toUpperCase()}
-                rules={[{ required: true, whitespace: true, message: t('secretRequired') }]}
-              >
-                <Input size="large" maxLength={20} autoComplete="off" spellCheck={false} autoFocus={Boolean(code && !secret)} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Button type="primary" htmlType="submit" size="large" icon={<SearchOutlined />} loading={lookup.isFetching}>
-            {t('submit')}
-          </Button>
-        </Form>
-        {code && !secret ? <Alert style={{ marginTop: 20 }} type="info" showIcon title={t('needSecret')} /> : null}
-        {lookup.isError ? (
-          <Alert style={{ marginTop: 20 }} type={notFound ? 'warning' : 'error'} showIcon role="alert" title={notFound ? t('notFound') : errorMessage(lookup.error, locale)} />
+    <div className="mc-section">
+      <div className="mc-container" style={{ maxWidth: 880 }}>
+        <Typography.Title level={1} style={{ fontSize: 26 }}>
+          {t('title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+        <Card>
+          <Form<Values>
+            key={`${code}|${secret}`}
+            layout="vertical"
+            initialValues={{ code, secret }}
+            onFinish={(v) => setParams({ ma: v.code.trim(), k: v.secret.trim().toUpperCase() })}
+            requiredMark={false}
+          >
+            <Row gutter={16}>
+              <Col xs={24} md={14}>
+                <Form.Item name="code" label={t('code')} rules={[{ required: true, whitespace: true, message: t('codeRequired') }]}>
+                  <Input size="large" placeholder={t('codePlaceholder')} autoComplete="off" spellCheck={false} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={10}>
+                <Form.Item
+                  name="secret"
+                  label={t('secret')}
+                  extra={t('secretHint')}
+                  normalize={(v: string) => v.toUpperCase()}
+                  rules={[{ required: true, whitespace: true, message: t('secretRequired') }]}
+                >
+                  <Input size="large" maxLength={20} autoComplete="off" spellCheck={false} autoFocus={Boolean(code && !secret)} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Button type="primary" htmlType="submit" size="large" icon={<SearchOutlined aria-hidden />} loading={lookup.isFetching}>
+              {t('submit')}
+            </Button>
+          </Form>
+          {code && !secret ? <Alert style={{ marginTop: 20 }} type="info" showIcon title={t('needSecret')} /> : null}
+          {lookup.isError ? (
+            <Alert style={{ marginTop: 20 }} type={notFound ? 'warning' : 'error'} showIcon role="alert" title={notFound ? t('notFound') : errorMessage(lookup.error, locale)} />
+          ) : null}
+        </Card>
+        {lookup.isFetching && !lookup.data ? (
+          <div className="mc-center-fill" style={{ minHeight: 160 }}>
+            <Spin />
+          </div>
         ) : null}
-      </Card>
-      {lookup.isFetching && !lookup.data ? (
-        <div className="mc-center-fill" style={{ minHeight: 160 }}>
-          <Spin />
-        </div>
-      ) : null}
-      {lookup.data ? <LookupResult dossier={lookup.data} /> : null}
+        {lookup.data ? <LookupResult dossier={lookup.data} /> : null}
+      </div>
     </div>
   );
 }

@@ -38,6 +38,7 @@ export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
           <Steps
             orientation="vertical"
             size="small"
+            current={closed ? d.steps.length : Math.max(0, d.steps.findIndex((s) => !s.completedAt))}
             items={d.steps.map((s, i) => {
               const current = !s.completedAt && !closed;
               return {
@@ -63,7 +64,7 @@ export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
         </>
       ) : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
-        <LockOutlined /> {t('privacy')}
+        <LockOutlined aria-hidden /> {t('privacy')}
       </Typography.Paragraph>
     </Card>
   );

@@ -1,8 +1,9 @@
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { ADMIN_SURFACE_ROLES, CHANGE_PASSWORD_PATH, hasAnyRole, useAuth } from '../../shared/auth';
 import { useT } from '../../shared/i18n';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { DossierQueueSummary } from '../dossiers/workspace/QueueSummary';
 import { useWorkspaceT } from './messages';
 
 export default function OverviewPage() {
@@ -16,7 +17,7 @@ export default function OverviewPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('overview.dossiers')} style={{ height: '100%' }}>
-            <Empty description={t('overview.dossiersSoon')} />
+            <DossierQueueSummary />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

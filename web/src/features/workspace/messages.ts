@@ -10,7 +10,6 @@ const vi = {
   'overview.noRoles': 'Chưa được phân quyền. Vui lòng liên hệ quản trị hệ thống.',
   'overview.at': 'tại {unit}',
   'overview.dossiers': 'Hồ sơ cần xử lý',
-  'overview.dossiersSoon': 'Danh sách hồ sơ sẽ hiển thị ở đây khi phân hệ một cửa được đưa vào sử dụng.',
   'overview.shortcuts': 'Lối tắt',
 } as const;
 
@@ -24,7 +23,6 @@ const en: Record<keyof typeof vi, string> = {
   'overview.noRoles': 'No role granted yet. Please contact the system administrator.',
   'overview.at': 'at {unit}',
   'overview.dossiers': 'Dossiers to handle',
-  'overview.dossiersSoon': 'Dossiers will be listed here once the one-stop module is in use.',
   'overview.shortcuts': 'Shortcuts',
 };
 

@@ -3,34 +3,31 @@ import { Alert, App, Button, Dropdown, Flex, Form, Modal, Typography } from 'ant
 import { DownOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '../../../shared/api';
-import { hasAnyRole, useAuth } from '../../../shared/auth';
+import { useAuth } from '../../../shared/auth';
 import { useLocale } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';
 import { isStaleVersion, useStaleVersionNotice } from '../../../shared/ui/staleVersion';
 import { type Action, type DossierDetail, dossierKeys, useDossierAction } from '../api';
 import { useDossierT } from '../i18n';
-import { ASSIGN_ROLES } from '../roles';
+import { useUnits } from '../../org/api';
+import { permittedActions } from './permissions';
 import { ActionFields, type ActionValues, initialValues, NO_FIELDS, toActionInput } from './ActionFields';
 
 /** The next move on the usual path gets a button; the rest sit under "Thao tác khác". */
 const PRIMARY: readonly Action[] = ['receive', 'take', 'transfer', 'record_result', 'return_result', 'supplement_received', 'confirm_payment'];
 const DANGER: readonly Action[] = ['refuse', 'stop', 'withdraw'];
-const DESK_ONLY: readonly Action[] = ['receive', 'refuse', 'request_reception_supplement'];
 
 /**
- * Buttons for exactly the actions the dossier's status allows (the server's `allowedActions`), each
- * opening a form for its fields and sending the version the user saw; the server still decides who
- * may act, and its answer is shown as it is.
+ * Buttons for the actions the dossier's status allows (the server's `allowedActions`) that this
+ * user may take, each opening a form for its fields and sending the version the user saw; the
+ * server still decides, and its refusal is shown as it is.
  */
 export function ActionBar({ dossier }: { dossier: DossierDetail }) {
   const t = useDossierT();
   const { user } = useAuth();
   const [action, setAction] = useState<Action | null>(null);
-  const allowed = dossier.allowedActions.filter((a) => {
-    if (a === 'assign') return hasAnyRole(user, ASSIGN_ROLES);
-    if (DESK_ONLY.includes(a)) return hasAnyRole(user, ['desk_officer', 'unit_head', 'admin']);
-    return true;
-  });
+  const units = useUnits();
+  const allowed = permittedActions(user, dossier, units.data);
   if (allowed.length === 0) return <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>;
   const primary = allowed.filter((a) => PRIMARY.includes(a));
   const secondary = allowed.filter((a) => !PRIMARY.includes(a));
@@ -51,7 +48,7 @@ export function ActionBar({ dossier }: { dossier: DossierDetail }) {
             }}
           >
             <Button>
-              {t('detail.moreActions')} <DownOutlined />
+              {t('detail.moreActions')} <DownOutlined aria-hidden />
             </Button>
           </Dropdown>
         ) : null}

@@ -25,7 +25,7 @@ function Facts({ d }: { d: DossierDetail }) {
   const assignee = [...d.handovers].reverse()[0]?.to?.name;
   const open = d.statusCode === 2 || d.statusCode === 4 || d.statusCode === 5 || d.statusCode === 6;
   const items = [
-    { key: 'procedure', label: t('detail.procedure'), span: 2, children: <>{d.procedureName} <Typography.Text type="secondary">({d.procedureCode})</Typography.Text></> },
+    { key: 'procedure', label: t('detail.procedure'), span: 2, children: <span>{d.procedureName}<Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>({d.procedureCode})</Typography.Text></span> },
     ...(d.processingTime?.caseName ? [{ key: 'case', label: t('detail.case'), span: 2, children: d.processingTime.caseName }] : []),
     { key: 'applicant', label: t('detail.applicant'), children: <strong>{a.fullName}</strong> },
     { key: 'contact', label: t('detail.contact'), children: contact || '—' },
@@ -70,7 +70,7 @@ export default function DossierDetailPage() {
   const wide = Grid.useBreakpoint().xl ?? true;
   const back = (
     <Link to={DOSSIERS_PATH}>
-      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+      <Button type="link" icon={<ArrowLeftOutlined aria-hidden />} style={{ paddingInline: 0 }}>
         {t('detail.back')}
       </Button>
     </Link>

@@ -24,8 +24,8 @@ export function HandoverTable({ handovers }: { handovers: Handover[] }) {
   const now = new Date();
   const columns: ColumnsType<Handover & { index: number }> = [
     { title: t('ho.step'), key: 'step', render: (_, h) => `${h.step}. ${h.stepName}`, onCell: () => ({ style: { minWidth: 160 } }) },
-    { title: t('ho.from'), key: 'from', render: (_, h) => <Party unit={h.index === 0 ? t('ho.applicant') : h.fromUnitName} person={h.from.name} /> },
-    { title: t('ho.to'), key: 'to', render: (_, h) => <Party unit={h.toUnitName} person={h.to?.name} /> },
+    { title: t('ho.from'), key: 'from', render: (_, h) => <Party unit={h.index === 0 ? t('ho.applicant') : h.fromUnitName} person={h.from.name} />, onCell: () => ({ style: { minWidth: 180 } }) },
+    { title: t('ho.to'), key: 'to', render: (_, h) => <Party unit={h.toUnitName} person={h.to?.name} />, onCell: () => ({ style: { minWidth: 180 } }) },
     { title: t('ho.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
     { title: t('ho.stepDue'), dataIndex: 'stepDueAt', render: (v: string | null) => formatDateTime(v) || '—', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
     { title: t('ho.completed'), dataIndex: 'completedAt', render: (v: string | null) => formatDateTime(v) || '—', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
@@ -46,7 +46,7 @@ export function HandoverTable({ handovers }: { handovers: Handover[] }) {
       columns={columns}
       dataSource={handovers.map((h, index) => ({ ...h, index }))}
       pagination={false}
-      scroll={{ x: 860 }}
+      scroll={{ x: 1040 }}
     />
   );
 }

@@ -6,29 +6,31 @@ import { useDossierT } from '../i18n';
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
 /**
- * The internal process as steps, with the one holding the dossier now; a final step for returning
- * the result at the desk, which the dossier reaches when the result is recorded.
+ * The internal process as steps, with the one holding the dossier now. Recording the result hands
+ * the dossier back to the receiving desk (one step past the route's last); when the process already
+ * ends with a one-stop step that is where it is shown, otherwise as an added "Trả kết quả" step.
  */
 export function RouteSteps({ dossier }: { dossier: DossierDetail }) {
   const t = useDossierT();
   const screens = Grid.useBreakpoint();
   const { route, handovers, statusCode } = dossier;
   if (route.length === 0) return null;
-  const lastOrder = route[route.length - 1]!.order;
-  const returnOrder = lastOrder + 1;
-  const current = dossier.currentStep ?? route[0]!.order;
+  const last = route[route.length - 1]!;
+  const returnOrder = last.order + 1;
+  const endsAtDesk = route.length > 1 && last.role === 'desk_officer';
+  const place = (order: number) => (endsAtDesk && order === returnOrder ? last.order : order);
+  const current = place(dossier.currentStep ?? route[0]!.order);
   const stopped = statusCode === 3 || statusCode === 7 || statusCode === 8;
-  const latest = (order: number) => [...handovers].reverse().find((h) => h.step === order);
+  const latest = (order: number) => [...handovers].reverse().find((h) => place(h.step) === order);
   const statusOf = (order: number): StepStatus => {
-    if (statusCode === 10) return 'finish';
-    if (order < current) return 'finish';
+    if (statusCode === 10 || order < current) return 'finish';
     if (order === current) return stopped ? 'error' : 'process';
     return 'wait';
   };
-  const steps = [
-    ...route.map((r) => ({ order: r.order, name: r.name, unitName: r.unitName })),
-    { order: returnOrder, name: t('detail.returnStep'), unitName: handovers.find((h) => h.step === returnOrder)?.toUnitName ?? route[0]!.unitName },
-  ];
+  const steps = route.map((r) => ({ order: r.order, name: r.name, unitName: r.unitName }));
+  if (!endsAtDesk) {
+    steps.push({ order: returnOrder, name: t('detail.returnStep'), unitName: handovers.find((h) => h.step === returnOrder)?.toUnitName ?? route[0]!.unitName });
+  }
   const wide = screens.lg ?? true;
   return (
     <Steps
@@ -44,11 +46,21 @@ export function RouteSteps({ dossier }: { dossier: DossierDetail }) {
           content: (
             <div style={{ fontSize: 12, lineHeight: 1.45 }}>
               <div>{s.unitName}</div>
-              {h?.to?.name ? <div><strong>{h.to.name}</strong></div> : null}
-              {h ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(h.completedAt ?? h.at)}</Typography.Text> : null}
-              {h && !h.completedAt && h.stepDueAt && s.order === current ? (
+              {h?.to?.name ? (
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('detail.stepDue', { due: formatDateTime(h.stepDueAt) })}</Typography.Text>
+                  <strong>{h.to.name}</strong>
+                </div>
+              ) : null}
+              {h ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(h.completedAt ?? h.at)}
+                </Typography.Text>
+              ) : null}
+              {h && !h.completedAt && h.stepDueAt && h.stepDueAt !== h.at && s.order === current ? (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('detail.stepDue', { due: formatDateTime(h.stepDueAt) })}
+                  </Typography.Text>
                 </div>
               ) : null}
             </div>

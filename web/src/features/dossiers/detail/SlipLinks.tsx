@@ -25,7 +25,7 @@ export function SlipLinks({ dossier }: { dossier: DossierDetail }) {
         <Button
           key={slip}
           type="link"
-          icon={<FilePdfOutlined />}
+          icon={<FilePdfOutlined aria-hidden />}
           href={slipUrl(dossier.code, slip)}
           target="_blank"
           rel="noopener"

@@ -38,7 +38,7 @@ export function DocumentChecklist({ docs }: { docs: readonly CatalogueDocument[]
     <>
       <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 8 }}>
         <Typography.Text type="secondary">{t('intake.documentsHint')}</Typography.Text>
-        <Button size="small" icon={<CheckSquareOutlined />} onClick={tickAll}>
+        <Button size="small" icon={<CheckSquareOutlined aria-hidden />} onClick={tickAll}>
           {t('intake.tickAll')}
         </Button>
       </Flex>

@@ -35,15 +35,15 @@ export function IntakeDone({ dossier, decision, onNext }: { dossier: CreatedDoss
         }
         extra={
           <Flex gap={8} wrap justify="center">
-            <Button type="primary" size="large" icon={<PrinterOutlined />} href={slipUrl(dossier.code, slip)} target="_blank" rel="noopener">
+            <Button type="primary" size="large" icon={<PrinterOutlined aria-hidden />} href={slipUrl(dossier.code, slip)} target="_blank" rel="noopener">
               {t(printLabel)}
             </Button>
             <Link to={dossierPath(dossier.code)}>
-              <Button size="large" icon={<FolderOpenOutlined />}>
+              <Button size="large" icon={<FolderOpenOutlined aria-hidden />}>
                 {t('intake.open')}
               </Button>
             </Link>
-            <Button size="large" icon={<FileAddOutlined />} onClick={onNext}>
+            <Button size="large" icon={<FileAddOutlined aria-hidden />} onClick={onNext}>
               {t('intake.next')}
             </Button>
           </Flex>

@@ -148,7 +148,7 @@ export default function IntakePage() {
       {done ? (
         <IntakeDone dossier={done.dossier} decision={done.decision} onNext={next} />
       ) : (
-        <Form<IntakeValues> form={form} layout="vertical" initialValues={INITIAL} requiredMark="optional" scrollToFirstError>
+        <Form<IntakeValues> form={form} layout="vertical" initialValues={INITIAL} scrollToFirstError>
           <Flex vertical gap={16}>
             <Card title={t('intake.procedureCard')} size="small">
               <Form.Item name="procedureCode" label={t('intake.procedure')} rules={[{ required: true, message: t('intake.procedureRequired') }]}>
@@ -212,13 +212,13 @@ export default function IntakePage() {
                 <Alert type="error" showIcon role="alert" title={banner.length === 1 ? banner[0] : <ul style={{ margin: 0, paddingInlineStart: 18 }}>{banner.map((b) => <li key={b}>{b}</li>)}</ul>} />
               ) : null}
               <Flex className="mc-intake-actions" gap={8} wrap justify="flex-end">
-                <Button danger icon={<CloseCircleOutlined />} onClick={() => void open('refuse')} disabled={create.isPending}>
+                <Button danger icon={<CloseCircleOutlined aria-hidden />} onClick={() => void open('refuse')} disabled={create.isPending}>
                   {t('intake.refuse')}
                 </Button>
-                <Button icon={<FileSyncOutlined />} onClick={() => void open('supplement')} disabled={create.isPending}>
+                <Button icon={<FileSyncOutlined aria-hidden />} onClick={() => void open('supplement')} disabled={create.isPending}>
                   {t('intake.guide')}
                 </Button>
-                <Button type="primary" icon={<CheckOutlined />} onClick={() => void onReceive()} loading={create.isPending && decision === null}>
+                <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => void onReceive()} loading={create.isPending && decision === null}>
                   {t('intake.receive')}
                 </Button>
               </Flex>

@@ -71,7 +71,7 @@ export default function DossiersPage() {
         extra={
           hasAnyRole(user, INTAKE_ROLES) ? (
             <Link to={INTAKE_PATH}>
-              <Button type="primary" icon={<PlusOutlined />}>
+              <Button type="primary" icon={<PlusOutlined aria-hidden />}>
                 {t('menu.intake')}
               </Button>
             </Link>

@@ -1,0 +1,46 @@
+import type { Id, Role, SessionUser } from '../../../shared/auth';
+import { sameId } from '../../../shared/auth';
+import type { OrgUnit } from '../../org/api';
+import type { Action, DossierDetail } from '../api';
+
+/**
+ * Which of the status-allowed actions this user could take: a mirror of the server's rule
+ * (src/modules/dossiers/dossier-access.ts, "rõ người, rõ việc") so the page does not offer buttons
+ * that can only answer 403. The server still decides every request.
+ */
+const RECEIVE: readonly Role[] = ['desk_officer', 'unit_head', 'admin'];
+const PROCESS: readonly Role[] = ['desk_officer', 'specialist', 'unit_head', 'admin'];
+const ASSIGN: readonly Role[] = ['unit_head', 'admin'];
+const DESK_ACTIONS: readonly Action[] = ['receive', 'refuse', 'request_reception_supplement'];
+const DESK_OR_HANDLER: readonly Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw'];
+
+type User = SessionUser & { staffId?: Id };
+
+/** Whether `unitId` lies in the subtree of a unit where the user holds one of `roles`. */
+function holds(user: User, roles: readonly Role[], unitId: Id | null, parents: Map<string, string | null>): boolean {
+  if (unitId === null) return false;
+  const grants = user.roles.filter((g) => roles.includes(g.role)).map((g) => String(g.unitId));
+  for (let u: string | null = String(unitId), guard = 0; u && guard < 64; u = parents.get(u) ?? null, guard++) {
+    if (grants.includes(u)) return true;
+  }
+  return false;
+}
+
+export function permittedActions(user: SessionUser | null, d: DossierDetail, units: readonly OrgUnit[] | undefined): Action[] {
+  // Without the unit tree, leave the decision to the server rather than hide a legitimate action.
+  if (!user || !units) return d.allowedActions;
+  const me = user as User;
+  const parents = new Map(units.map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
+  const holder = d.currentUnitId ?? d.competentUnitId ?? d.receivingUnitId;
+  const atDesk = holds(me, RECEIVE, d.receivingUnitId, parents);
+  const processes = holds(me, PROCESS, holder, parents);
+  const headsHolder = holds(me, ASSIGN, holder, parents);
+  const assignedToOther = d.currentStaffId !== null && me.staffId !== undefined && !sameId(d.currentStaffId, me.staffId);
+  return d.allowedActions.filter((a) => {
+    if (DESK_ACTIONS.includes(a)) return atDesk;
+    if (DESK_OR_HANDLER.includes(a)) return atDesk || processes;
+    if (a === 'assign') return headsHolder;
+    if (a === 'take') return processes;
+    return processes && (!assignedToOther || headsHolder);
+  });
+}
