@@ -99,6 +99,8 @@ export function applicantView(row: DossierRow) {
     phone: a.phone,
     email: a.email,
     contact: contact || undefined,
+    /** Who signs as the submitter: the authorised representative when there is one. */
+    submitter: a.representative?.fullName || fullName,
     representative: a.representative?.fullName
       ? `${a.representative.fullName}${a.representative.authorisation ? ` (${a.representative.authorisation})` : ''}`
       : undefined,

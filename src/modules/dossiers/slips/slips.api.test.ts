@@ -113,6 +113,9 @@ describe('slips 02–05', () => {
     const text = await slipText(d.code, '02');
     expectIdentity(text, d.code, d.dueAt);
     expect(text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    // The receipt and the control slip still print while the dossier waits; the section's staff may print them.
+    expectIdentity(await slipText(d.code, '01', s['chuyenvien.tanphong']), d.code, d.dueAt);
+    expect(await slipText(d.code, '06', s['chuyenvien.tanphong'])).toContain('2. Giao: Trung tâm Phục vụ hành chính công phường Tân Phong Nhận: Phòng Văn hóa - Xã hội');
     for (const part of ['Giấy chứng sinh', 'Bản chụp không rõ', 'Điều 16 Luật Hộ tịch', 'tạm dừng', 'Phạm Văn Hải']) expect(text).toContain(part);
     // Issued by the appraising section, under the commune's People's Committee.
     expect(text).toContain('PHÒNG VĂN HÓA - XÃ HỘI');
@@ -193,6 +196,9 @@ describe('slip 06: control slip across two agencies', () => {
     const text = await flat(res.rawPayload);
     expectIdentity(text, d.code, done.dueAt);
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    // The department's specialist, who handled a step, may print it too; the receipt still prints after return.
+    expect((await slip(d.code, '06', s['chuyenvien.sxd'])).statusCode).toBe(200);
+    expectIdentity(await slipText(d.code, '01', s['motcua.tinh']), d.code, d.dueAt);
     expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH');
     expect(text).toContain('Cơ quan chủ trì giải quyết: Sở Xây dựng');
     expect(text).toContain('Cơ quan phối hợp giải quyết: Thuế tỉnh Lai Châu');
