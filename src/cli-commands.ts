@@ -1,4 +1,5 @@
 // Each module's CLI commands register themselves on import; add new ones here.
 import './modules/calendar/calendar.cli.js';
+import './modules/catalog/catalog.cli.js';
 import './modules/dossiers/dossiers.cli.js';
 export {};

@@ -43,10 +43,15 @@ function decode(raw: ExcelJS.CellValue, codec: Codec, fail: (message: string) =>
       if (code === undefined) fail(`Giá trị "${text}" không có trong danh sách: ${Object.values(codec.labels).join('; ')}.`);
       return code ?? text;
     }
-    case 'enums': return text.split(/\r?\n|,|;/).map((s) => s.trim()).filter(Boolean).map((s) => {
-      const code = decodeChoice(s, codec.labels);
-      if (code === undefined) fail(`Giá trị "${s}" không có trong danh sách: ${Object.values(codec.labels).join('; ')}.`);
-      return code ?? s;
+    case 'enums': return text.split(/\r?\n|;/).map((s) => s.trim()).filter(Boolean).flatMap((chunk) => {
+      // Labels may hold commas ("Tổ chức, doanh nghiệp"): a whole chunk first, then its comma parts.
+      const whole = decodeChoice(chunk, codec.labels);
+      if (whole !== undefined) return [whole];
+      return chunk.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+        const code = decodeChoice(s, codec.labels);
+        if (code === undefined) fail(`Giá trị "${s}" không có trong danh sách: ${Object.values(codec.labels).join('; ')}.`);
+        return code ?? s;
+      });
     });
     default: return text;
   }

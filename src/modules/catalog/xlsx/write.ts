@@ -14,7 +14,7 @@ function encode(value: unknown, codec: Codec): ExcelJS.CellValue {
     case 'date': return isoToVi(value as string);
     case 'lines': return (value as string[]).length ? (value as string[]).join('\n') : null;
     case 'enum': return codec.labels[value as string] ?? String(value);
-    case 'enums': return (value as string[]).length ? (value as string[]).map((v) => codec.labels[v] ?? v).join(', ') : null;
+    case 'enums': return (value as string[]).length ? (value as string[]).map((v) => codec.labels[v] ?? v).join('; ') : null;
     default: return String(value);
   }
 }
