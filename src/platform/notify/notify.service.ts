@@ -13,7 +13,7 @@ import { createDelivery } from './delivery.js';
 import type { OutboxMessagesTable } from './notify.tables.js';
 import { OUTBOX_STATUS_LABELS, type MineQuery, type OutboxItem, type OutboxQuery, type TemplateUpdateInput } from './schema.js';
 import { loadTemplate, templateProblems, type MessageTemplate, type StoredTemplate } from './templates.js';
-import { outboxOnlyMail, smtpTransport, unconfiguredSms, type MailTransport, type SmsProvider } from './transports.js';
+import { outboxOnlyMail, parseSmtpUrl, smtpTransport, unconfiguredSms, type MailTransport, type SmsProvider } from './transports.js';
 
 export type NotifyOptions = {
   smtpUrl?: string;
@@ -58,7 +58,9 @@ function outboxScope(actor: Actor): { units: number[]; unitless: boolean } {
 export type NotifyService = ReturnType<typeof createNotifyService>;
 
 export function createNotifyService(db: Db, o: NotifyOptions) {
-  const domain = new URL(o.publicUrl).hostname || 'localhost';
+  // Message-IDs carry the sender's domain when SMTP_URL names a sender, else the site's host name.
+  const sender = o.smtpUrl ? parseSmtpUrl(o.smtpUrl, '').from : '';
+  const domain = sender.split('@')[1] || new URL(o.publicUrl).hostname || 'localhost';
   const mail = o.mail ?? (o.smtpUrl ? smtpTransport(o.smtpUrl, `motcua@${domain}`) : outboxOnlyMail());
   const sms = o.sms ?? unconfiguredSms();
   const workerId = o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -75,7 +77,8 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
 
   return {
     deliverDue: delivery.deliverDue,
-    mailTransport: mail,
+    workerId,
+    messageIdDomain: domain,
 
     /** Delivery is a recurring job: one row, run every `deliverEveryMs`, on whichever worker is free. */
     registerJobs(scheduler: Scheduler): void {
