@@ -79,7 +79,7 @@ export function createReminders(deps: ReminderDeps, opts: ReminderOptions = {}) 
       for (const row of rows) {
         const state = reduce(await repo.loadEvents(db, row.id));
         const step = state.route.find((r) => r.order === state.step);
-        const to = uniqueStaff([dir.staff(row.current_staff_id), ...dir.headsOf(row.current_unit_id ?? row.competent_unit_id)]);
+        const to = uniqueStaff([await dir.staff(row.current_staff_id), ...await dir.headsOf(row.current_unit_id ?? row.competent_unit_id)]);
         const vars = {
           code: row.code, procedureName: row.procedure_name, stepName: step?.name ?? `Bước ${state.step}`, unitName: state.currentUnitName ?? dir.unitName(row.current_unit_id),
           stepDueAt: row.step_due_at, assigneeName: state.assignee?.name ?? 'chưa phân công', dueAt: row.due_at, link: dossierLink(row.code),
@@ -100,8 +100,8 @@ export function createReminders(deps: ReminderDeps, opts: ReminderOptions = {}) 
       if (!rows.length) break;
       const dir = await directory();
       for (const row of rows) {
-        const to = uniqueStaff([dir.staff(row.current_staff_id), ...dir.headsOf(row.competent_unit_id ?? row.current_unit_id)]);
-        const assignee = dir.staff(row.current_staff_id);
+        const assignee = await dir.staff(row.current_staff_id);
+        const to = uniqueStaff([assignee, ...await dir.headsOf(row.competent_unit_id ?? row.current_unit_id)]);
         const vars = { code: row.code, procedureName: row.procedure_name, unitName: dir.unitName(row.current_unit_id), dueAt: row.due_at, assigneeName: assignee?.fullName ?? 'chưa phân công', link: dossierLink(row.code) };
         if (await remind(row, 'near_due', row.due_at!, to, STAFF_TEMPLATES.nearDue, vars, now)) sent++;
       }
@@ -115,9 +115,7 @@ export function createReminders(deps: ReminderDeps, opts: ReminderOptions = {}) 
     async scan(now: Date): Promise<{ stepOverdue: number; nearDue: number }> {
       // The directory is read once per scan, and only when some dossier needs a reminder.
       let dir: Promise<Directory> | undefined;
-      const extra = async () => (await db.selectFrom('dossiers').select('current_staff_id').distinct()
-        .where('status', 'in', CLOCK_RUNNING).where('current_staff_id', 'is not', null).execute()).map((r) => r.current_staff_id!);
-      const directory = () => (dir ??= extra().then((ids) => loadDirectory(db, deps.org, ids)));
+      const directory = () => (dir ??= loadDirectory(db, deps.org));
       return { stepOverdue: await stepOverdue(now, directory), nearDue: await nearDue(now, directory) };
     },
 
@@ -133,7 +131,7 @@ export function createReminders(deps: ReminderDeps, opts: ReminderOptions = {}) 
       const groups = new Map<number, { to: StaffRecipient; lines: OverdueLine[]; units: Set<number> }>();
       for (const r of rows) {
         const line: OverdueLine = { code: r.code, procedureName: r.procedure_name, applicantName: r.applicant_name, dueAt: r.due_at!, unitName: dir.unitName(r.current_unit_id) };
-        for (const to of uniqueStaff([...dir.headsOf(r.current_unit_id ?? r.competent_unit_id), ...dir.serviceCentreOf(r.receiving_unit_id)])) {
+        for (const to of uniqueStaff([...await dir.headsOf(r.current_unit_id ?? r.competent_unit_id), ...await dir.serviceCentreOf(r.receiving_unit_id)])) {
           const g = groups.get(to.staffId) ?? { to, lines: [], units: new Set<number>() };
           g.lines.push(line);
           g.units.add(r.receiving_unit_id);
