@@ -5,6 +5,7 @@
 import { auditModule } from '../features/audit';
 import { authModule } from '../features/auth';
 import { calendarModule } from '../features/calendar';
+import { catalogModule } from '../features/catalog';
 import { dossiersModule } from '../features/dossiers';
 import { lookupModule } from '../features/lookup';
 import { orgModule } from '../features/org';
@@ -19,6 +20,7 @@ export const modules: readonly FeatureModule[] = [
   orgModule,
   auditModule,
   calendarModule,
+  catalogModule,
   dossiersModule,
   lookupModule,
 ];
