@@ -1,7 +1,6 @@
 import { defineMessages } from '../../shared/i18n';
 
 const vi = {
-  'menu.procedures': 'Thủ tục hành chính',
   'hero.title': 'Dịch vụ công trực tuyến',
   'hero.subtitle': 'Tra cứu thủ tục hành chính, theo dõi tiến độ giải quyết hồ sơ và lịch làm việc của cơ quan nhà nước.',
   'search.label': 'Tìm thủ tục hành chính',
@@ -18,13 +17,9 @@ const vi = {
   'steps.2': 'Nộp hồ sơ tại bộ phận một cửa hoặc trực tuyến',
   'steps.3': 'Theo dõi tiến độ bằng mã hồ sơ',
   'steps.4': 'Nhận kết quả đúng hẹn',
-  'procedures.title': 'Thủ tục hành chính',
-  'procedures.results': 'Kết quả tìm kiếm cho “{q}”',
-  'procedures.soon': 'Danh mục thủ tục hành chính đang được cập nhật.',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
-  'menu.procedures': 'Administrative procedures',
   'hero.title': 'Online public services',
   'hero.subtitle': 'Find administrative procedures, follow the progress of your dossier and see the working calendar of public offices.',
   'search.label': 'Find a procedure',
@@ -41,9 +36,6 @@ const en: Record<keyof typeof vi, string> = {
   'steps.2': 'Submit at the one-stop desk or online',
   'steps.3': 'Follow progress with the dossier code',
   'steps.4': 'Receive the result on the promised date',
-  'procedures.title': 'Administrative procedures',
-  'procedures.results': 'Search results for “{q}”',
-  'procedures.soon': 'The procedure catalogue is being updated.',
 };
 
 export const portalMessages = defineMessages(vi, en);
