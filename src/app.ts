@@ -25,6 +25,7 @@ import { createCalendarModule } from './modules/calendar/calendar.module.js';
 import { createCatalogModule } from './modules/catalog/catalog.module.js';
 import { createDossierService } from './modules/dossiers/dossiers.service.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
+import { dossierImportRoutes } from './modules/dossiers/import/import.routes.js';
 import { APPLICANT_TEMPLATE_LIST, configureApplicantNotifications } from './modules/dossiers/notifications/index.js';
 import { createReminders, REMINDER_TEMPLATES } from './modules/dossiers/reminders/index.js';
 import { slipRoutes } from './modules/dossiers/slips/slips.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, services = createServices(con
     await services.calendar.routes(api);
     await services.catalog.routes(api);
     await dossierRoutes(api, services.dossiers);
+    await dossierImportRoutes(api, services);
     await notifyRoutes(api, services.notify);
     await slipRoutes(api, { db: services.db, org: services.org, config });
   });

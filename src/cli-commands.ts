@@ -2,4 +2,5 @@
 import './modules/calendar/calendar.cli.js';
 import './modules/catalog/catalog.cli.js';
 import './modules/dossiers/dossiers.cli.js';
+import './modules/dossiers/import/import.cli.js';
 export {};

@@ -6,6 +6,7 @@ import type { Role } from '../platform/access/policy.js';
 import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
 import { systemContext } from '../platform/http/context.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
+import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 
@@ -19,13 +20,14 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
  * Loads the demo province into an empty database only: a database that already holds units is
  * never touched, so demo accounts (password "motcua") cannot appear in a real installation later.
  */
-export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined): Promise<boolean> {
+export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined, opts: { dossiers?: boolean } = {}): Promise<boolean> {
   const count = await services.db.selectFrom('org_units').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) > 0 || config.demo === 'off') return false;
   const t0 = performance.now();
   await seedOrg(services);
   await services.calendar.seedDemo();
   await services.catalog.seedDemo();
+  if (opts.dossiers !== false) log(`demo dossiers: ${(await seedDemoDossiers(services, new Date())).imported}`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { DEMO_DOSSIER_COUNT } from './dossiers.demo.js';
+
+// The demo database (loaded by createTestApp as by a newcomer's first start) carries generated dossiers.
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('demo dossiers', () => {
+  it('cover every kind of outcome: open and overdue, finished on time and late, refused, stopped, withdrawn', async () => {
+    const rows = await t.db.selectFrom('dossiers').select(['status', 'due_at', 'completed_at']).execute();
+    expect(rows.length).toBeGreaterThan(DEMO_DOSSIER_COUNT * 0.95);
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of [2, 3, 4, 5, 7, 8, 9, 10]) expect(statuses, `status ${s}`).toContain(s);
+    const open = rows.filter((r) => [2, 4, 5, 6].includes(r.status));
+    expect(open.filter((r) => r.due_at! < new Date()).length).toBeGreaterThan(0);
+    expect(open.filter((r) => r.due_at! >= new Date()).length).toBeGreaterThan(0);
+    const done = rows.filter((r) => r.status === 10);
+    const late = done.filter((r) => r.completed_at! > r.due_at!).length / done.length;
+    expect(late).toBeGreaterThan(0.03);
+    expect(late).toBeLessThan(0.15);
+  });
+
+  it('give the demo accounts live work in their queues', async () => {
+    for (const [user, queues] of [['chuyenvien.tanphong', ['mine', 'unassigned']], ['motcua.tanphong', ['mine', 'all_open']], ['chuyenvien.sxd', ['mine', 'unassigned']], ['lanhdao.tanphong', ['done']]] as const) {
+      const session = await t.login(user);
+      let total = 0;
+      for (const q of queues) total += (await t.request('GET', `/api/v1/dossiers?queue=${q}&limit=200`, { session })).json().items.length;
+      expect(total, user).toBeGreaterThan(0);
+    }
+  });
+
+  it('have hash chains that verify', async () => {
+    const v = await t.services.dossiers.verifyAll();
+    expect(v.checked).toBeGreaterThan(DEMO_DOSSIER_COUNT * 0.95);
+    expect(v.broken).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Services } from '../../app.js';
+import { systemContext } from '../../platform/http/context.js';
+import { staffByBadge } from './import/batch-writer.js';
+import { demoAccountStaff, demoProcedures } from './import/generator/demo-data.js';
+import { generateDossiers, type GenStaff, type GenUnit } from './import/generator/index.js';
+import { importerFor, type ImportDossiersResult } from './import/index.js';
+import { vnDay } from './rules/statuses.js';
+
+/**
+ * How many dossiers the demo database starts with: about 35 a working day over four months, enough
+ * for full queues, overdue work and a season of statistics, while the first `npm start` on the
+ * embedded database stays fast (see bench/README.md for the measured seeding time).
+ */
+export const DEMO_DOSSIER_COUNT = 3000;
+const DEMO_DAYS = 120;
+/** Tân Phong and Đoàn Kết are the city wards whose desks have demo accounts: they get most of the volume. */
+const DEMO_DESK_WEIGHT: Record<string, number> = { 'H30.501.01': 5, 'H30.502.01': 2 };
+
+/**
+ * Generated dossiers of the last four months across the demo catalogue and units, in every state —
+ * finished on time and late, open within and past their deadline, waiting for a supplement or a
+ * payment — worked by the demo staff (so `chuyenvien.tanphong`, `motcua.tanphong`, `chuyenvien.sxd`…
+ * find work in their queues), loaded through the historical import like any province's history.
+ */
+export async function seedDemoDossiers(services: Services, now: Date, count = DEMO_DOSSIER_COUNT): Promise<ImportDossiersResult> {
+  const units = await services.org.allUnits();
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  const genUnits: GenUnit[] = units.filter((u) => u.code).map((u) => ({
+    code: u.code!, name: u.name, kind: u.kind, ...(u.parentId && codeOf.get(u.parentId) ? { parentCode: codeOf.get(u.parentId)! } : {}), ...(u.function ? { function: u.function } : {}),
+  }));
+  const accounts = new Set(demoAccountStaff().map((a) => a.badge));
+  // The people with demo accounts do most of their unit's work, so whoever signs in finds a full queue.
+  const staff: GenStaff[] = [...(await staffByBadge(services.db))].flatMap(([badge, s]) => (codeOf.get(s.unitId) ? [{ badge, name: s.fullName, unitCode: codeOf.get(s.unitId)!, weight: accounts.has(badge) ? 6 : 1 }] : []));
+  const lines = generateDossiers({
+    procedures: demoProcedures(vnDay(now)), units: genUnits, staff, calc: await services.calendar.deadlines.calculator(),
+    from: new Date(now.getTime() - DEMO_DAYS * 86_400_000), to: now, now, count, seed: 2026, deskWeight: DEMO_DESK_WEIGHT,
+  });
+  async function* text(): AsyncGenerator<string> {
+    for (const line of lines) yield JSON.stringify(line);
+  }
+  return importerFor(services).importLines(systemContext('demo-seed'), text(), { chunkSize: 500 });
+}

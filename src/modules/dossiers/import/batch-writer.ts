@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { recordAudit } from '../../../platform/audit/audit.service.js';
+import type { Db, Tx } from '../../../platform/db/transaction.js';
+import type { RequestContext } from '../../../platform/http/context.js';
+import { makeLookupSecret } from '../rules/dossier-code.js';
+import { eventHash, GENESIS } from '../rules/hash-chain.js';
+import type { PreparedDossier, StaffRef } from './replay.js';
+
+/**
+ * Writes a chunk of prepared dossiers in the caller's transaction with a handful of statements:
+ * one multi-row INSERT of the dossiers (rows passed as arrays and `unnest`ed, so 500 dossiers are
+ * one round trip and a few parameters), one of their events, one upsert of the daily counters and
+ * one audit row. Hashes are computed as `insertEvent` computes them, so `verifyChain` accepts them.
+ * A code already present is left alone (`on conflict do nothing`): that is what makes a re-import
+ * change nothing, even when two imports race.
+ */
+export async function writeChunk(trx: Tx, ctx: RequestContext, chunk: PreparedDossier[], runId: string, lines: [number, number]): Promise<{ inserted: Set<string>; events: number }> {
+  const secrets = randomBytes(6 * chunk.length);
+  const col = <T>(pick: (p: PreparedDossier, i: number) => T) => chunk.map(pick);
+  const date = (v: string | null) => (v ? new Date(v) : null);
+  const rows = await sql<{ id: string; code: string }>`
+    insert into dossiers (code, lookup_secret, procedure_code, procedure_version_id, procedure_name, field_code, field_name, case_code, channel,
+      receiving_unit_id, competent_unit_id, applicant, applicant_name, documents, fees, result_delivery, processing_time,
+      status, received_at, due_at, completed_at, returned_at, current_step, current_unit_id, current_staff_id, step_due_at,
+      involved_unit_ids, extended, version, created_at, updated_at)
+    select code, secret, pcode, pver, pname, fcode, fname, ccode, channel, runit, cunit, applicant::jsonb, aname, docs::jsonb, fees::jsonb, delivery,
+      ptime::jsonb, status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, involved::int[], extended, version, created, updated
+    from unnest(
+      ${col((p) => p.code)}::text[], ${col((_p, i) => makeLookupSecret((n) => secrets.subarray(6 * i, 6 * i + n)))}::text[],
+      ${col((p) => p.values.procedureCode)}::text[], ${col((p) => p.values.procedureVersionId)}::int[], ${col((p) => p.values.procedureName)}::text[],
+      ${col((p) => p.values.fieldCode)}::text[], ${col((p) => p.values.fieldName)}::text[], ${col((p) => p.values.caseCode)}::text[],
+      ${col((p) => p.values.channel)}::text[], ${col((p) => p.values.receivingUnitId)}::int[], ${col((p) => p.values.competentUnitId)}::int[],
+      ${col((p) => p.values.applicant)}::text[], ${col((p) => p.values.applicantName)}::text[], ${col((p) => p.values.documents)}::text[],
+      ${col((p) => p.values.fees)}::text[], ${col((p) => p.values.resultDelivery)}::text[], ${col((p) => p.values.processingTime)}::text[],
+      ${col((p) => p.state.status)}::smallint[], ${col((p) => date(p.state.receivedAt))}::timestamptz[], ${col((p) => date(p.state.dueAt))}::timestamptz[],
+      ${col((p) => date(p.state.completedAt))}::timestamptz[], ${col((p) => date(p.state.returnedAt))}::timestamptz[], ${col((p) => p.state.step || null)}::int[],
+      ${col((p) => p.state.currentUnitId)}::int[], ${col((p) => p.state.assignee?.staffId ?? null)}::int[], ${col((p) => date(p.state.stepDueAt))}::timestamptz[],
+      ${col((p) => `{${p.values.involvedUnitIds.join(',')}}`)}::text[], ${col((p) => p.state.extended)}::boolean[], ${col((p) => p.state.version)}::int[],
+      ${col((p) => p.values.createdAt)}::timestamptz[], ${col((p) => p.values.updatedAt)}::timestamptz[]
+    ) as t(code, secret, pcode, pver, pname, fcode, fname, ccode, channel, runit, cunit, applicant, aname, docs, fees, delivery, ptime,
+      status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, involved, extended, version, created, updated)
+    on conflict (code) do nothing
+    returning id, code`.execute(trx);
+
+  const ids = new Map(rows.rows.map((r) => [r.code, r.id]));
+  const ev = { dossier: [] as string[], seq: [] as number[], type: [] as string[], at: [] as string[], staff: [] as (number | null)[], name: [] as string[], unit: [] as (number | null)[], payload: [] as string[], prev: [] as string[], hash: [] as string[] };
+  for (const p of chunk) {
+    const id = ids.get(p.code);
+    if (!id) continue;
+    let prev = GENESIS;
+    for (const e of p.events) {
+      const { seq, type, at, actor, unitId, ...payload } = e;
+      const hash = eventHash(p.code, { seq, type, at, actorStaffId: actor.staffId, unitId, payload, prevHash: prev });
+      ev.dossier.push(id); ev.seq.push(seq); ev.type.push(type); ev.at.push(at); ev.staff.push(actor.staffId); ev.name.push(actor.name);
+      ev.unit.push(unitId); ev.payload.push(JSON.stringify(payload)); ev.prev.push(prev); ev.hash.push(hash);
+      prev = hash;
+    }
+  }
+  if (ev.dossier.length) {
+    await sql`
+      insert into dossier_events (dossier_id, seq, type, at, actor_staff_id, actor_name, unit_id, payload, request_id, prev_hash, hash)
+      select dossier_id, seq, type, at, staff, name, unit, payload::jsonb, ${runId}, prev, hash
+      from unnest(${ev.dossier}::bigint[], ${ev.seq}::int[], ${ev.type}::text[], ${ev.at}::timestamptz[], ${ev.staff}::int[], ${ev.name}::text[],
+        ${ev.unit}::int[], ${ev.payload}::text[], ${ev.prev}::text[], ${ev.hash}::text[])
+        as t(dossier_id, seq, type, at, staff, name, unit, payload, prev, hash)`.execute(trx);
+  }
+
+  // Live intake numbers on from the highest imported code of each agency and day, never over it.
+  const counters = new Map<string, { agency: string; day: string; last: number }>();
+  for (const p of chunk) {
+    if (!ids.has(p.code)) continue;
+    const key = `${p.agencyCode}|${p.day}`;
+    const c = counters.get(key);
+    if (!c) counters.set(key, { agency: p.agencyCode, day: p.day, last: p.sequence });
+    else c.last = Math.max(c.last, p.sequence);
+  }
+  if (counters.size) {
+    const cs = [...counters.values()];
+    await sql`
+      insert into dossier_daily_counters (agency_code, day, last_value)
+      select * from unnest(${cs.map((c) => c.agency)}::text[], ${cs.map((c) => c.day)}::date[], ${cs.map((c) => c.last)}::int[])
+      on conflict (agency_code, day) do update set last_value = greatest(dossier_daily_counters.last_value, excluded.last_value)`.execute(trx);
+  }
+  if (ids.size) {
+    const written = chunk.filter((p) => ids.has(p.code));
+    await recordAudit(trx, ctx, {
+      action: 'dossier.imported', entity: 'dossier_import', entityId: runId,
+      after: { lines, dossiers: ids.size, events: ev.dossier.length, firstCode: written[0]!.code, lastCode: written[written.length - 1]!.code },
+    });
+  }
+  return { inserted: new Set(ids.keys()), events: ev.dossier.length };
+}
+
+export async function existingCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await sql<{ code: string }>`select code from dossiers where code = any(${codes}::text[])`.execute(db);
+  return new Set(rows.rows.map((r) => r.code));
+}
+
+/**
+ * Staff by badge number (số thẻ), the key an old system and this one share. This reads the org
+ * module's staff table directly — a read-only lookup for import only, because the org service has no
+ * bulk "by badge" query yet; move it there when it does.
+ */
+export async function staffByBadge(db: Db): Promise<Map<string, StaffRef>> {
+  const rows = await db.selectFrom('org_staff').select(['id', 'full_name', 'unit_id', 'badge_number']).where('badge_number', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.badge_number!, { id: r.id, fullName: r.full_name, unitId: r.unit_id }]));
+}

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { computeDueInstant, defaultHolidays, WorkCalendar, workingHoursBetween } from '../../../calendar/rules/index.js';
+import type { ChannelKind, ProcedureContent } from '../../../catalog/schema.js';
+import type { DeadlineCalculator } from '../../ports.js';
+import type { RouteStep } from '../../rules/events.js';
+import { competentUnit, planIntake, resolveRoute, type IntakePlan, type UnitRef } from '../../rules/plan.js';
+import { vnDay } from '../../rules/statuses.js';
+import type { importLineSchema } from '../import-schema.js';
+import { applicant, personName } from './people.js';
+import { createRng, textHash, type Rng } from './random.js';
+import { dossierTimeline, iso, type GenPerson, type Outcome } from './timeline.js';
+
+export type GenUnit = { code: string; name: string; kind: string; parentCode?: string; function?: string };
+/** `weight`: how much more often than colleagues this person does the work (the demo favours its accounts). */
+export type GenStaff = GenPerson & { unitCode: string; weight?: number };
+export type GeneratedLine = z.input<typeof importLineSchema>;
+
+export type GenerateOptions = {
+  procedures: ProcedureContent[];
+  units: GenUnit[];
+  /** Staff who may appear as actors; units without any get a made-up (badge-less) person. */
+  staff: GenStaff[];
+  calc: DeadlineCalculator;
+  /** Receipts fall on working days in [from, to]; events after `now` are left out (open dossiers). */
+  from: Date;
+  to: Date;
+  now: Date;
+  count: number;
+  seed: number;
+  /** Write the route and time limit as an old system would have them (default true): the file then imports without the catalogue. */
+  withPlan?: boolean;
+  desks?: string[];
+  /** Relative volume of a desk (default 1): a city ward receives more than a mountain commune. */
+  deskWeight?: Record<string, number>;
+  channels?: ChannelKind[];
+};
+
+/** Shares of outcomes: about 2 % refused, 1.5 % withdrawn, 1 % stopped, 9 % late, the rest on time. */
+const OUTCOMES: [Outcome, number][] = [['refused', 0.02], ['withdrawn', 0.015], ['stopped', 0.01], ['late', 0.09], ['on_time', 1]];
+/** Busy fields weigh more: civil status and certification are most of a commune desk's work. */
+const FIELD_WEIGHT: Record<string, number> = { HOTICH: 6, CHUNGTHUC: 8, DATDAI: 3, HKD: 2 };
+
+/** The deadline maths of the calendar rules over a calendar (for generating outside the app). */
+export function calculatorFromCalendar(calendar: WorkCalendar): DeadlineCalculator {
+  return {
+    due: (from, t) => new Date(computeDueInstant({ from, amount: t.amount, unit: t.unit, cutoff: t.cutoff }, calendar)),
+    addWorkingHours: (from, h) => (h <= 0 ? from : new Date(computeDueInstant({ from, amount: h, unit: 'working_hours' }, calendar))),
+    workingHoursBetween: (a, b) => workingHoursBetween(a, b, calendar),
+  };
+}
+
+/** The Labour Code holidays of the given years (no provincial notices): the generator's default calendar. */
+export function defaultCalendar(years: number[]): WorkCalendar {
+  return new WorkCalendar({ days: years.flatMap((y) => defaultHolidays(y)) });
+}
+
+type Planned = { plan: IntakePlan; competent: UnitRef; route: RouteStep[] };
+
+/**
+ * Writes `count` dossiers received over the working days of [from, to], in receipt order, as import
+ * lines. Same options and seed → the same lines.
+ */
+export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> {
+  const rng = createRng(o.seed);
+  const refs: UnitRef[] = o.units.map((u, i) => ({ id: i + 1, parentId: null, code: u.code, name: u.name, kind: u.kind, function: u.function ?? null }));
+  const byCode = new Map(refs.map((r) => [r.code!, r]));
+  o.units.forEach((u, i) => { refs[i]!.parentId = u.parentCode ? (byCode.get(u.parentCode)?.id ?? null) : null; });
+  const byId = new Map(refs.map((r) => [r.id, r]));
+  const communeOf = (u: UnitRef | undefined): UnitRef | undefined => (!u ? undefined : u.kind === 'commune' ? u : communeOf(u.parentId ? byId.get(u.parentId) : undefined));
+  const centres = refs.filter((r) => r.kind === 'service_centre' && (!o.desks || o.desks.includes(r.code!)));
+  const communeDesks = centres.filter((c) => communeOf(c));
+  const provinceDesks = centres.filter((c) => !communeOf(c));
+  const communes = refs.filter((r) => r.kind === 'commune');
+  const staffAt = new Map<string, GenStaff[]>();
+  for (const s of o.staff) staffAt.set(s.unitCode, [...(staffAt.get(s.unitCode) ?? []), s]);
+  const made = (key: string): GenPerson => ({ name: personName(createRng(textHash(key))) });
+  const someoneAt = (code: string, key: string): GenPerson => {
+    const here = staffAt.get(code);
+    return here?.length ? rng.weighted(here, (x) => x.weight ?? 1) : made(key);
+  };
+
+  const procs = o.procedures.filter((p) => (p.levels.includes('commune') ? communeDesks.length : provinceDesks.length) > 0);
+  const planned = new Map<string, Planned | null>();
+  function planFor(p: ProcedureContent, caseCode: string | undefined, channel: ChannelKind, desk: UnitRef): Planned | null {
+    const key = `${p.code}|${caseCode}|${channel}|${desk.id}`;
+    if (!planned.has(key)) {
+      const plan = planIntake(p, caseCode, channel);
+      const competent = 'vi' in plan ? undefined : competentUnit(p, refs, desk.id);
+      const route = !competent || 'vi' in competent || 'vi' in plan ? undefined : resolveRoute(plan.steps, refs, desk.id, competent.id);
+      planned.set(key, route && !('vi' in route) ? { plan: plan as IntakePlan, competent: competent as UnitRef, route } : null);
+    }
+    return planned.get(key)!;
+  }
+
+  // Working days of the window, each with a share of the volume (Mondays busier, Fridays quieter).
+  const days: { day: string; midnight: Date; weight: number }[] = [];
+  for (let t = Date.parse(`${vnDay(o.from)}T00:00:00+07:00`); t <= o.to.getTime(); t += 86_400_000) {
+    const midnight = new Date(t);
+    const day = vnDay(midnight);
+    if (vnDay(o.calc.addWorkingHours(midnight, 0.25)) !== day) continue;
+    const wd = new Date(t + 7 * 3_600_000).getUTCDay();
+    days.push({ day, midnight, weight: (wd === 1 ? 1.25 : wd === 5 ? 0.9 : 1) * rng.between(0.85, 1.15) });
+  }
+  const totalWeight = days.reduce((a, d) => a + d.weight, 0);
+  let cumulative = 0;
+  let allocated = 0;
+  for (const d of days) {
+    cumulative += d.weight;
+    const n = Math.round((o.count * cumulative) / totalWeight) - allocated;
+    allocated += n;
+    const instants = Array.from({ length: n }, () => {
+      const at = o.calc.addWorkingHours(d.midnight, Math.min(7.95, Math.max(0.02, 8 * rng.next() ** 1.15)));
+      return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+    }).filter((t) => t.getTime() >= o.from.getTime() && t.getTime() <= o.now.getTime()).sort((a, b) => a.getTime() - b.getTime());
+    const sequence = new Map<string, number>();
+    for (const start of instants) {
+      const line = oneDossier(start);
+      if (!line) continue;
+      const seq = (sequence.get(line.receivingUnitCode) ?? 0) + 1;
+      sequence.set(line.receivingUnitCode, seq);
+      line.code = `${line.receivingUnitCode}-${d.day.slice(2).replace(/-/g, '')}-${String(seq).padStart(4, '0')}`;
+      yield line;
+    }
+  }
+
+  function oneDossier(start: Date): GeneratedLine | null {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const p = rng.weighted(procs, (x) => (FIELD_WEIGHT[x.field.code] ?? 1) * (x.levels.includes('commune') ? 2 : 1));
+      const subCase = p.cases.length ? rng.pick(p.cases) : undefined;
+      const offered = (subCase?.channels ?? p.channels).map((c) => c.kind).filter((k) => !o.channels || o.channels.includes(k));
+      if (!offered.length) continue;
+      const channel = rng.weighted(offered, (k) => ({ desk: 0.6, online: 0.3, post: 0.1 })[k]);
+      const desk = rng.weighted(p.levels.includes('commune') ? communeDesks : provinceDesks, (d) => o.deskWeight?.[d.code!] ?? 1);
+      const found = planFor(p, subCase?.code, channel, desk);
+      if (!found) continue;
+      return build(rng, p, subCase?.code, channel, desk, found, start);
+    }
+    return null;
+  }
+
+  function build(r: Rng, p: ProcedureContent, caseCode: string | undefined, channel: ChannelKind, desk: UnitRef, f: Planned, start: Date): GeneratedLine {
+    const codeOf = (id: number | null) => (id ? byId.get(id)!.code! : null);
+    const outcome = r.weighted(OUTCOMES, ([, share]) => share)[0];
+    const kinds = p.applicants;
+    const kind = kinds.includes('citizen') && (!kinds.includes('organisation') || r.chance(0.85)) ? 'citizen' : 'organisation';
+    const person = applicant(r, kind, (communeOf(desk) ?? r.pick(communes))?.name ?? 'tỉnh Lai Châu');
+    const documents = f.plan.documents.filter((d) => !d.presentOnly && !d.optional).map((d) => ({ name: d.name, originals: d.originals, copies: d.copies + d.certifiedCopies }));
+    const resultDelivery = channel === 'online' ? (r.chance(0.7) ? 'online' : 'desk') : r.chance(0.8) ? 'desk' : 'post';
+    const fees = f.plan.fees.filter((x) => (x.amount ?? 0) > 0).map((x) => ({ name: x.name, amount: x.amount! }));
+    const withPlan = o.withPlan ?? true;
+    const routeForFile = f.route.map((s) => ({ order: s.order, name: s.name, ...(s.unitId ? { unitCode: codeOf(s.unitId)! } : { unitName: s.unitName }), role: s.role, budgetHours: s.budgetHours, interAgency: s.interAgency }));
+    const { events } = dossierTimeline({
+      rng: r, calc: o.calc, start, route: f.route, receivedExtra: withPlan ? { route: routeForFile } : {},
+      intake: channel === 'desk' ? (r.chance(0.03) ? 'reception_supplement' : 'desk') : channel,
+      due: (at) => o.calc.due(at, f.plan.processingTime),
+      desk: someoneAt(desk.code!, `${desk.code}|desk`),
+      worker: (s) => (s.unitId ? someoneAt(codeOf(s.unitId)!, `${codeOf(s.unitId)}|${s.role}`) : made(s.unitName)),
+      holder: staffAt.get(f.competent.code!)?.length ? someoneAt(f.competent.code!, '') : someoneAt(refs.find((u) => u.parentId === f.competent.id && u.function === 'leadership')?.code ?? f.competent.code!, `${f.competent.code}|head`),
+      outcome, supplement: outcome !== 'refused' && r.chance(0.1), extension: outcome === 'late' && r.chance(0.3),
+      payment: fees.length && r.chance(0.6) ? fees : [], documents: documents.length ? documents.map((d) => d.name) : ['Tờ khai'],
+      resultName: p.results[0]?.name ?? 'kết quả giải quyết', resultDelivery, applicantName: person.fullName,
+    });
+    return {
+      code: '', receivingUnitCode: desk.code!, competentUnitCode: f.competent.code!, procedureCode: p.code, procedureName: p.name, field: p.field,
+      ...(withPlan ? { processingTime: f.plan.processingTime } : {}), ...(caseCode ? { caseCode } : {}),
+      channel, applicant: person, documents, resultDelivery,
+      events: events.filter((e) => e.at.getTime() <= o.now.getTime()).map(({ at, e: { type, ...rest } }) => ({ type, at: iso(at), ...rest }) as GeneratedLine['events'][number]),
+    };
+  }
+}

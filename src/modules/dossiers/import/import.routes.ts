@@ -1,0 +1,30 @@
+import { createInterface } from 'node:readline';
+import type { Services } from '../../../app.js';
+import { errors } from '../../../platform/http/app-error.js';
+import type { App } from '../../../platform/http/types.js';
+import { assertMayImport } from './dossier-import.js';
+import { importDossiersResult } from './import-schema.js';
+import { importerFor } from './index.js';
+
+/** A province's history can run to gigabytes; the file is streamed line by line, never held whole. */
+const MAX_FILE_BYTES = 4 * 1024 ** 3;
+
+export async function dossierImportRoutes(app: App, services: Services): Promise<void> {
+  app.post('/api/v1/admin/import/dossiers', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Nhập hồ sơ lịch sử từ tệp NDJSON (multipart "file"; docs/IMPORT-DOSSIERS.md) / import historical dossiers',
+      response: { 200: importDossiersResult },
+    },
+  }, async (req) => {
+    assertMayImport(req.ctx);
+    const file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+    if (!file) throw errors.badRequest('Chưa chọn tệp để nhập.', 'No file was sent.');
+    const lines = createInterface({ input: file.file, crlfDelay: Infinity });
+    const result = await importerFor(services).importLines(req.ctx, lines, {
+      onProgress: (p) => req.log.info({ import: p }, 'dossier import progress'),
+    });
+    if (file.file.truncated) throw errors.badRequest('Tệp vượt quá 4 GB; phần đã đọc đã được nhập, hãy chia tệp và nhập tiếp phần còn lại.', 'The file exceeds 4 GB; split it.');
+    return result;
+  });
+}
