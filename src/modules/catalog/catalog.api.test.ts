@@ -126,6 +126,17 @@ describe('procedure record', () => {
     expect((await t.request('GET', '/api/v1/procedures/1.004873/diff?from=x&to=2')).statusCode).toBe(400);
   });
 
+  it('serves the forms on file: the demo seed gives every named .docx form a blank demo form', async () => {
+    const p = (await t.request('GET', '/api/v1/procedures/1.001193')).json();
+    expect(p.availableForms).toContain('to-khai-dang-ky-khai-sinh.docx');
+    const res = await t.request('GET', '/api/v1/procedures/1.001193/forms/to-khai-dang-ky-khai-sinh.docx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(res.rawPayload.toString('utf8')).toContain('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+    expect((await t.request('GET', '/api/v1/procedures/1.001193/forms/khong-co.docx')).json().error.code).toBe('FORM_NOT_FOUND');
+  });
+
   it('prints a posting sheet whose text reads back with its Vietnamese marks', async () => {
     const res = await t.request('GET', '/api/v1/procedures/1.001193/posting-sheet.pdf');
     expect(res.statusCode).toBe(200);
@@ -153,6 +164,17 @@ describe('who may change the catalogue', () => {
     expect((await t.request('POST', '/api/v1/admin/procedures', { body: draft() })).statusCode).toBe(401);
     expect((await t.request('POST', '/api/v1/admin/import/procedures', { body: { format: 'motcua.catalog/v1', procedures: [] } })).statusCode).toBe(401);
     expect(await t.db.selectFrom('catalog_procedures').select('id').where('code', '=', '1.999001').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('only a catalogue manager uploads forms', async () => {
+    const boundary = 'form-boundary';
+    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 mẫu\r\n--${boundary}--\r\n`);
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const url = '/api/v1/admin/procedures/1.001193/forms/mau-thu.pdf';
+    expect((await t.request('PUT', url, { session: sessions['motcua.tinh'], body, headers })).statusCode).toBe(403);
+    expect((await t.request('PUT', url, { session: sessions.admin, body, headers })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/v1/procedures/1.001193/forms/mau-thu.pdf')).body).toContain('%PDF-1.4');
+    expect((await t.request('PUT', '/api/v1/admin/procedures/1.001193/forms/bad name.exe', { session: sessions.admin, body, headers })).statusCode).toBe(400);
   });
 
   it('the provincial administrator can; the draft stays invisible to the public', async () => {

@@ -10,7 +10,8 @@ import { catalogAdminRoutes } from './catalog.admin.routes.js';
 import type { ImportProgress, ImportReport } from './catalog.import.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { createCatalogService } from './catalog.service.js';
-import { importFile } from './catalog.transfer.js';
+import { exportVersions, importFile } from './catalog.transfer.js';
+import { demoFormDocx, DOCX_TYPE } from './demo-forms.js';
 
 export const DEMO_PROCEDURES_DIR = fileURLToPath(new URL('../../../demo/procedures/', import.meta.url));
 
@@ -65,6 +66,17 @@ export function createCatalogModule(db: Db, org: OrgService, options: CatalogMod
           throw new Error(`demo/procedures/${file}: ${report.errors.length} lỗi — ${first}`);
         }
         log(`demo/procedures/${file}: ${report.created} mới, ${report.updated} cập nhật, ${report.unchanged} không đổi`);
+      }
+      // The demo files name form templates but ship none: give each a blank demo form to download.
+      const ctx = systemContext('catalog-demo-forms');
+      const done = new Set<string>();
+      for (const p of await exportVersions(db, false)) {
+        for (const d of [...p.documents, ...p.cases.flatMap((c) => c.documents ?? [])]) {
+          const key = `${p.code}/${d.formTemplate}`;
+          if (!d.formTemplate?.endsWith('.docx') || done.has(key)) continue;
+          done.add(key);
+          await service.putForm(ctx, p.code, d.formTemplate, demoFormDocx(d.name, p.name), DOCX_TYPE);
+        }
       }
     },
   };

@@ -47,7 +47,7 @@ function feesTable(fees: readonly Fee[]): Content {
   if (fees.length === 0) return { text: 'Không thu phí, lệ phí.', fontSize: 11 };
   return table(['*', 130], ['Khoản thu', 'Mức thu'], fees.map((f) => [
     cell(`${f.kind === 'fee' ? 'Phí' : 'Lệ phí'}: ${f.name}${f.channels?.length ? ` (${f.channels.map(channelText).join(', ').toLowerCase()})` : ''}${f.exemptions.length ? `\nMiễn, giảm: ${f.exemptions.join('; ')}` : ''}`),
-    cell([f.amount !== undefined ? formatDong(f.amount) : '', f.formula ?? '', f.per ? `/${f.per}` : ''].filter(Boolean).join(' ')),
+    cell([f.amount !== undefined ? `${formatDong(f.amount)}${f.per ? `/${f.per}` : ''}` : '', f.formula ?? ''].filter(Boolean).join('\n')),
   ]));
 }
 
@@ -66,7 +66,7 @@ export async function renderPostingSheet(input: PostingSheetInput): Promise<Buff
   }))]);
   sections.push(['Cách thức thực hiện và thời hạn giải quyết', [table([90, '*'], ['Cách thức', 'Thời hạn giải quyết'],
     p.channels.map((c) => [cell(channelText(c.kind)), cell(`${timeText(c.time)}${c.note ? `. ${c.note}` : ''}`)])),
-  body(ONLINE_MODE_LABELS[p.onlineMode] + (p.boundaryIndependent ? '; tiếp nhận không phụ thuộc địa giới hành chính.' : '.'))]]);
+  { text: ONLINE_MODE_LABELS[p.onlineMode] + (p.boundaryIndependent ? '; tiếp nhận không phụ thuộc địa giới hành chính.' : '.'), fontSize: 11, margin: [0, 4, 0, 2] }]]);
   sections.push(['Thành phần, số lượng hồ sơ', [documentsTable(p.documents)]]);
   if (p.cases.length) {
     sections.push(['Các trường hợp thực hiện', p.cases.map((c) => ({ stack: [
