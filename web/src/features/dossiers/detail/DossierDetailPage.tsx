@@ -53,7 +53,7 @@ function Facts({ d }: { d: DossierDetail }) {
       label: t('detail.secret'),
       children: (
         <span title={t('detail.secretHint')}>
-          <Typography.Text copyable code>{d.lookupSecret}</Typography.Text>
+          <Typography.Text copyable code data-testid="lookup-secret">{d.lookupSecret}</Typography.Text>
         </span>
       ),
     },
