@@ -47,6 +47,10 @@ create table catalog_procedure_versions (
   field_name text not null,
   levels text[] not null,
   online_mode text not null,
+  channels jsonb not null,
+  agency_code text,
+  agency_name text not null,
+  boundary_independent boolean not null,
   name_search text not null,
   keywords_search text[] not null,
   search_text text not null,
@@ -69,6 +73,9 @@ comment on column catalog_procedure_versions.search_text is 'catalog_search_norm
 create unique index catalog_versions_one_draft on catalog_procedure_versions (procedure_id) where status = 'draft';
 create unique index catalog_versions_one_published on catalog_procedure_versions (procedure_id) where status = 'published';
 create index catalog_versions_in_force_idx on catalog_procedure_versions (procedure_id, effective_from, number) where status <> 'draft';
+-- Listing and search read the versions whose window holds today; content stays out of those reads
+-- (it is large and TOASTed), hence the small derived columns above.
+create index catalog_versions_window_idx on catalog_procedure_versions (effective_from, effective_to) where status <> 'draft';
 create index catalog_versions_search_idx on catalog_procedure_versions using gin (search_text gin_trgm_ops);
 create index catalog_versions_field_idx on catalog_procedure_versions (field_code);
 
@@ -80,6 +87,10 @@ begin
   new.field_name := new.content->'field'->>'name';
   new.levels := array(select jsonb_array_elements_text(coalesce(new.content->'levels', '[]'::jsonb)));
   new.online_mode := new.content->>'onlineMode';
+  new.channels := coalesce(new.content->'channels', '[]'::jsonb);
+  new.agency_code := new.content->'implementingAgency'->>'code';
+  new.agency_name := coalesce(new.content->'implementingAgency'->>'name', '');
+  new.boundary_independent := coalesce((new.content->>'boundaryIndependent')::boolean, false);
   new.name_search := catalog_search_normalize(new.content->>'name');
   new.keywords_search := array(select catalog_search_normalize(k) from jsonb_array_elements_text(coalesce(new.content->'keywords', '[]'::jsonb)) as k);
   new.search_text := catalog_search_normalize(concat_ws(' ',

@@ -3,20 +3,21 @@ import type { Db } from '../../platform/db/transaction.js';
 import type { AgencyRef, ChannelTime, Level, OnlineMode } from './schema.js';
 
 /**
- * Public search over the versions in force, in two passes:
+ * Public search over the versions in force, in up to three passes:
  *
  * 1. exact: every word typed is the start of a word of the procedure's search text (code, name,
  *    field, keywords — accent- and case-free, see catalog_search_normalize). "dang ky khai sinh",
  *    "Đăng ký khai sinh" and "khai si" all land here;
- * 2. only when (1) finds nothing, typo-tolerant: all words but one match as in (1), or the whole
- *    query is close to a stretch of the text by pg_trgm word similarity (`<%`, threshold 0.6). A
- *    typo in a short word ("hco" for "học") defeats trigrams, hence the all-but-one rule; a typo in
- *    a one-word query ("karaoek") is left to trigrams.
+ * 2. only when (1) finds nothing, typo-tolerant: all words but one match as in (1) ("khai sihn",
+ *    "chuyen truong trung hco pho thong" — a typo in a short word defeats trigrams);
+ * 3. only when (2) finds nothing too, the whole query close to a stretch of the text by pg_trgm word
+ *    similarity (`<%`, threshold 0.6; "karaoek"). It is the costly pass (a similarity per row), so it
+ *    comes last.
  *
  * Keeping typo tolerance as a fallback keeps exact results free of look-alikes ("khai tu" would
  * otherwise bring "khai sinh" too). Results rank name matches first: the query as a phrase of the
- * name, as a whole keyword, as a phrase of the search text, then by trigram closeness to the name
- * (which favours the shortest name that contains the query).
+ * name, as a whole keyword, all its words in the name, as a phrase of the search text, then by
+ * trigram similarity to the name and by length (which favour the shortest name that fits).
  */
 export type SearchFilter = {
   /** Already normalised with normalizeForSearch(). */
@@ -45,15 +46,17 @@ export type SearchHit = {
 
 export type SearchResult = { items: SearchHit[]; total: number; fuzzy: boolean };
 
-/** Versions in force on `day`, one per procedure (the highest number if windows ever overlapped). */
+/**
+ * Versions in force on `day`. Publication never lets two windows of a procedure overlap (see
+ * catalog.versions.ts publish), so this is at most one row per procedure without a DISTINCT ON —
+ * which would stop the planner from pushing the text filter and the trigram index below it.
+ */
 function inForce(day: string): RawBuilder<unknown> {
   return sql`(
-    select distinct on (v.procedure_id) v.procedure_id, v.number, v.name, v.field_code, v.field_name, v.levels, v.online_mode,
-      v.name_search, v.keywords_search, v.search_text, v.content->'channels' as channels, v.content->'implementingAgency' as agency,
-      coalesce((v.content->>'boundaryIndependent')::boolean, false) as boundary
+    select v.procedure_id, v.number, v.name, v.field_code, v.field_name, v.levels, v.online_mode, v.name_search, v.keywords_search,
+      v.search_text, v.channels, v.agency_code, v.agency_name, v.boundary_independent as boundary
     from catalog_procedure_versions v
-    where v.status <> 'draft' and v.effective_from <= ${day}::date and (v.effective_to is null or v.effective_to >= ${day}::date)
-    order by v.procedure_id, v.number desc)`;
+    where v.status <> 'draft' and v.effective_from <= ${day}::date and (v.effective_to is null or v.effective_to >= ${day}::date))`;
 }
 
 function filters(f: SearchFilter): RawBuilder<unknown>[] {
@@ -61,33 +64,38 @@ function filters(f: SearchFilter): RawBuilder<unknown>[] {
   if (f.field) where.push(sql`c.field_code = ${f.field}`);
   if (f.level) where.push(sql`c.levels @> array[${f.level}]::text[]`);
   if (f.online) where.push(sql`c.online_mode = ${f.online}`);
-  if (f.agency) where.push(sql`c.agency->>'code' = ${f.agency}`);
+  if (f.agency) where.push(sql`c.agency_code = ${f.agency}`);
   return where;
 }
 
-/** Query words that start a word of the search text. A leading space anchors "% word%" at word starts. */
+/** `(' ' || text) like '% word%'`: the word starts a word of the text ("ho" finds "hộ", not "thọ"). */
+const startsWord = (column: string, w: string) => sql`(' ' || ${sql.ref(column)}) like ${`% ${w}%`}`;
+
+/** How many query words start a word of the search text. */
 function wordsMatched(words: string[]): RawBuilder<number> {
-  return sql<number>`(${sql.join(words.map((w) => sql`((' ' || c.search_text) like ${`% ${w}%`})::int`), sql` + `)})`;
+  return sql<number>`(${sql.join(words.map((w) => sql`(${startsWord('c.search_text', w)})::int`), sql` + `)})`;
 }
 
-async function run(db: Db, f: SearchFilter, mode: 'exact' | 'fuzzy' | 'all'): Promise<{ items: SearchHit[]; total: number }> {
+type Mode = 'all' | 'exact' | 'most' | 'trigram';
+
+async function run(db: Db, f: SearchFilter, mode: Mode): Promise<{ items: SearchHit[]; total: number }> {
   const where = filters(f);
   const q = f.q ?? '';
   const words = q.split(' ').filter(Boolean).slice(0, 12);
-  if (mode === 'exact') where.push(sql`${wordsMatched(words)} = ${words.length}`);
-  if (mode === 'fuzzy') {
-    where.push(words.length > 1 ? sql`(${wordsMatched(words)} >= ${words.length - 1} or ${q} <% c.search_text)` : sql`${q} <% c.search_text`);
-  }
+  // AND-ed word tests stop at the first miss, which keeps the exact pass cheap on a full scan.
+  if (mode === 'exact') where.push(...words.map((w) => startsWord('c.search_text', w)));
+  if (mode === 'most') where.push(sql`${wordsMatched(words)} >= ${words.length - 1}`);
+  if (mode === 'trigram') where.push(sql`${q} <% c.search_text`);
+  const inName = sql.join(words.map((w) => startsWord('c.name_search', w)), sql` and `);
   const order = mode === 'all'
     ? sql`c.name_search, p.code`
-    : sql`${mode === 'fuzzy' && words.length > 1 ? sql`${wordsMatched(words)} desc,` : sql``}
-          (' ' || c.name_search || ' ') like ${`% ${q} %`} desc, ${q} = any(c.keywords_search) desc,
-          (' ' || c.search_text || ' ') like ${`% ${q} %`} desc,
-          word_similarity(${q}, c.name_search) desc, similarity(${q}, c.name_search) desc, p.code`;
+    : sql`${mode === 'most' ? sql`${wordsMatched(words)} desc,` : sql``}
+          (' ' || c.name_search || ' ') like ${`% ${q} %`} desc, ${q} = any(c.keywords_search) desc, (${inName}) desc,
+          (' ' || c.search_text || ' ') like ${`% ${q} %`} desc, similarity(${q}, c.name_search) desc, length(c.name_search), p.code`;
   const rows = await sql<{
     code: string; number: number; name: string; field_code: string; field_name: string; levels: string[]; online_mode: string;
-    channels: ChannelTime[]; agency: AgencyRef; boundary: boolean; total: string;
-  }>`select p.code, c.number, c.name, c.field_code, c.field_name, c.levels, c.online_mode, c.channels, c.agency, c.boundary,
+    channels: ChannelTime[]; agency_code: string | null; agency_name: string; boundary: boolean; total: string;
+  }>`select p.code, c.number, c.name, c.field_code, c.field_name, c.levels, c.online_mode, c.channels, c.agency_code, c.agency_name, c.boundary,
        count(*) over () as total
      from ${inForce(f.day)} c join catalog_procedures p on p.id = c.procedure_id
      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
@@ -97,7 +105,7 @@ async function run(db: Db, f: SearchFilter, mode: 'exact' | 'fuzzy' | 'all'): Pr
     total: Number(rows.rows[0]?.total ?? 0),
     items: rows.rows.map((r) => ({
       code: r.code, name: r.name, field: { code: r.field_code, name: r.field_name }, levels: r.levels as Level[],
-      onlineMode: r.online_mode as OnlineMode, channels: r.channels, implementingAgency: r.agency, boundaryIndependent: r.boundary,
+      onlineMode: r.online_mode as OnlineMode, channels: r.channels, implementingAgency: { ...(r.agency_code ? { code: r.agency_code } : {}), name: r.agency_name }, boundaryIndependent: r.boundary,
       versionNumber: r.number,
     })),
   };
@@ -105,10 +113,14 @@ async function run(db: Db, f: SearchFilter, mode: 'exact' | 'fuzzy' | 'all'): Pr
 
 export async function searchProcedures(db: Db, f: SearchFilter): Promise<SearchResult> {
   if (!f.q) return { ...(await run(db, f, 'all')), fuzzy: false };
-  const exact = await run(db, f, 'exact');
-  // A later page of exact results is still exact: only an empty first pass falls back to typos.
-  if (exact.total > 0 || (f.page > 1 && (await run(db, { ...f, page: 1, pageSize: 1 }, 'exact')).total > 0)) return { ...exact, fuzzy: false };
-  return { ...(await run(db, f, 'fuzzy')), fuzzy: true };
+  const passes: Mode[] = f.q.includes(' ') ? ['exact', 'most', 'trigram'] : ['exact', 'trigram'];
+  for (const mode of passes) {
+    const page = await run(db, f, mode);
+    // A pass that has results keeps its later pages too, even one past the end.
+    const has = page.total > 0 || (f.page > 1 && (await run(db, { ...f, page: 1, pageSize: 1 }, mode)).total > 0);
+    if (has || mode === 'trigram') return { ...page, fuzzy: mode !== 'exact' };
+  }
+  throw new Error('unreachable');
 }
 
 export type FieldCount = { code: string; name: string; count: number };

@@ -37,6 +37,10 @@ export interface CatalogProcedureVersionsTable {
   field_name: Derived<string>;
   levels: Derived<string[]>;
   online_mode: Derived<string>;
+  channels: Derived<unknown>;
+  agency_code: Derived<string | null>;
+  agency_name: Derived<string>;
+  boundary_independent: Derived<boolean>;
   name_search: Derived<string>;
   keywords_search: Derived<string[]>;
   search_text: Derived<string>;
