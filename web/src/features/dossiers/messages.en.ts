@@ -108,7 +108,7 @@ export const dossierEn: Record<DossierKey, string> = {
   'intake.doneReceived': 'Dossier received',
   'intake.doneSupplement': 'Supplement request issued',
   'intake.doneRefused': 'Refusal issued',
-  'intake.doneCode': 'Dossier code: {code}',
+  'intake.doneCode': 'Dossier code:',
   'intake.doneDue': 'Result due: {due}',
   'intake.printReceipt': 'Print the receipt (form 01)',
   'intake.printGuide': 'Print the supplement request (form 02)',

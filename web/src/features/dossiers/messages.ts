@@ -107,7 +107,7 @@ const vi = {
   'intake.doneReceived': 'Đã tiếp nhận hồ sơ',
   'intake.doneSupplement': 'Đã lập phiếu hướng dẫn bổ sung hồ sơ',
   'intake.doneRefused': 'Đã lập phiếu từ chối tiếp nhận',
-  'intake.doneCode': 'Mã hồ sơ: {code}',
+  'intake.doneCode': 'Mã hồ sơ:',
   'intake.doneDue': 'Hẹn trả kết quả: {due}',
   'intake.printReceipt': 'In giấy tiếp nhận (mẫu 01)',
   'intake.printGuide': 'In phiếu hướng dẫn bổ sung (mẫu 02)',

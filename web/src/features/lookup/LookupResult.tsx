@@ -42,7 +42,7 @@ export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
             items={d.steps.map((s, i) => {
               const current = !s.completedAt && !closed;
               return {
-                title: s.name || s.unitName,
+                title: s.name || t('returnStep'),
                 status: s.completedAt || closed ? 'finish' : current ? 'process' : 'wait',
                 content: (
                   <div style={{ fontSize: 13, lineHeight: 1.5 }} data-step={i + 1}>

@@ -25,6 +25,7 @@ const vi = {
   'stepDone': 'Hoàn thành lúc {at}',
   'stepDue': 'Hạn xử lý {at}',
   'stepNow': 'Đang xử lý',
+  'returnStep': 'Trả kết quả',
   'privacy': 'Trang tra cứu không hiển thị thông tin cá nhân của người nộp hồ sơ.',
 } as const;
 
@@ -53,6 +54,7 @@ const en: Record<keyof typeof vi, string> = {
   'stepDone': 'Completed {at}',
   'stepDue': 'Due {at}',
   'stepNow': 'In progress',
+  'returnStep': 'Return of the result',
   'privacy': 'The lookup page shows no personal data of the applicant.',
 };
 

@@ -58,7 +58,7 @@ function Facts({ d }: { d: DossierDetail }) {
       ),
     },
   ];
-  return <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />;
+  return <Descriptions className="mc-facts" size="small" column={{ xs: 1, md: 2 }} items={items} />;
 }
 
 /** One dossier: who, what, where it is on its route, what happened, and what can be done now. */
@@ -134,7 +134,7 @@ export default function DossierDetailPage() {
                       {doc.name}
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {' '}
-                        ({[doc.originals ? `${doc.originals} ${t('intake.originals').toLowerCase()}` : '', doc.copies ? `${doc.copies} ${t('intake.copies').toLowerCase()}` : '', doc.certifiedCopies ? `${doc.certifiedCopies} ${t('intake.certifiedCopies').toLowerCase()}` : ''].filter(Boolean).join(', ') || '—'})
+                        ({(['originals', 'copies', 'certifiedCopies'] as const).filter((k) => doc[k] > 0).map((k) => `${t(`intake.${k}`)}: ${doc[k]}`).join(', ') || '—'})
                       </Typography.Text>
                     </li>
                   ))}

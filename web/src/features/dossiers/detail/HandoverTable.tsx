@@ -23,7 +23,7 @@ export function HandoverTable({ handovers }: { handovers: Handover[] }) {
   const t = useDossierT();
   const now = new Date();
   const columns: ColumnsType<Handover & { index: number }> = [
-    { title: t('ho.step'), key: 'step', render: (_, h) => `${h.step}. ${h.stepName}`, onCell: () => ({ style: { minWidth: 160 } }) },
+    { title: t('ho.step'), key: 'step', render: (_, h) => (h.stepName ? `${h.step}. ${h.stepName}` : t('detail.returnStep')), onCell: () => ({ style: { minWidth: 160 } }) },
     { title: t('ho.from'), key: 'from', render: (_, h) => <Party unit={h.index === 0 ? t('ho.applicant') : h.fromUnitName} person={h.from.name} />, onCell: () => ({ style: { minWidth: 180 } }) },
     { title: t('ho.to'), key: 'to', render: (_, h) => <Party unit={h.toUnitName} person={h.to?.name} />, onCell: () => ({ style: { minWidth: 180 } }) },
     { title: t('ho.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },

@@ -24,7 +24,7 @@ export function IntakeDone({ dossier, decision, onNext }: { dossier: CreatedDoss
         subTitle={
           <Flex vertical gap={6} align="center">
             <Typography.Text style={{ fontSize: 18 }} data-testid="dossier-code">
-              {t('intake.doneCode', { code: '' })}
+              {t('intake.doneCode')}{' '}
               <Typography.Text strong copyable className="mc-code" style={{ fontSize: 18 }}>
                 {dossier.code}
               </Typography.Text>
