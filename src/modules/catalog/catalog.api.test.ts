@@ -67,6 +67,16 @@ describe('search', () => {
     expect(fields.items.find((f: { code: string }) => f.code === 'HOTICH')).toMatchObject({ name: 'Hộ tịch' });
   });
 
+  it('lists implementing agencies and filters by one, by code or (commune level) by name', async () => {
+    const agencies = (await t.request('GET', '/api/v1/procedures/agencies')).json().items as { code: string | null; name: string; count: number }[];
+    expect(agencies).toContainEqual(expect.objectContaining({ code: 'H30.105', name: 'Sở Xây dựng' }));
+    const construction = await search('agency=H30.105&pageSize=100');
+    expect(construction.total).toBe(agencies.find((a) => a.code === 'H30.105')!.count);
+    expect((construction.items as unknown as { agency: string }[]).every((i) => i.agency === 'Sở Xây dựng')).toBe(true);
+    const commune = agencies.find((a) => a.code === null)!;
+    expect((await search(`agency=${encodeURIComponent(commune.name)}&pageSize=100`)).total).toBe(commune.count);
+  });
+
   it('pages, and answers 400 (never 500) for bad parameters', async () => {
     const p1 = await search('pageSize=10&page=1');
     const p2 = await search('pageSize=10&page=2');

@@ -10,7 +10,8 @@ import { levelSchema, onlineModeSchema, procedureListQuerySchema } from './schem
 
 const codeParams = z.object({ code: z.string().trim().max(40) });
 const versionParams = codeParams.extend({ n: z.coerce.number().int().positive({ message: 'Số phiên bản không hợp lệ' }) });
-const listQuery = procedureListQuerySchema.extend({ agency: z.string().trim().max(35).optional() });
+/** `agency`: an implementing agency's e-ID code, or its name for commune-level procedures (no code). */
+const listQuery = procedureListQuerySchema.extend({ agency: z.string().trim().max(300).optional() });
 
 const processingTime = z.object({ channel: z.enum(['desk', 'post', 'online']), amount: z.number(), unit: z.string(), cutoff: z.string().optional() });
 const listItem = z.object({
@@ -43,6 +44,13 @@ export async function catalogRoutes(app: App, { catalog, org, publicUrl }: Catal
   }, async (req, reply) => {
     reply.header('cache-control', publicCache);
     return { items: await catalog.fields(req.query) };
+  });
+
+  app.get('/api/v1/procedures/agencies', {
+    schema: { tags, summary: 'Cơ quan thực hiện và số thủ tục / implementing agencies with counts', response: { 200: z.object({ items: z.array(z.object({ code: z.string().nullable(), name: z.string(), count: z.number() })) }) } },
+  }, async (_req, reply) => {
+    reply.header('cache-control', publicCache);
+    return { items: await catalog.agencies() };
   });
 
   app.get('/api/v1/procedures/:code', {

@@ -64,7 +64,8 @@ function filters(f: SearchFilter): RawBuilder<unknown>[] {
   if (f.field) where.push(sql`c.field_code = ${f.field}`);
   if (f.level) where.push(sql`c.levels @> array[${f.level}]::text[]`);
   if (f.online) where.push(sql`c.online_mode = ${f.online}`);
-  if (f.agency) where.push(sql`c.agency_code = ${f.agency}`);
+  // A province agency by its e-ID code; a commune-level one (no code) by its name.
+  if (f.agency) where.push(sql`(c.agency_code = ${f.agency} or c.agency_name = ${f.agency})`);
   return where;
 }
 
@@ -133,5 +134,15 @@ export async function fieldCounts(db: Db, day: string, f: Pick<SearchFilter, 'le
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     group by c.field_code`.execute(db);
   return rows.rows.map((r) => ({ code: r.field_code, name: r.field_name, count: Number(r.n) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+export type AgencyCount = { code: string | null; name: string; count: number };
+
+/** Implementing agencies of the procedures in force, for the agency filter. */
+export async function agencyCounts(db: Db, day: string): Promise<AgencyCount[]> {
+  const rows = await sql<{ agency_code: string | null; agency_name: string; n: string }>`
+    select c.agency_code, c.agency_name, count(*) as n from ${inForce(day)} c group by c.agency_code, c.agency_name`.execute(db);
+  return rows.rows.map((r) => ({ code: r.agency_code, name: r.agency_name, count: Number(r.n) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import * as repo from './catalog.repository.js';
 import type { VersionRow } from './catalog.repository.js';
-import { fieldCounts, searchProcedures } from './catalog.search.js';
+import { agencyCounts, fieldCounts, searchProcedures } from './catalog.search.js';
 import { assertContent, closeVersion, insertVersion, procedureNotFound, publish, updateDraft, versionNotFound } from './catalog.versions.js';
 import { diffVersions } from './rules/diff.js';
 import { normalizeForSearch } from './rules/search.js';
@@ -93,6 +93,10 @@ export function createCatalogService(db: Db, org: OrgService, now: () => Date = 
 
     async fields(q: { level?: Level | undefined; online?: OnlineMode | undefined } = {}) {
       return fieldCounts(db, vnDay(now()), q);
+    },
+
+    async agencies() {
+      return agencyCounts(db, vnDay(now()));
     },
 
     /** The version in force at an instant (dossiers pin its id), or undefined. */

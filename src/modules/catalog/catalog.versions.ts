@@ -74,8 +74,8 @@ function versionMeta(row: VersionRow) {
 
 /** Creates the procedure if new, then a version with the given number and status (import keeps numbers). */
 export async function insertVersion(trx: Tx, ctx: RequestContext, v: Omit<repo.NewVersion, 'procedureId'>): Promise<VersionRow> {
-  const procedureId = (await repo.findProcedureId(trx, v.content.code)) ?? (await repo.insertProcedure(trx, v.content.code));
   try {
+    const procedureId = (await repo.findProcedureId(trx, v.content.code)) ?? (await repo.insertProcedure(trx, v.content.code));
     const id = await repo.insertVersion(trx, { ...v, procedureId });
     const row = (await repo.findVersionById(trx, id))!;
     await audit(trx, ctx, v.status === 'draft' ? 'catalog.version.drafted' : 'catalog.version.published', row, { after: versionMeta(row) });
@@ -83,6 +83,10 @@ export async function insertVersion(trx: Tx, ctx: RequestContext, v: Omit<repo.N
   } catch (e) {
     if (isUniqueViolation(e, 'catalog_versions_one_draft')) {
       throw errors.conflict('DRAFT_EXISTS', 'Thủ tục đang có một bản dự thảo; hãy sửa hoặc công bố bản đó.', 'The procedure already has a draft.');
+    }
+    // Two administrators creating the same code at once: the second one learns it exists.
+    if (isUniqueViolation(e, 'catalog_procedures_code_key')) {
+      throw errors.conflict('PROCEDURE_EXISTS', `Thủ tục mã ${v.content.code} đã có.`, 'A procedure with this code exists.');
     }
     if (isUniqueViolation(e, 'catalog_versions_number_key')) {
       throw errors.conflict('VERSION_EXISTS', `Phiên bản ${v.number} của thủ tục ${v.content.code} đã tồn tại.`, 'The version already exists.');

@@ -31,6 +31,7 @@ export interface ProcedureList {
 export interface ListQuery {
   q?: string;
   field?: string;
+  agency?: string;
   level?: Level;
   online?: OnlineMode;
   page?: number;
@@ -122,6 +123,15 @@ export function useFields(query: { level?: Level; online?: OnlineMode } = {}) {
   return useQuery({
     queryKey: keys.fields(query),
     queryFn: ({ signal }) => api.get<{ items: FieldCount[] }>('/procedures/fields', { ...query }, signal),
+    select: (body) => body.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: ['catalog', 'agencies'],
+    queryFn: ({ signal }) => api.get<{ items: { code: string | null; name: string; count: number }[] }>('/procedures/agencies', undefined, signal),
     select: (body) => body.items,
     staleTime: 5 * 60_000,
   });

@@ -11,6 +11,7 @@ export const catalogEn: Record<CatalogKey, string> = {
   'search.placeholder': 'Procedure name, with or without Vietnamese marks, e.g. dang ky khai sinh',
   'search.field': 'Field',
   'search.allFields': 'All fields',
+  'search.allAgencies': 'All agencies',
   'search.level': 'Level',
   'search.allLevels': 'All levels',
   'search.online': 'Online',

@@ -10,6 +10,7 @@ export const catalogVi = {
   'search.placeholder': 'Nhập tên thủ tục, có thể gõ không dấu, ví dụ: dang ky khai sinh',
   'search.field': 'Lĩnh vực',
   'search.allFields': 'Tất cả lĩnh vực',
+  'search.allAgencies': 'Mọi cơ quan thực hiện',
   'search.level': 'Cấp thực hiện',
   'search.allLevels': 'Mọi cấp',
   'search.online': 'Trực tuyến',

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { normalizeForSearch } from '../../../../../src/modules/catalog/rules/search';
-import { type Level, type OnlineMode, type ProcedureListItem, useFields, useProcedureList } from '../api';
+import { type Level, type OnlineMode, type ProcedureListItem, useAgencies, useFields, useProcedureList } from '../api';
 import { useCatalogT } from '../i18n';
 import { LEVELS, ONLINE_COLORS, ONLINE_MODES, useCatalogLabels } from '../labels';
 import '../catalog.css';
@@ -41,11 +41,14 @@ export default function ProcedureSearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const field = params.get('field') ?? undefined;
+  const agency = params.get('agency') ?? undefined;
   const level = (params.get('level') ?? undefined) as Level | undefined;
   const online = (params.get('online') ?? undefined) as OnlineMode | undefined;
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const list = useProcedureList({ q: q || undefined, field, level, online, page, pageSize: PAGE_SIZE });
+  const list = useProcedureList({ q: q || undefined, field, agency, level, online, page, pageSize: PAGE_SIZE });
   const fields = useFields({ level, online });
+  const agencies = useAgencies();
+  const fold = (input: string, option?: { label?: unknown }) => normalizeForSearch(String(option?.label ?? '')).includes(normalizeForSearch(input));
 
   useEffect(() => {
     document.title = q ? `${q} — ${t('search.title')}` : t('search.title');
@@ -77,10 +80,10 @@ export default function ProcedureSearchPage() {
         className="mc-cat-search"
       />
       <Row gutter={[12, 12]} className="mc-cat-filters">
-        <Col xs={24} md={10}>
+        <Col xs={24} md={8}>
           <Select
             allowClear
-            showSearch={{ filterOption: (input, option) => normalizeForSearch(String(option?.label ?? '')).includes(normalizeForSearch(input)) }}
+            showSearch={{ filterOption: fold }}
             value={field}
             placeholder={t('search.allFields')}
             aria-label={t('search.field')}
@@ -89,11 +92,23 @@ export default function ProcedureSearchPage() {
             onChange={(v?: string) => update({ field: v })}
           />
         </Col>
-        <Col xs={12} md={7}>
+        <Col xs={24} md={8}>
+          <Select
+            allowClear
+            showSearch={{ filterOption: fold }}
+            value={agency}
+            placeholder={t('search.allAgencies')}
+            aria-label={t('search.agency')}
+            style={{ width: '100%' }}
+            options={(agencies.data ?? []).map((a) => ({ value: a.code ?? a.name, label: `${a.name} (${a.count})` }))}
+            onChange={(v?: string) => update({ agency: v })}
+          />
+        </Col>
+        <Col xs={12} md={4}>
           <Select allowClear value={level} placeholder={t('search.allLevels')} aria-label={t('search.level')} style={{ width: '100%' }}
             options={LEVELS.map((v) => ({ value: v, label: l.level(v) }))} onChange={(v?: string) => update({ level: v })} />
         </Col>
-        <Col xs={12} md={7}>
+        <Col xs={12} md={4}>
           <Select allowClear value={online} placeholder={t('search.allOnline')} aria-label={t('search.online')} style={{ width: '100%' }}
             options={ONLINE_MODES.map((v) => ({ value: v, label: l.online(v) }))} onChange={(v?: string) => update({ online: v })} />
         </Col>
