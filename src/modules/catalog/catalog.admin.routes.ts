@@ -30,7 +30,9 @@ async function uploadedFile(req: FastifyRequest): Promise<{ content: Buffer; fil
     return { content, fileName: file.filename };
   }
   if (req.body === undefined || req.body === null) throw errors.badRequest('Chưa gửi tệp danh mục (JSON hoặc XLSX).', 'No catalogue file was sent.');
-  return { content: Buffer.from(JSON.stringify(req.body)), fileName: 'catalog.json' };
+  // JSON arrives parsed; a file sent as text/plain arrives as its text.
+  const content = typeof req.body === 'string' ? Buffer.from(req.body) : Buffer.from(JSON.stringify(req.body));
+  return { content, fileName: 'catalog.json' };
 }
 
 export async function catalogAdminRoutes(app: App, { catalog, db }: { catalog: CatalogService; db: Db }): Promise<void> {

@@ -130,4 +130,25 @@ describe('a procedure from draft to amendment', () => {
     const actions = (await t.db.selectFrom('audit_events').select('action').where('entity', '=', 'procedure').where('entity_id', 'like', `${CODE}@%`).orderBy('id').execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['catalog.version.drafted', 'catalog.version.updated', 'catalog.version.published', 'catalog.version.amended', 'catalog.version.abolished', 'catalog.version.deleted']));
   });
+
+  it('answers bad requests with 4xx, never 500', async () => {
+    const cases: [string, string, unknown, number][] = [
+      ['PUT', `${base}/1`, { ...content(), revision: 'x' }, 400],
+      ['POST', `${base}/1/actions`, { action: 'fly' }, 400],
+      ['POST', `${base}/99/actions`, { action: 'abolish', decision: decision('1/QĐ', '2026-01-01'), effectiveTo: '2026-01-01', revision: 0 }, 404],
+      ['POST', '/api/v1/admin/procedures/9.999999/versions', {}, 404],
+      ['GET', `/api/v1/procedures/${CODE}/versions/abc`, undefined, 400],
+      ['DELETE', `${base}/1`, undefined, 400],
+      ['POST', '/api/v1/admin/procedures', [], 400],
+      ['POST', `${base}/1/actions`, { action: 'publish', decision: decision('1/QĐ', '2026-02-30'), effectiveFrom: '2026-13-01', revision: 0 }, 400],
+    ];
+    for (const [method, url, body, status] of cases) {
+      const res = await t.request(method, url, { session: admin, body });
+      expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(status);
+    }
+    const text = await t.request('POST', '/api/v1/admin/import/procedures', { session: admin, body: 'not json', headers: { 'content-type': 'text/plain' } });
+    expect(text.json()).toMatchObject({ applied: false, errors: [{ row: 0, message: expect.stringContaining('không phải JSON') }] });
+    const array = await t.request('POST', '/api/v1/admin/import/procedures', { session: admin, body: [1, 2] });
+    expect(array.json()).toMatchObject({ applied: false, errors: [{ field: 'format' }] });
+  });
 });
