@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { registerCommand, withDatabase } from '../../cli.js';
+import { registerCommand, runCli, withDatabase } from '../../cli.js';
 
 const USAGE = 'Cách dùng / usage: npx motcua import procedures <tệp.json|tệp.xlsx>';
 
@@ -30,13 +30,12 @@ async function importProcedures(file: string | undefined): Promise<number> {
   });
 }
 
-// `import` is shared by modules (`import dossiers`, `import procedures`); until the CLI dispatches
-// on the second word, `import-procedures` always reaches this command whatever registered last.
-registerCommand('import', async ([kind, file]) => {
-  if (kind !== 'procedures') {
-    console.error(USAGE);
-    return 2;
-  }
-  return importProcedures(file);
-}, 'nhập danh mục thủ tục (JSON/XLSX) / import the procedure catalogue');
+// `import` is shared by modules (`import dossiers`, `import procedures`…): whichever module registered
+// it last, `import <kind>` reaches that module's own `import-<kind>` command.
 registerCommand('import-procedures', async ([file]) => importProcedures(file), 'như "import procedures" / same as "import procedures"');
+registerCommand('import', async ([kind, ...rest]) => {
+  if (kind === 'procedures') return importProcedures(rest[0]);
+  if (kind && /^[a-z-]+$/.test(kind)) return runCli([`import-${kind}`, ...rest]);
+  console.error(USAGE);
+  return 2;
+}, 'nhập dữ liệu: procedures (JSON/XLSX), dossiers … / import data');
