@@ -83,6 +83,8 @@ describe('idempotent import by code and version', () => {
     const both = [published('1.999300', 2, { name: 'Thủ tục nhập thử, phiên bản 2' }), v1Closed];
     expect(await importJson(both)).toMatchObject({ created: 1, updated: 1, unchanged: 0, applied: true });
     expect(await importJson(both)).toMatchObject({ created: 0, updated: 0, unchanged: 2, applied: true });
+    const summary = await t.db.selectFrom('audit_events').select('summary').where('action', '=', 'catalog.imported').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(summary.summary).toMatchObject({ after: { created: 1, updated: 1, unchanged: 0 } });
     const history = (await t.request('GET', '/api/v1/procedures/1.999300/versions')).json().items;
     expect(history.map((v: { status: string; effectiveTo: string | null }) => [v.status, v.effectiveTo])).toEqual([['amended', '2025-12-31'], ['published', null]]);
   });

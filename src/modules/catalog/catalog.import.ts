@@ -6,6 +6,7 @@
  * changes — dossiers pin it).
  */
 import { sql } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { inTransaction, type Db, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -175,6 +176,9 @@ export async function importCatalog(db: Db, ctx: RequestContext, rows: ImportRow
         if (done % 10 === 0 || done === ordered.length) progress({ done, total, message: `${done}/${ordered.length}: ${version.code} phiên bản ${version.version.number}` });
       }
       if (errors.length > 0) throw new Rollback();
+      if (counts.created + counts.updated > 0) {
+        await recordAudit(trx, ctx, { action: 'catalog.imported', entity: 'catalog', after: { ...counts, total } });
+      }
     });
   } catch (e) {
     if (e instanceof Rollback) return { ...empty, applied: false, errors: errors.sort((a, b) => a.row - b.row) };
