@@ -149,6 +149,12 @@ export function ProcedureSections({ content: p, forms = [], unitName }: Props) {
                   {c.requirements?.length ? <ul>{c.requirements.map((r) => <li key={r}>{r}</li>)}</ul> : null}
                   {c.documents ? <><Typography.Text strong>{t('detail.caseDocuments')}</Typography.Text><Documents code={p.code} docs={c.documents} forms={forms} /></> : null}
                   {c.fees ? <><Typography.Text strong>{t('detail.caseFees')}</Typography.Text><Fees fees={c.fees} /></> : null}
+                  {(c.internalProcesses ?? []).map((proc, i) => (
+                    <div key={i} className="mc-cat-process">
+                      <Typography.Text strong>{proc.channels ? t('detail.processFor', { channels: proc.channels.map(l.channel).join(', ') }) : t('detail.process')}</Typography.Text>
+                      <Process process={proc} unitName={unitName} />
+                    </div>
+                  ))}
                 </>
               ),
             }))}
