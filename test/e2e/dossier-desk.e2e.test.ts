@@ -15,12 +15,14 @@ afterAll(async () => {
 });
 
 const APPLICANT = 'Lò Thị Hương';
+// The machine running the journeys may be busy: wait for the UI, not for a fixed second.
+const POLL = { timeout: 20_000, interval: 200 };
 const dialog = () => page.locator('.ant-modal-wrap:visible');
 
 async function confirmAction(button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
   await dialog().getByRole('button', { name: 'Xác nhận', exact: true }).click();
-  await expect.poll(() => page.getByText(`Đã thực hiện: ${button}.`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(`Đã thực hiện: ${button}.`).count(), POLL).toBeGreaterThan(0);
   await dialog().waitFor({ state: 'hidden' });
 }
 
@@ -53,7 +55,7 @@ describe('one-stop desk journey', () => {
     const secret = (await page.getByTestId('lookup-secret').innerText()).trim();
     expect(secret).toMatch(/^[A-Z2-9]{6}$/);
     await confirmAction('Chuyển xử lý');
-    await expect.poll(() => page.getByText('Chưa phân công').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Chưa phân công').count(), POLL).toBeGreaterThan(0);
 
     // 3. The specialist finds it in "Chưa phân công", takes it and passes it to the leadership.
     await page.context().clearCookies();
@@ -64,16 +66,16 @@ describe('one-stop desk journey', () => {
     await confirmAction('Nhận xử lý');
     await confirmAction('Chuyển xử lý');
     const history = page.locator('[data-event]');
-    await expect.poll(async () => (await history.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).join(',')).toBe('transferred,taken,transferred,received');
+    await expect.poll(async () => (await history.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).join(','), POLL).toBe('transferred,taken,transferred,received');
     // Now at the head's step: the specialist has nothing left to do on it.
-    await expect.poll(() => page.getByText('Không có thao tác nào ở trạng thái hiện tại.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Không có thao tác nào ở trạng thái hiện tại.').count(), POLL).toBe(1);
 
     // 4. The public lookup from the receipt's QR: status and steps, no personal data.
     await page.context().clearCookies();
     await page.goto(`${app.url}/tra-cuu?ma=${encodeURIComponent(code)}&k=${secret}`);
     await page.getByText('Quá trình giải quyết').waitFor({ timeout: 10_000 });
     const card = page.getByLabel(code);
-    await expect.poll(() => card.getByText('Đang xử lý', { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => card.getByText('Đang xử lý', { exact: true }).count(), POLL).toBeGreaterThan(0);
     expect(await card.getByText('Ký duyệt').count()).toBe(1);
     expect(await page.locator('body').innerText()).not.toContain(APPLICANT);
     // A wrong key reveals nothing.
