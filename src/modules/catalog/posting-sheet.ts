@@ -8,7 +8,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { formatDong, formatViDate, mm, qrContent, renderPdf } from '../../platform/documents/index.js';
 import { budgetText, channelText, copiesText, responsibleText, timeText } from './display.js';
 import { APPLICANT_LABELS, LEVEL_LABELS, ONLINE_MODE_LABELS } from './labels.js';
-import type { Fee, ProcedureContent, PublishingDecision, RequiredDocument } from './schema.js';
+import type { Fee, InternalProcess, ProcedureContent, PublishingDecision, RequiredDocument } from './schema.js';
 
 export type PostingSheetInput = {
   content: ProcedureContent;
@@ -51,6 +51,18 @@ function feesTable(fees: readonly Fee[]): Content {
   ]));
 }
 
+function processTable(proc: InternalProcess, unitName: PostingSheetInput['unitName']): Content {
+  const scope = proc.channels ? `Áp dụng cho cách thức ${proc.channels.map(channelText).join(', ').toLowerCase()}` : '';
+  return {
+    stack: [
+      ...(scope ? [{ text: scope, fontSize: 10, italics: true, margin: [0, 2, 0, 2] } as Content] : []),
+      table([16, '*', 150, 70], ['Bước', 'Nội dung', 'Người thực hiện', 'Thời gian'],
+        proc.steps.map((s) => [cell(String(s.order), { alignment: 'center' }), cell(`${s.name}${s.interAgency ? ' (liên thông)' : ''}`), cell(responsibleText(s, unitName)), cell(budgetText(s.budget))])),
+    ],
+    margin: [0, 2, 0, 4],
+  };
+}
+
 export async function renderPostingSheet(input: PostingSheetInput): Promise<Buffer> {
   const p = input.content;
   const v = input.version;
@@ -75,6 +87,7 @@ export async function renderPostingSheet(input: PostingSheetInput): Promise<Buff
       ...(c.channels?.length ? [body(`Thời hạn: ${c.channels.map((ch) => `${channelText(ch.kind).toLowerCase()} ${timeText(ch.time)}`).join('; ')}.`)] : []),
       ...(c.documents ? [documentsTable(c.documents)] : []),
       ...(c.fees ? [feesTable(c.fees)] : []),
+      ...(c.internalProcesses ?? []).map((proc) => processTable(proc, input.unitName)),
     ] }))]);
   }
   sections.push(['Phí, lệ phí', [feesTable(p.fees)]]);
@@ -88,8 +101,7 @@ export async function renderPostingSheet(input: PostingSheetInput): Promise<Buff
   sections.push(['Căn cứ pháp lý', [list(p.legalBasis.map((l) => `${l.title} số ${l.number} ngày ${formatViDate(l.date)} của ${l.issuer}${l.articles?.length ? ` (${l.articles.join(', ')})` : ''}`))]]);
   p.internalProcesses.forEach((proc, i) => {
     const scope = proc.channels ? ` (${proc.channels.map(channelText).join(', ').toLowerCase()})` : '';
-    sections.push([`Quy trình nội bộ${p.internalProcesses.length > 1 ? ` ${i + 1}` : ''}${scope}`, [table([16, '*', 150, 70], ['Bước', 'Nội dung', 'Người thực hiện', 'Thời gian'],
-      proc.steps.map((s) => [cell(String(s.order), { alignment: 'center' }), cell(`${s.name}${s.interAgency ? ' (liên thông)' : ''}`), cell(responsibleText(s, input.unitName)), cell(budgetText(s.budget))]))]]);
+    sections.push([`Quy trình nội bộ${p.internalProcesses.length > 1 ? ` ${i + 1}` : ''}${scope}`, [processTable(proc, input.unitName)]]);
   });
 
   const decision = v.decision ? `Công bố theo Quyết định số ${v.decision.number} ngày ${formatViDate(v.decision.date)}` : 'Chưa công bố';
