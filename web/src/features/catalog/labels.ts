@@ -7,7 +7,7 @@ export const LEVELS: Level[] = ['province', 'commune', 'vertical'];
 export const ONLINE_MODES: OnlineMode[] = ['full', 'partial', 'none'];
 export const CHANNELS: ChannelKind[] = ['desk', 'post', 'online'];
 export const TIME_UNITS: TimeUnit[] = ['working_days', 'calendar_days', 'working_hours'];
-export const STATUS_COLORS: Record<VersionStatus, string> = { draft: 'gold', published: 'green', amended: 'default', replaced: 'default', abolished: 'red' };
+export const STATUS_COLORS: Record<VersionStatus, string> = { draft: 'gold', published: 'cyan', amended: 'default', replaced: 'default', abolished: 'red' };
 export const ONLINE_COLORS: Record<OnlineMode, string> = { full: 'green', partial: 'blue', none: 'default' };
 
 /** Locale-aware wording of the catalogue's codes (levels, channels, times, copies…). */
@@ -34,4 +34,16 @@ export function useCatalogLabels() {
       where: (r: InternalStep['responsible']) => r.unitCode ?? (r.function ? FUNCTION_LABELS[r.function] ?? r.function : r.externalAgency?.name ?? ''),
     };
   }, [t]);
+}
+
+/** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD: effective dates are days there. */
+export function vnToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Where a non-draft version stands today: in force, not yet, or over. */
+export function windowState(v: { status: VersionStatus; effectiveFrom: string | null; effectiveTo: string | null }, today = vnToday()): 'inForce' | 'upcoming' | null {
+  if (v.status === 'draft' || !v.effectiveFrom) return null;
+  if (v.effectiveFrom > today) return 'upcoming';
+  return !v.effectiveTo || v.effectiveTo >= today ? 'inForce' : null;
 }

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import { DATE_PATTERN } from '../../../shared/format';
+import { useT } from '../../../shared/i18n';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCatalogT } from '../i18n';
 
@@ -15,6 +18,22 @@ export type FieldSpec = {
   placeholder?: string;
 };
 
+/**
+ * A calendar date shown dd/mm/yyyy and kept in the form as 'YYYY-MM-DD', the API's format, so
+ * form values and server field errors use the same shape.
+ */
+export function DateItem({ name, label, required }: { name: (string | number)[] | string; label: string; required?: boolean }) {
+  const t = useCatalogT();
+  const ts = useT();
+  return (
+    <Form.Item name={name} label={label} rules={required ? [{ required: true, message: t('required') }] : undefined}
+      getValueProps={(v?: string) => ({ value: v ? dayjs(v) : undefined })}
+      normalize={(d?: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}>
+      <DatePicker format={DATE_PATTERN} placeholder={ts('common.datePlaceholder')} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
 export function FieldInput({ spec, prefix = [] }: { spec: FieldSpec; prefix?: (string | number)[] }) {
   const t = useCatalogT();
   const kind = spec.kind ?? 'text';
@@ -26,7 +45,7 @@ export function FieldInput({ spec, prefix = [] }: { spec: FieldSpec; prefix?: (s
     case 'int': input = <InputNumber min={0} precision={0} style={{ width: '100%' }} />; break;
     case 'select': input = <Select options={spec.options} allowClear={!spec.required} />; break;
     case 'multi': input = <Select mode="multiple" options={spec.options} allowClear />; break;
-    case 'date': input = <Input type="date" />; break;
+    case 'date': return <DateItem name={[...prefix, ...spec.name]} label={spec.label} required={spec.required} />;
     case 'check': return <Form.Item {...common} valuePropName="checked"><Checkbox /></Form.Item>;
     default: input = <Input placeholder={spec.placeholder} />;
   }

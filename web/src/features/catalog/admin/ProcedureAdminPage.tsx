@@ -8,7 +8,7 @@ import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { type FieldChange, useDeleteDraft, useDiff, useNewDraft, useVersions, type VersionView } from '../api';
 import { useCatalogT } from '../i18n';
-import { STATUS_COLORS, useCatalogLabels } from '../labels';
+import { STATUS_COLORS, useCatalogLabels, windowState } from '../labels';
 import '../catalog.css';
 import { VersionActionDialog } from './VersionDialogs';
 
@@ -84,7 +84,10 @@ export default function ProcedureAdminPage() {
         <Table<VersionView> size="small" rowKey="number" dataSource={[...list].reverse()} pagination={false} scroll={{ x: 900 }}
           columns={[
             { title: 'v', dataIndex: 'number', width: 50 },
-            { title: t('admin.status'), dataIndex: 'status', width: 170, render: (s: VersionView['status']) => <Tag color={STATUS_COLORS[s]}>{l.status(s)}</Tag> },
+            { title: t('admin.status'), key: 'status', width: 200, render: (_, v) => {
+              const state = windowState(v);
+              return <><Tag color={STATUS_COLORS[v.status]}>{l.status(v.status)}</Tag>{state ? <Tag color={state === 'inForce' ? 'green' : 'blue'}>{t(`status.${state}`)}</Tag> : null}</>;
+            } },
             { title: t('detail.decision'), key: 'decision', render: (_, v) => v.decision ? <>{v.decision.number}<div className="mc-cat-note">{formatDate(v.decision.date)} · {v.decision.signer}</div></> : '—' },
             { title: t('admin.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110, render: (d: string | null) => (d ? formatDate(d) : '—') },
             { title: t('admin.effectiveTo'), dataIndex: 'effectiveTo', width: 110, render: (d: string | null) => (d ? formatDate(d) : '—') },

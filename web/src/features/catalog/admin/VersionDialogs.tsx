@@ -3,6 +3,7 @@ import { errorMessage, isApiError } from '../../../shared/api';
 import { useLocale } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';
 import { useVersionAction, type VersionView } from '../api';
+import { DateItem } from './ListEditor';
 import { useCatalogT } from '../i18n';
 
 type DecisionForm = { number: string; date: string; signer: string; title?: string };
@@ -47,14 +48,14 @@ export function VersionActionDialog({ version, mode, onClose }: { version: Versi
           </Form.Item>
         ) : null}
         <Form.Item name={['decision', 'number']} label={t('publish.number')} rules={required}><Input placeholder="123/QĐ-UBND" /></Form.Item>
-        <Form.Item name={['decision', 'date']} label={t('publish.date')} rules={required}><Input type="date" /></Form.Item>
+        <DateItem name={['decision', 'date']} label={t('publish.date')} required />
         <Form.Item name={['decision', 'signer']} label={t('publish.signer')} rules={required}><Input /></Form.Item>
         <Form.Item name={['decision', 'title']} label={t('publish.docTitle')}><Input /></Form.Item>
         {mode === 'publish' ? (
-          <Form.Item name="effectiveFrom" label={t('publish.effectiveFrom')} rules={required}><Input type="date" /></Form.Item>
+          <DateItem name="effectiveFrom" label={t('publish.effectiveFrom')} required />
         ) : (
           <>
-            <Form.Item name="effectiveTo" label={t('close.effectiveTo')} rules={required}><Input type="date" /></Form.Item>
+            <DateItem name="effectiveTo" label={t('close.effectiveTo')} required />
             {action === 'replace' ? <Form.Item name="replacedByCode" label={t('close.replacedBy')}><Input placeholder="1.000948" /></Form.Item> : null}
           </>
         )}

@@ -7,7 +7,7 @@ import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { isApiError } from '../../../shared/api';
 import { postingSheetUrl, useProcedureInForce, useVersions } from '../api';
 import { useCatalogT } from '../i18n';
-import { ONLINE_COLORS, STATUS_COLORS, useCatalogLabels } from '../labels';
+import { ONLINE_COLORS, STATUS_COLORS, useCatalogLabels, windowState } from '../labels';
 import '../catalog.css';
 import { ProcedureSections } from '../ProcedureSections';
 
@@ -21,10 +21,11 @@ function History({ code }: { code: string }) {
       <Typography.Title level={2} className="mc-cat-section-title"><HistoryOutlined /> {t('detail.history')}</Typography.Title>
       <Timeline
         items={[...versions.data].reverse().map((v) => ({
-          color: v.status === 'published' ? 'green' : 'gray',
+          color: windowState(v) === 'inForce' ? 'green' : 'gray',
           content: (
             <>
               <strong>{t('detail.version', { n: v.number })}</strong> <Tag color={STATUS_COLORS[v.status]}>{l.status(v.status)}</Tag>
+              {windowState(v) ? <Tag color={windowState(v) === 'inForce' ? 'green' : 'blue'}>{t(`status.${windowState(v)!}`)}</Tag> : null}
               <div className="mc-cat-note">
                 {v.decision ? `${t('detail.decision')} ${t('detail.decisionText', { number: v.decision.number, date: formatDate(v.decision.date) })}. ` : ''}
                 {v.effectiveFrom ? `${formatDate(v.effectiveFrom)} – ${v.effectiveTo ? formatDate(v.effectiveTo) : '…'}` : ''}
