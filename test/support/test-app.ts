@@ -13,7 +13,7 @@ export type TestApp = TestDatabase & {
 };
 
 /** A real app on a real database, driven through HTTP with `inject` (no socket, same pipeline). */
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string>; override?: (services: Services) => Partial<Services> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; demoDossiers?: boolean; env?: Record<string, string>; override?: (services: Services) => Partial<Services> } = {}): Promise<TestApp> {
   const database = await createTestDatabase(opts);
   if (opts.override) Object.assign(database.services, opts.override(database.services));
   const app = await buildApp({ config: database.config, database, services: database.services, logger: false, serveWeb: false });

@@ -19,8 +19,10 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://po
 
 export type TestDatabase = DatabaseHandle & { config: Config; services: Services };
 
-export async function createTestDatabase(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestDatabase> {
+/** `demoDossiers`: also the few thousand generated demo dossiers (slow to load; off unless a test is about them). */
+export async function createTestDatabase(opts: { demo?: boolean; demoDossiers?: boolean; env?: Record<string, string> } = {}): Promise<TestDatabase> {
   const demo = opts.demo ?? true;
+  const dossiers = opts.demoDossiers ?? false;
   const dataDir = join(tmpdir(), `motcua-test-files-${process.pid}`);
   const config = loadConfig({ MOTCUA_ENV: 'test', MOTCUA_DATA_DIR: dataDir, MOTCUA_LOG_LEVEL: 'silent', MOTCUA_LOGIN_RATE_PER_MINUTE: '1000', ...opts.env }, '0.0.0-test');
   if (TEST_DB === 'postgresql') {
@@ -31,7 +33,7 @@ export async function createTestDatabase(opts: { demo?: boolean; env?: Record<st
     const handle = await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 8 });
     await migrate(handle.db);
     const services = createServices(config, handle);
-    if (demo) await seedDemoIfEmpty(services, { demo: 'on' });
+    if (demo) await seedDemoIfEmpty(services, { demo: 'on' }, undefined, { dossiers });
     return {
       ...handle, config, services,
       async close() {
@@ -40,7 +42,7 @@ export async function createTestDatabase(opts: { demo?: boolean; env?: Record<st
       },
     };
   }
-  const template = await pgliteTemplate(demo, config);
+  const template = await pgliteTemplate(demo, dossiers, config);
   const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([new Uint8Array(template)]) });
   return { ...handle, config, services: createServices(config, handle) };
 }
@@ -59,17 +61,18 @@ async function adminQuery(text: string): Promise<void> {
  * Creating and migrating a PGlite takes seconds; a snapshot of a migrated (and seeded) database,
  * keyed by the migrations' and demo files' content, is made once and loaded by every test file.
  */
-async function pgliteTemplate(demo: boolean, config: Config): Promise<Buffer> {
+async function pgliteTemplate(demo: boolean, dossiers: boolean, config: Config): Promise<Buffer> {
   const hash = createHash('sha256');
   for (const f of readdirSync(MIGRATIONS_DIR).sort()) hash.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)));
+  // The snapshot depends on the demo files and on every module's seeding code: hash both.
   if (demo) hashDir(hash, join(import.meta.dirname, '../../demo'));
-  hash.update(readFileSync(join(import.meta.dirname, '../../src/seed/demo-seed.ts')));
-  const file = join(tmpdir(), `motcua-pglite-${demo ? 'demo' : 'empty'}-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  hashDir(hash, join(import.meta.dirname, '../../src'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+  const file = join(tmpdir(), `motcua-pglite-${demo ? (dossiers ? 'demo-dossiers' : 'demo') : 'empty'}-${hash.digest('hex').slice(0, 16)}.tar.gz`);
   if (existsSync(file)) return readFileSync(file);
   const handle = await openDatabase({ kind: 'pglite' });
   try {
     await migrate(handle.db);
-    if (demo) await seedDemoIfEmpty(createServices(config, handle), { demo: 'on' });
+    if (demo) await seedDemoIfEmpty(createServices(config, handle), { demo: 'on' }, undefined, { dossiers });
     const dump = Buffer.from(await (await handle.pglite!.dumpDataDir('gzip')).arrayBuffer());
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, dump);
@@ -80,10 +83,10 @@ async function pgliteTemplate(demo: boolean, config: Config): Promise<Buffer> {
   }
 }
 
-function hashDir(hash: ReturnType<typeof createHash>, dir: string): void {
+function hashDir(hash: ReturnType<typeof createHash>, dir: string, keep: (name: string) => boolean = () => true): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) hashDir(hash, p);
-    else hash.update(entry.name).update(readFileSync(p));
+    if (entry.isDirectory()) hashDir(hash, p, keep);
+    else if (keep(entry.name)) hash.update(entry.name).update(readFileSync(p));
   }
 }

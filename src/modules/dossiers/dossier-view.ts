@@ -71,7 +71,8 @@ export function presentPublic(row: DossierRow, state: DossierState, now: Date) {
     receivedAt: s.receivedAt, dueAt: s.dueAt, completedAt: s.completedAt, returnedAt: s.returnedAt, timeliness: s.timeliness,
     steps: state.handovers.map((h) => ({
       step: h.step, name: h.stepName, unitName: h.toUnitName, startedAt: h.at, completedAt: h.completedAt, dueAt: h.stepDueAt,
-      timeliness: h.completedAt && h.stepDueAt ? timeliness(new Date(h.completedAt), new Date(h.stepDueAt)) : null,
+      // A step without a time budget (due = start) has no deadline to be early or late against.
+      timeliness: h.completedAt && h.stepDueAt && h.stepDueAt > h.at ? timeliness(new Date(h.completedAt), new Date(h.stepDueAt)) : null,
     })),
   };
 }

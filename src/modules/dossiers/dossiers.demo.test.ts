@@ -4,7 +4,7 @@ import { DEMO_DOSSIER_COUNT } from './dossiers.demo.js';
 
 // The demo database (loaded by createTestApp as by a newcomer's first start) carries generated dossiers.
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+beforeAll(async () => { t = await createTestApp({ demoDossiers: true }); });
 afterAll(async () => { await t?.close(); });
 
 describe('demo dossiers', () => {

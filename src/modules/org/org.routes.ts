@@ -61,6 +61,14 @@ export async function orgRoutes(app: App, { org, files, publicUrl }: OrgRouteDep
     };
   });
 
+  // Public directory of agencies (communes, departments, centres): a desk receiving a dossier
+  // regardless of boundary must be able to name the competent commune outside its own reach.
+  app.get('/api/v1/public/agencies', { schema: { tags: ['public'], summary: 'Danh sách cơ quan / agencies' } }, async () => {
+    const kinds = new Set(['people_committee', 'department', 'service_centre', 'commune', 'vertical_agency', 'office']);
+    const units = await org.allUnits();
+    return { items: units.filter((u) => kinds.has(u.kind)).map((u) => ({ id: u.id, parentId: u.parentId, code: u.code, name: u.name, kind: u.kind })) };
+  });
+
   // The badge QR code leads here: who this official is and where to send feedback (Directive 16 item 2).
   app.get('/api/v1/public/staff/:publicId', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }), response: { 200: publicStaffView } }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
     async (req) => {

@@ -41,6 +41,7 @@ export type Actor = {
   username: string;
   fullName: string;
   unitId: number;
+  unitName?: string;
   grants: Grant[];
   reach: ReadonlyMap<Permission, ReadonlySet<number>>;
 };

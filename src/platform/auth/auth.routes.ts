@@ -11,7 +11,7 @@ export function presentUser(actor: Actor, mustChangePassword: boolean): UserView
     staffId: actor.staffId,
     username: actor.username,
     fullName: actor.fullName,
-    unit: { id: actor.unitId },
+    unit: { id: actor.unitId, name: actor.unitName },
     roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: g.unitName })),
     permissions: [...actor.reach.keys()],
     mustChangePassword,

@@ -15,7 +15,7 @@ export const userSchema = z.object({
   staffId: z.number(),
   username: z.string(),
   fullName: z.string(),
-  unit: z.object({ id: z.number() }),
+  unit: z.object({ id: z.number(), name: z.string().optional() }),
   roles: z.array(z.object({ role: z.string(), unitId: z.number(), unitName: z.string() })),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),

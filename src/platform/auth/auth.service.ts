@@ -27,7 +27,7 @@ export function createAuthService(db: Db, directory: StaffDirectory, config: Pic
     const grants: Grant[] = rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, unitName: names.get(r.unit_id) ?? '' }));
     return {
       accountId: account.id, staffId: account.staff_id, username: account.username, fullName: staff.fullName,
-      unitId: staff.unitId, grants, reach: buildReach(grants, subtrees),
+      unitId: staff.unitId, unitName: staff.unitName, grants, reach: buildReach(grants, subtrees),
     };
   }
 

@@ -34,6 +34,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   pg.types.setTypeParser(1082, (v: string) => v);
   if (options.kind === 'postgresql') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the process;
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (err) => console.error('PostgreSQL connection lost (it will be replaced):', err.message));
     // Fail at start-up, with the server's own message, rather than at the first request.
     const client = await pool.connect();
     client.release();

@@ -95,6 +95,7 @@ export interface QueueFilter {
 
 /** The body of POST /dossiers as the form sends it (before the server's defaults). */
 export type CreateDossierBody = Omit<CreateDossierInput, 'documents' | 'receivedCopies' | 'intake' | 'competentUnitId'> & {
+  competentUnitId?: number;
   documents: ReceivedDocument[];
   receivedCopies?: number;
   intake?: 'receive' | 'refuse' | 'supplement';
@@ -119,6 +120,18 @@ export function useQueue(filter: QueueFilter) {
       api.get<QueuePage>('/dossiers', { queue: filter.queue, q: filter.q, sort: filter.sort, limit: PAGE_SIZE, cursor: pageParam }, signal),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+export type Agency = { id: number; parentId: number | null; code: string | null; name: string; kind: string };
+
+/** Communes and departments that can decide a dossier received regardless of boundary. */
+export function useAgencies() {
+  return useQuery({
+    queryKey: ['public', 'agencies'],
+    queryFn: ({ signal }) => api.get<{ items: Agency[] }>('/public/agencies', undefined, signal),
+    select: (r) => r.items.filter((a) => a.kind === 'commune' || a.kind === 'department'),
+    staleTime: 10 * 60_000,
   });
 }
 

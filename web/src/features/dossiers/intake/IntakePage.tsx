@@ -5,7 +5,7 @@ import { isApiError } from '../../../shared/api';
 import { useLocale, useT } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { type Applicant, type CatalogueDocument, type Channel, type CreatedDossier, type CreateDossierBody, useCreateDossier, useProcedure } from '../api';
+import { type Applicant, type CatalogueDocument, type Channel, type CreatedDossier, type CreateDossierBody, useAgencies, useCreateDossier, useProcedure } from '../api';
 import '../dossiers.css';
 import { useDossierT } from '../i18n';
 import { newIdempotencyKey, processingTimeText } from '../labels';
@@ -25,6 +25,7 @@ interface IntakeValues {
   hasRepresentative?: boolean;
   representative?: { fullName: string; idNumber?: string; authorisation?: string };
   documents?: DocumentRow[];
+  competentUnitId?: number;
 }
 
 const INITIAL: Partial<IntakeValues> = { channel: 'desk', resultDelivery: 'desk', receivedCopies: 1, applicant: { kind: 'citizen', fullName: '' }, documents: [] };
@@ -41,6 +42,7 @@ function toBody(v: IntakeValues, key: string): CreateDossierBody {
     channel: v.channel,
     resultDelivery: v.resultDelivery,
     receivedCopies: v.receivedCopies,
+    competentUnitId: v.competentUnitId,
     idempotencyKey: key,
     applicant: {
       kind: a.kind,
@@ -73,6 +75,7 @@ export default function IntakePage() {
   const [decision, setDecision] = useState<'supplement' | 'refuse' | null>(null);
   const [done, setDone] = useState<{ dossier: CreatedDossier; decision: IntakeDecision } | null>(null);
   const [banner, setBanner] = useState<string[]>([]);
+  const agencies = useAgencies();
   const create = useCreateDossier();
 
   const procedureCode = Form.useWatch('procedureCode', form);
@@ -205,6 +208,18 @@ export default function IntakePage() {
                 <Col xs={24} md={6}>
                   <Form.Item name="receivedCopies" label={t('intake.copiesCount')}>
                     <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24}>
+                  {/* Centres receive regardless of boundary (Decree 118/2025): name the deciding commune when it is not the desk's own. */}
+                  <Form.Item name="competentUnitId" label={t('intake.competentUnit')} tooltip={t('intake.competentUnitHelp')}>
+                    <Select
+                      allowClear
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('intake.competentUnitAuto')}
+                      options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                    />
                   </Form.Item>
                 </Col>
               </Row>
