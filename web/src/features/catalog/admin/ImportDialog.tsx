@@ -54,11 +54,11 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
             title={report.applied ? t('import.done', { created: report.created, updated: report.updated, unchanged: report.unchanged }) : t('import.failed', { n: report.errors.length })} />
           {report.errors.length ? (
             <Table size="small" style={{ marginTop: 12 }} rowKey={(e) => `${e.sheet ?? ''}:${e.row}:${e.field ?? ''}:${e.message}`} dataSource={report.errors}
-              pagination={report.errors.length > 10 ? { pageSize: 10 } : false} scroll={{ x: 'max-content' }}
+              pagination={report.errors.length > 10 ? { pageSize: 10 } : false}
               columns={[
-                { title: t('import.sheet'), dataIndex: 'sheet', width: 130, render: (v?: string) => v ?? '—' },
+                ...(report.errors.some((e) => e.sheet) ? [{ title: t('import.sheet'), dataIndex: 'sheet', width: 130, render: (v?: string) => v ?? '—' }] : []),
                 { title: t('import.row'), dataIndex: 'row', width: 60 },
-                { title: t('import.field'), dataIndex: 'field', width: 180, render: (v?: string) => v ?? '—' },
+                { title: t('import.field'), dataIndex: 'field', width: 170, render: (v?: string) => <span style={{ wordBreak: 'break-all' }}>{v ?? '—'}</span> },
                 { title: t('import.message'), dataIndex: 'message' },
               ]} />
           ) : null}
