@@ -30,9 +30,11 @@ describe('a procedure from draft to amendment', () => {
     const bad = await t.request('POST', '/api/v1/admin/procedures', { session: admin, body: { ...content(), name: '' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toContainEqual(expect.objectContaining({ path: 'name', message: expect.stringContaining('Tên thủ tục không được để trống') }));
-    const budget = await t.request('POST', '/api/v1/admin/procedures', { session: admin, body: content({ internalProcesses: [{ steps: [step(1, 8), step(2, 8)] }] }) });
+    // 3 working days = 24 hours; steps of 16 + 16 hours exceed it.
+    const budget = await t.request('POST', '/api/v1/admin/procedures', { session: admin, body: content({ internalProcesses: [{ steps: [step(1, 16), step(2, 16)] }] }) });
     expect(budget.statusCode).toBe(400);
-    expect(budget.json().error.fields[0]).toMatchObject({ path: 'internalProcesses.0.steps', message: expect.stringContaining('Tổng thời gian các bước (16 giờ làm việc) khác thời hạn giải quyết') });
+    expect(budget.json().error.code).toBe('CATALOG_VALIDATION_FAILED');
+    expect(budget.json().error.fields[0]).toMatchObject({ path: 'internalProcesses.0.steps', message: expect.stringMatching(/Tổng thời gian các bước \(32 giờ làm việc\) khác thời hạn giải quyết .*thừa 8 giờ/) });
     const unit = await t.request('POST', '/api/v1/admin/procedures', { session: admin, body: content({ internalProcesses: [{ steps: [step(1, 24, { responsible: { unitCode: 'H30.999', role: 'specialist' } })] }] }) });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().error.fields[0]).toMatchObject({ path: 'internalProcesses.0.steps.0.responsible.unitCode', message: expect.stringContaining('H30.999') });
