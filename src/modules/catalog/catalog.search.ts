@@ -16,8 +16,8 @@ import type { AgencyRef, ChannelTime, Level, OnlineMode } from './schema.js';
  *
  * Keeping typo tolerance as a fallback keeps exact results free of look-alikes ("khai tu" would
  * otherwise bring "khai sinh" too). Results rank name matches first: the query as a phrase of the
- * name, as a whole keyword, all its words in the name, as a phrase of the search text, then by
- * trigram similarity to the name and by length (which favour the shortest name that fits).
+ * name, as a whole keyword, all its words in the name, as a phrase of the search text, then (typo
+ * passes only) by trigram similarity to the name, and by length: the shortest name that fits.
  */
 export type SearchFilter = {
   /** Already normalised with normalizeForSearch(). */
@@ -83,16 +83,26 @@ async function run(db: Db, f: SearchFilter, mode: Mode): Promise<{ items: Search
   const where = filters(f);
   const q = f.q ?? '';
   const words = q.split(' ').filter(Boolean).slice(0, 12);
-  // AND-ed word tests stop at the first miss, which keeps the exact pass cheap on a full scan.
-  if (mode === 'exact') where.push(...words.map((w) => startsWord('c.search_text', w)));
-  if (mode === 'most') where.push(sql`${wordsMatched(words)} >= ${words.length - 1}`);
+  if (mode === 'exact') {
+    // `search_text like '%word%'` is what the trigram index can answer (words of 3+ letters); the
+    // word-start test then rechecks the few rows it returns.
+    where.push(...words.filter((w) => w.length >= 3).map((w) => sql`c.search_text like ${`%${w}%`}`));
+    where.push(...words.map((w) => startsWord('c.search_text', w)));
+  }
+  if (mode === 'most') {
+    // With at most one word missing, one of any two long words must be there: an index-usable OR.
+    const long = words.filter((w) => w.length >= 3);
+    if (long.length >= 2) where.push(sql`(${sql.join(long.map((w) => sql`c.search_text like ${`%${w}%`}`), sql` or `)})`);
+    where.push(sql`${wordsMatched(words)} >= ${words.length - 1}`);
+  }
   if (mode === 'trigram') where.push(sql`${q} <% c.search_text`);
   const inName = sql.join(words.map((w) => startsWord('c.name_search', w)), sql` and `);
   const order = mode === 'all'
     ? sql`c.name_search, p.code`
     : sql`${mode === 'most' ? sql`${wordsMatched(words)} desc,` : sql``}
           (' ' || c.name_search || ' ') like ${`% ${q} %`} desc, ${q} = any(c.keywords_search) desc, (${inName}) desc,
-          (' ' || c.search_text || ' ') like ${`% ${q} %`} desc, similarity(${q}, c.name_search) desc, length(c.name_search), p.code`;
+          (' ' || c.search_text || ' ') like ${`% ${q} %`} desc,
+          ${mode === 'exact' ? sql`` : sql`similarity(${q}, c.name_search) desc,`} length(c.name_search), p.code`;
   const rows = await sql<{
     code: string; number: number; name: string; field_code: string; field_name: string; levels: string[]; online_mode: string;
     channels: ChannelTime[]; agency_code: string | null; agency_name: string; boundary: boolean; total: string;
