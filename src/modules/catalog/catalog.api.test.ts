@@ -33,7 +33,7 @@ describe('search', () => {
     ['giay phep xay dung nha o', '1.009994'], ['gia han giay phep xay dung', '1.009976'], ['thanh lap ho kinh doanh', '2.000575'],
     ['cham dut ho kinh doanh', '2.000736'], ['cong ty co phan', '1.010027'], ['chung thuc di chuc', '2.001406'], ['chung thuc chu ky', '2.000884'],
     ['huong dan vien du lich', '1.001432'], ['chung chi hanh nghe duoc', '1.004616'], ['mai tang', '1.001758'], ['work permit', '1.000105'],
-    ['giay phep lao dongg', '1.000105'], ['chuyen truong trung hco pho thong', '2.002481'], ['1.001193', '1.001193'],
+    ['giay phep lao dongg', '1.000105'], ['karaoek', '1.001029'], ['chuyen truong trung hco pho thong', '2.002481'], ['1.001193', '1.001193'],
     ['trich luc ho tich', '2.000635'], ['cai chinh ho tich', '1.004859'], ['dang ky giam hoo', '1.000110'], ['thành lập hội', '1.003822'],
     ['khach san 3 sao', '1.004580'], ['khuyet tat', '1.001699'], ['chung thuc ban sao', '2.000815'], ['tam ngung kinh doanh', '2.002050'],
   ];
