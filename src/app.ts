@@ -38,7 +38,7 @@ export function createServices(config: Config, database: DatabaseHandle) {
   const auth = createAuthService(database.db, org.directory, config);
   const files = createFileStore(join(config.dataDir, 'files'));
   const calendar = createCalendarModule(database.db);
-  const catalog = createCatalogModule(database.db, org);
+  const catalog = createCatalogModule(database.db, org, { publicUrl: config.publicUrl });
   const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);

@@ -147,7 +147,9 @@ function nextStep(s: DossierState): number {
 /** For a dossier received after an earlier reception hold: its route is planned again now. */
 async function routeFromEvents(deps: Deps, row: repo.DossierRow): Promise<RouteStep[]> {
   const { planIntake, resolveRoute } = await import('./rules/plan.js');
-  const procedure = await deps.catalog.findInForce(row.procedure_code, deps.now());
+  // The dossier keeps the rules in force when it was first registered (DOMAIN rule 15).
+  const pinned = row.procedure_version_id && deps.catalog.findVersion ? await deps.catalog.findVersion(row.procedure_version_id) : undefined;
+  const procedure = pinned ?? (await deps.catalog.findInForce(row.procedure_code, deps.now()));
   if (!procedure) throw errors.notFound('thủ tục', 'Procedure', 'PROCEDURE_NOT_FOUND');
   const plan = planIntake(procedure.content, row.case_code ?? undefined, row.channel as 'desk');
   if ('vi' in plan) throw new AppError(plan.code, 422, plan.vi, plan.en);

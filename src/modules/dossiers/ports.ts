@@ -17,4 +17,6 @@ export type ProcedureInForce = { versionId: number; versionNumber: number; conte
 /** The catalogue as the one-stop shop reads it: the version in force at an instant. */
 export interface CatalogPort {
   findInForce(code: string, at: Date): Promise<ProcedureInForce | undefined>;
+  /** The exact version a dossier pinned at receipt (it may no longer be in force). */
+  findVersion?(versionId: number): Promise<ProcedureInForce | undefined>;
 }
