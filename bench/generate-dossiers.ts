@@ -11,8 +11,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { calculatorFromCalendar, defaultCalendar, generateDossiers } from '../src/modules/dossiers/import/generator/index.js';
-import { demoAccountStaff, demoProcedures, demoUnits } from '../src/modules/dossiers/import/generator/demo-data.js';
+import { calculatorFromCalendar, generateDossiers } from '../src/modules/dossiers/import/generator/index.js';
+import { demoAccountStaff, demoCalendar, demoProcedures, demoUnits } from '../src/modules/dossiers/import/generator/demo-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ export async function main(): Promise<void> {
   const stream = createWriteStream(out);
   const lines = generateDossiers({
     procedures: demoProcedures(values.end!), units: demoUnits(), staff: demoAccountStaff(),
-    calc: calculatorFromCalendar(defaultCalendar([year - 2, year - 1, year, year + 1])),
+    calc: calculatorFromCalendar(demoCalendar([year - 2, year - 1, year, year + 1])),
     from, to: end, now: end, count, seed: Number(values.seed), withPlan: !values['no-plan'],
   });
   let n = 0;

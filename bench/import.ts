@@ -64,11 +64,12 @@ try {
     `PostgreSQL (${first.lines} lines): ${n0(first.imported)} dossiers, ${n0(first.events)} events in ${n2(first.ms / 1000)} s`,
     `  → ${n0(first.dossiersPerMinute)} dossiers/min, ${n0(eventsPerSecond)} events/s, ${n0(rowsPerSecond)} rows/s; ${first.failed} failed lines`,
     `  pgbench single-row insert, 10 clients: ${n0(single.tps)} tx/s → import rows/s ÷ pgbench tx/s = ${n2(rowsPerSecond / single.tps)}`,
+    ...first.errors.slice(0, 5).map((e) => `  line ${e.line} (${e.code}): ${e.error} ${e.message}`),
     `  re-import: ${again.imported} imported, ${n0(again.skipped)} skipped in ${n2(again.ms / 1000)} s; dossiers in database: ${counted.rows[0]!.n}`,
   );
   if (values.verify) {
     const t0 = performance.now();
-    const v = await services.dossiers.verifyAll();
+    const v = await services.dossiers.verifyAll((n) => { if (n % 50_000 === 0) process.stderr.write(`  … ${n0(n)} chains verified\n`); });
     report.push(`  hash chains: ${n0(v.checked)} verified, ${v.broken.length} broken (${n2((performance.now() - t0) / 1000)} s)`);
   }
   await handle.close();

@@ -34,7 +34,10 @@ export async function freshPostgres(prefix: string): Promise<{ name: string; url
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    name, url: url.toString(),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 /** Migrated, with the demo province (org tree, staff, calendar, catalogue) but no demo dossiers. */

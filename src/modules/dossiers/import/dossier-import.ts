@@ -8,7 +8,7 @@ import type { OrgService } from '../../org/org.service.js';
 import type { CatalogPort, DeadlinesPort, ProcedureInForce } from '../ports.js';
 import type { UnitRef } from '../rules/plan.js';
 import { vnDay } from '../rules/statuses.js';
-import { existingCodes, staffByBadge, writeChunk } from './batch-writer.js';
+import { existingCodes, refreshStatistics, staffByBadge, writeChunk } from './batch-writer.js';
 import { importLineSchema, type ImportDossiersResult, type ImportLine, type ImportLineError } from './import-schema.js';
 import { LineProblem, replayLine, type PreparedDossier, type ReplayContext } from './replay.js';
 
@@ -165,6 +165,7 @@ export function createDossierImporter(deps: ImportDeps) {
       }
     }
     await flush(pending);
+    if (result.imported >= 1000) await refreshStatistics(deps.db);
     const done = progress();
     Object.assign(result, { ms: done.ms, dossiersPerMinute: done.dossiersPerMinute });
     result.errors.sort((a, b) => a.line - b.line);

@@ -24,7 +24,10 @@ export async function dossierImportRoutes(app: App, services: Services): Promise
     const result = await importerFor(services).importLines(req.ctx, lines, {
       onProgress: (p) => req.log.info({ import: p }, 'dossier import progress'),
     });
-    if (file.file.truncated) throw errors.badRequest('Tệp vượt quá 4 GB; phần đã đọc đã được nhập, hãy chia tệp và nhập tiếp phần còn lại.', 'The file exceeds 4 GB; split it.');
+    if (file.file.truncated) {
+      // What was read is imported; say where the file was cut so the rest can follow in another file.
+      result.errors.push({ line: result.lines + 1, code: null, error: 'FILE_TOO_LARGE', message: 'Tệp vượt quá 4 GB: phần sau dòng này chưa được đọc; hãy tách phần còn lại thành tệp khác và nhập tiếp.', messageEn: 'The file exceeds 4 GB: nothing after this line was read; import the rest as another file.' });
+    }
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildYear, parseNoticeFile, WorkCalendar, type HoursFile } from '../../../calendar/rules/index.js';
 import { findVersionInForce } from '../../../catalog/rules/version-status.js';
 import { catalogFileSchema, type ProcedureContent } from '../../../catalog/schema.js';
 import type { GenStaff, GenUnit } from './index.js';
@@ -30,4 +31,19 @@ export function demoAccountStaff(): (GenStaff & { username: string })[] {
   const file = JSON.parse(readFileSync(`${DEMO_DIR}org/accounts.json`, 'utf8')) as { accounts: { username: string; fullName: string; unitCode: string; badgeNumber: string; roles: [string, string][] }[] };
   return file.accounts.filter((a) => !a.roles.some(([r]) => r === 'admin' || r === 'auditor'))
     .map((a) => ({ username: a.username, name: a.fullName, badge: a.badgeNumber, unitCode: a.unitCode }));
+}
+
+/**
+ * The demo province calendar (demo/calendar: office hours and each year's holiday notices over the
+ * Labour Code defaults) for the given years — what the calendar module loads into the demo
+ * database, so generated times line up with the due dates the importer computes there.
+ */
+export function demoCalendar(years: number[]): WorkCalendar {
+  const dir = `${DEMO_DIR}calendar/`;
+  const hours = JSON.parse(readFileSync(`${dir}hours.json`, 'utf8')) as HoursFile;
+  const notices = new Map(readdirSync(`${dir}notices`).filter((f) => /^\d{4}\.json$/.test(f))
+    .map((f) => parseNoticeFile(JSON.parse(readFileSync(`${dir}notices/${f}`, 'utf8')))).map((n) => [n.year, n.notices]));
+  const options = { tetDaysBefore: hours.defaults?.tetDaysBefore, nationalDayAdjacent: hours.defaults?.nationalDayAdjacent, saturdayWorking: hours.saturdayWorking };
+  const days = years.flatMap((y) => buildYear(y, options, notices.get(y) ?? []).days);
+  return new WorkCalendar({ days, hours: hours.intervals, saturdayWorking: hours.saturdayWorking });
 }
