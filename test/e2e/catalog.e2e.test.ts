@@ -18,7 +18,10 @@ describe('a citizen looking for a procedure', () => {
   it('finds it without typing diacritics, opens it, downloads the form and the posting sheet', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('link', { name: 'Thủ tục hành chính' }).first().click();
-    const box = page.getByLabel('Tìm thủ tục');
+    // The home page has a search box with a similar label: wait to be on the catalogue page first.
+    await page.waitForURL((u) => u.pathname === '/thu-tuc');
+    await page.locator('.mc-cat-result-name').first().waitFor();
+    const box = page.locator('.mc-cat-search').getByLabel('Tìm thủ tục');
     await box.fill('dang ky khai sinh');
     await box.press('Enter');
     const first = page.locator('.mc-cat-result-name').first();
