@@ -23,7 +23,7 @@ describe('a citizen looking for a procedure', () => {
     await expect.poll(async () => {
       if (new URL(page.url()).pathname !== '/thu-tuc') await page.getByRole('link', { name: 'Thủ tục hành chính' }).first().click();
       return new URL(page.url()).pathname;
-    }, { timeout: 20_000, intervals: [500, 1000, 2000] }).toBe('/thu-tuc');
+    }, { timeout: 20_000, interval: 1000 }).toBe('/thu-tuc');
     await page.locator('.mc-cat-result-name').first().waitFor();
     const box = page.locator('.mc-cat-search').getByLabel('Tìm thủ tục');
     await box.fill('dang ky khai sinh');
