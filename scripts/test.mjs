@@ -2,7 +2,7 @@
 // `npm test`: type checking, the unit and API suites on the embedded PGlite AND on a real
 // PostgreSQL server, then the browser journeys in Chromium. Any failing step fails the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium.mjs';
 import net from 'node:net';
 
 const started = Date.now();
@@ -36,6 +36,10 @@ function reachable(url) {
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const npx = 'npx';
 
+// The browser journeys need Chromium: settle that first, so a missing browser stops the run at once
+// with the command to run instead of failing after minutes of other suites.
+if (!ensureChromium()) process.exit(1);
+
 step('type check', 'npm', ['run', '--silent', 'typecheck']);
 step('unit + API on PGlite', npx, ['vitest', 'run'], { TEST_DB: 'pglite' });
 if (await reachable(pgUrl)) {
@@ -44,11 +48,6 @@ if (await reachable(pgUrl)) {
   const msg = `PostgreSQL at ${pgUrl} did not answer: THE POSTGRESQL HALF OF THE SUITE WAS NOT RUN`;
   console.warn(`\n${'!'.repeat(msg.length)}\n${msg}\n${'!'.repeat(msg.length)}`);
   results.push(`SKIP unit + API on PostgreSQL — ${msg}`);
-}
-if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  console.error('Chromium is missing (/usr/bin/chromium): install it (`apt-get install -y chromium`, as .ci/run does) to run the browser journeys.');
-  results.push('FAIL browser journeys — Chromium missing');
-  finish(1);
 }
 // The journeys drive the built web app; building takes seconds, so always test the current source.
 step('build the web app', 'npm', ['run', '--silent', 'build:web']);

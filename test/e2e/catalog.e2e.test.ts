@@ -47,7 +47,7 @@ describe('a citizen looking for a procedure', () => {
 
     const sheet = await page.request.get(await page.getByRole('link', { name: /In niêm yết/ }).getAttribute('href').then((h) => `${app.url}${h}`));
     expect(sheet.headers()['content-type']).toBe('application/pdf');
-    const text = pdfText(Buffer.from(await sheet.body()));
+    const text = await pdfText(Buffer.from(await sheet.body()));
     expect(text).toContain('Đăng ký khai sinh');
     expect(text).toContain('Thành phần, số lượng hồ sơ');
   });

@@ -57,7 +57,7 @@ describe('provincial administrator', () => {
     expect(pdfUrl).toContain('/api/v1/org/badges.pdf');
     const res = await page.request.get(pdfUrl);
     expect(res.headers()['content-type']).toBe('application/pdf');
-    const text = pdfText(Buffer.from(await res.body()));
+    const text = await pdfText(Buffer.from(await res.body()));
     expect(text).toContain('Nguyễn Thị Phương Thảo');
     expect(text).toContain('YT-0501');
     await popup.close();

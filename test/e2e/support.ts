@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pdfToText } from '../../src/platform/documents/pdf-text.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,16 +68,7 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'), { timeout: 20_000 });
 }
 
-/** Reads a PDF's text back with poppler's pdftotext, the way a person would read the printout. */
-export function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-pdf-'));
-  try {
-    const file = join(dir, 'doc.pdf');
-    writeFileSync(file, pdf);
-    const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-    return r.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Reads a PDF's text back in-process (pdf.js), the way a person would read the printout. */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return pdfToText(pdf);
 }

@@ -153,8 +153,9 @@ describe('slips 02–05', () => {
     expect(text).toContain('CHỦ TỊCH UBND PHƯỜNG');
     expect(text).toContain('Lai Châu, ngày 03 tháng 3 năm 2026');
     // A People's Committee has no managing body: its heading has no blank line above it.
-    const heading = text.slice(0, text.indexOf('CỘNG HÒA'));
+    const heading = text.slice(0, text.indexOf('ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHONG'));
     expect(heading).not.toContain('…');
+    expect(text.indexOf('ỦY BAN NHÂN DÂN PHƯỜNG TÂN PHONG')).toBeGreaterThanOrEqual(0);
   });
 
   it('05 for a withdrawn and for a stopped dossier', async () => {
