@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { CheckOutlined, RightOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useT } from '../../shared/i18n';
@@ -16,6 +16,7 @@ function NotificationCard({ item }: { item: StaffNotification }) {
   const t = useNotificationT();
   const { message } = App.useApp();
   const markRead = useMarkRead();
+  const navigate = useNavigate();
   const unread = !item.readAt;
   const kind = item.kind in KIND_COLOURS ? t(`kind.${item.kind}` as NotificationKey) : item.kind;
   const read = () => markRead.mutate(item.id, { onError: (e) => message.error(errorMessage(e)) });
@@ -50,9 +51,16 @@ function NotificationCard({ item }: { item: StaffNotification }) {
         </Flex>
         <Flex gap={8} wrap>
           {item.link ? (
-            <Link to={item.link} onClick={() => (unread ? read() : undefined)}>
-              <Button icon={<RightOutlined />}>{t(item.reference ? 'open' : 'openList')}</Button>
-            </Link>
+            <Button
+              icon={<RightOutlined />}
+              onClick={() => {
+                // Opening what it is about is reading it.
+                if (unread) read();
+                navigate(item.link!);
+              }}
+            >
+              {t(item.reference ? 'open' : 'openList')}
+            </Button>
           ) : null}
           {unread ? (
             <Button icon={<CheckOutlined />} loading={markRead.isPending} onClick={read}>
