@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { Database } from '../../database.js';
 import { hasAnywhere, reachable, requireActor, type Actor } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../db/db-errors.js';
@@ -10,8 +11,8 @@ import type { RequestContext } from '../http/context.js';
 import type { Backoff } from '../jobs/backoff.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import { createDelivery } from './delivery.js';
-import type { OutboxMessagesTable } from './notify.tables.js';
-import { OUTBOX_STATUS_LABELS, type MineQuery, type OutboxItem, type OutboxQuery, type TemplateUpdateInput } from './schema.js';
+import type { OutboxMessagesTable, OutboxStatus } from './notify.tables.js';
+import { OUTBOX_STATUSES, OUTBOX_STATUS_LABELS, type MineQuery, type OutboxItem, type OutboxQuery, type TemplateUpdateInput } from './schema.js';
 import { loadTemplate, templateProblems, type MessageTemplate, type StoredTemplate } from './templates.js';
 import { outboxOnlyMail, parseSmtpUrl, smtpTransport, unconfiguredSms, type MailTransport, type SmsProvider } from './transports.js';
 
@@ -28,6 +29,8 @@ export type NotifyOptions = {
   maxAttempts?: number;
   /** How often the delivery job looks for due messages. */
   deliverEveryMs?: number;
+  /** The clock of read marks and retries; tests pin it. */
+  now?: () => Date;
 };
 
 const messageNotFound = () => errors.notFound('tin nhắn', 'Message', 'OUTBOX_MESSAGE_NOT_FOUND');
@@ -55,6 +58,14 @@ function outboxScope(actor: Actor): { units: number[]; unitless: boolean } {
   return { units, unitless };
 }
 
+/** The SQL form of `outboxScope`: messages of the reached units, and unit-less ones for administrators. */
+function scopeFilters(eb: ExpressionBuilder<Database, 'outbox_messages'>, scope: { units: number[]; unitless: boolean }) {
+  const parts = [];
+  if (scope.units.length) parts.push(eb(sql<boolean>`unit_ids && ${sql.val(scope.units)}::int[]`, '=', true));
+  if (scope.unitless) parts.push(eb(sql<number>`cardinality(unit_ids)`, '=', 0));
+  return parts;
+}
+
 export type NotifyService = ReturnType<typeof createNotifyService>;
 
 export function createNotifyService(db: Db, o: NotifyOptions) {
@@ -66,6 +77,7 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
   const workerId = o.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const delivery = createDelivery(db, { mail, sms, workerId, messageIdDomain: domain, leaseMs: o.leaseMs, backoff: o.backoff, maxAttempts: o.maxAttempts });
   const templates = new Map(o.templates.map((t) => [t.key, t]));
+  const now = o.now ?? (() => new Date());
 
   async function visibleMessage(ctx: RequestContext, id: string) {
     const scope = outboxScope(requireActor(ctx.actor));
@@ -88,12 +100,7 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
 
     async listOutbox(ctx: RequestContext, q: OutboxQuery): Promise<{ items: OutboxItem[]; nextCursor: string | null }> {
       const scope = outboxScope(requireActor(ctx.actor));
-      let query = db.selectFrom('outbox_messages').selectAll().where((eb) => {
-        const parts = [];
-        if (scope.units.length) parts.push(eb(sql<boolean>`unit_ids && ${sql.val(scope.units)}::int[]`, '=', true));
-        if (scope.unitless) parts.push(eb(sql<number>`cardinality(unit_ids)`, '=', 0));
-        return eb.or(parts);
-      });
+      let query = db.selectFrom('outbox_messages').selectAll().where((eb) => eb.or(scopeFilters(eb, scope)));
       if (q.status) query = query.where('status', '=', q.status);
       if (q.reference) query = query.where('reference', '=', q.reference);
       if (q.cursor) query = query.where('id', '<', q.cursor);
@@ -102,13 +109,28 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
       return { items: page.map(present), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
     },
 
+    /** One message with its delivery state, for the administrator's detail view. */
+    async getOutboxMessage(ctx: RequestContext, id: string): Promise<OutboxItem> {
+      return present(await visibleMessage(ctx, id));
+    },
+
+    /** How many messages the caller may see are in each state, so failed and uncertain ones stand out. */
+    async outboxCounts(ctx: RequestContext): Promise<{ counts: Record<OutboxStatus, number> }> {
+      const scope = outboxScope(requireActor(ctx.actor));
+      const rows = await db.selectFrom('outbox_messages').select((eb) => ['status', eb.fn.countAll<string>().as('n')])
+        .where((eb) => eb.or(scopeFilters(eb, scope))).groupBy('status').execute();
+      const counts = Object.fromEntries(OUTBOX_STATUSES.map((st) => [st, 0])) as Record<OutboxStatus, number>;
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return { counts };
+    },
+
     /** Puts a failed, uncertain or undelivered message back in the queue, as a fresh series of attempts. */
     async retry(ctx: RequestContext, id: string): Promise<OutboxItem> {
       const before = await visibleMessage(ctx, id);
       return inTransaction(db, async (trx) => {
         const res = await trx.updateTable('outbox_messages')
           // Due at once under any clock: its own creation instant has passed for every worker.
-          .set((eb) => ({ status: 'pending', attempts: 0, next_attempt_at: eb.ref('created_at'), locked_until: null, claimed_by: null, updated_at: new Date() }))
+          .set((eb) => ({ status: 'pending', attempts: 0, next_attempt_at: eb.ref('created_at'), locked_until: null, claimed_by: null, updated_at: now() }))
           .where('id', '=', id).where('status', 'in', [...RETRYABLE]).returningAll().executeTakeFirst();
         if (!res) {
           throw new AppError('OUTBOX_NOT_RETRYABLE', 409, `Tin nhắn đang ở trạng thái "${OUTBOX_STATUS_LABELS[before.status].vi}", không gửi lại được.`, `The message is ${before.status}; only failed, uncertain or unsent messages can be retried.`);
@@ -140,9 +162,17 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
       const row = await db.selectFrom('staff_notifications').select(['id', 'read_at']).where('id', '=', id).where('staff_id', '=', actor.staffId).executeTakeFirst();
       if (!row) throw notificationNotFound();
       if (row.read_at) return { id, readAt: row.read_at };
-      const readAt = new Date();
+      const readAt = now();
       await db.updateTable('staff_notifications').set({ read_at: readAt }).where('id', '=', id).where('read_at', 'is', null).execute();
       return { id, readAt };
+    },
+
+    /** Marks every unread notification of the caller as read; nobody else's are touched. */
+    async markAllRead(ctx: RequestContext): Promise<{ marked: number; unreadCount: number }> {
+      const actor = requireActor(ctx.actor);
+      const res = await db.updateTable('staff_notifications').set({ read_at: now() })
+        .where('staff_id', '=', actor.staffId).where('read_at', 'is', null).executeTakeFirst();
+      return { marked: Number(res.numUpdatedRows), unreadCount: 0 };
     },
 
     async listTemplates(ctx: RequestContext): Promise<StoredTemplate[]> {
@@ -161,7 +191,7 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
       return inTransaction(db, async (trx) => {
         const current = await loadTemplate(trx, def);
         if (current.version !== input.version) throw errors.stale();
-        const values = { subject: input.subject, body: input.body, sms: def.sms === null ? null : input.sms, updated_by: `${actor.fullName} (${actor.username})`, updated_at: new Date() };
+        const values = { subject: input.subject, body: input.body, sms: def.sms === null ? null : input.sms, updated_by: `${actor.fullName} (${actor.username})`, updated_at: now() };
         if (current.version === 0) await trx.insertInto('message_templates').values({ key, ...values, version: 1 }).execute();
         else await trx.updateTable('message_templates').set({ ...values, version: current.version + 1 }).where('key', '=', key).execute();
         await recordAudit(trx, ctx, { action: 'message_template.updated', entity: 'message_template', entityId: key, before: { subject: current.subject, body: current.body, sms: current.sms }, after: { subject: values.subject, body: values.body, sms: values.sms } });

@@ -8,8 +8,11 @@ import { calendarModule } from '../features/calendar';
 import { catalogModule } from '../features/catalog';
 import { dossiersModule } from '../features/dossiers';
 import { lookupModule } from '../features/lookup';
+import { notificationsModule } from '../features/notifications';
 import { orgModule } from '../features/org';
+import { outboxModule } from '../features/outbox';
 import { portalModule } from '../features/portal';
+import { registerModule } from '../features/register';
 import { workspaceModule } from '../features/workspace';
 import type { FeatureModule } from '../shared/module';
 
@@ -23,4 +26,7 @@ export const modules: readonly FeatureModule[] = [
   catalogModule,
   dossiersModule,
   lookupModule,
+  notificationsModule,
+  registerModule,
+  outboxModule,
 ];

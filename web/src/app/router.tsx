@@ -30,6 +30,7 @@ export function buildRoutes(modules: readonly FeatureModule[]): RouteObject[] {
   const pages = modules.flatMap((m) => m.pages);
   const staffNav = navItems(modules, 'staff');
   const adminNav = navItems(modules, 'admin');
+  const widgets = modules.flatMap((m) => (m.header ? [m.header] : []));
 
   const bare: RouteObject[] = pages
     .filter((page) => page.surface === 'bare')
@@ -47,7 +48,7 @@ export function buildRoutes(modules: readonly FeatureModule[]): RouteObject[] {
           path: SURFACE_BASE.staff,
           element: (
             <RequireAuth>
-              <WorkspaceLayout surface="staff" items={staffNav} />
+              <WorkspaceLayout surface="staff" items={staffNav} widgets={widgets} />
             </RequireAuth>
           ),
           children: withIndex(childRoutes(pages, 'staff'), <SurfaceIndex items={staffNav} />),
@@ -56,7 +57,7 @@ export function buildRoutes(modules: readonly FeatureModule[]): RouteObject[] {
           path: SURFACE_BASE.admin,
           element: (
             <RequireAuth roles={ADMIN_SURFACE_ROLES}>
-              <WorkspaceLayout surface="admin" items={adminNav} />
+              <WorkspaceLayout surface="admin" items={adminNav} widgets={widgets} />
             </RequireAuth>
           ),
           children: withIndex(childRoutes(pages, 'admin'), <SurfaceIndex items={adminNav} />),

@@ -102,7 +102,8 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof inner === 'object' && inner !== null && typeof (inner as { code?: unknown }).code === 'string';
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The ApiError of a failed response (JSON error body, or a fallback by status). */
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();

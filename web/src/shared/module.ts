@@ -40,6 +40,8 @@ export interface PageDefinition {
 export interface FeatureModule {
   id: string;
   pages: PageDefinition[];
+  /** A small widget for the staff and admin workspace header (e.g. the notification bell). */
+  header?: ComponentType;
 }
 
 export function defineModule(module: FeatureModule): FeatureModule {

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { type ComponentType, Suspense, useEffect, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Tooltip } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet } from 'react-router-dom';
@@ -17,6 +17,8 @@ type WorkspaceSurface = 'staff' | 'admin';
 interface Props {
   surface: WorkspaceSurface;
   items: NavItem[];
+  /** Header widgets the feature modules contribute (FeatureModule.header). */
+  widgets?: ComponentType[];
 }
 
 function useVisibleItems(items: NavItem[]): NavItem[] {
@@ -24,7 +26,7 @@ function useVisibleItems(items: NavItem[]): NavItem[] {
   return items.filter((item) => hasAnyRole(user, item.roles));
 }
 
-export function WorkspaceLayout({ surface, items }: Props) {
+export function WorkspaceLayout({ surface, items, widgets = [] }: Props) {
   const t = useT();
   const site = useSite();
   const screens = Grid.useBreakpoint();
@@ -68,6 +70,9 @@ export function WorkspaceLayout({ surface, items }: Props) {
             <Button icon={<SwapOutlined />}>{t(other === 'admin' ? 'surface.admin' : 'surface.staff')}</Button>
           </Link>
         ) : null}
+        {widgets.map((Widget, i) => (
+          <Widget key={i} />
+        ))}
         <LocaleSwitch />
         <UserMenu />
       </Layout.Header>
