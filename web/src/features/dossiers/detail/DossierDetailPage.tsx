@@ -34,7 +34,12 @@ function Facts({ d }: { d: DossierDetail }) {
     {
       key: 'due',
       label: t('detail.due'),
-      children: d.dueAt ? (
+      children: d.pausedSince ? (
+        <Flex vertical gap={4} align="flex-start" data-clock="paused">
+          <TimelinessTag value={d.timeliness} />
+          <Typography.Text>{t('detail.paused', { at: formatDateTime(d.pausedSince), due: formatDateTime(d.dueAt) })}</Typography.Text>
+        </Flex>
+      ) : d.dueAt ? (
         <Flex gap={8} wrap align="center">
           <strong>{formatDateTime(d.dueAt)}</strong>
           <TimelinessTag value={d.timeliness} />
@@ -112,7 +117,7 @@ export default function DossierDetailPage() {
             ) : null}
             {d.handovers.length > 0 ? (
               <Card size="small" title={t('detail.handovers')}>
-                <HandoverTable handovers={d.handovers} />
+                <HandoverTable handovers={d.handovers} pausedSince={d.pausedSince} />
               </Card>
             ) : null}
             <Card size="small" title={t('detail.history')}>
