@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
@@ -35,9 +35,9 @@ function Facts({ d }: { d: DossierDetail }) {
       key: 'due',
       label: t('detail.due'),
       children: d.pausedSince ? (
-        <Flex vertical gap={4} align="flex-start" data-clock="paused">
+        <Flex gap={8} wrap align="center" data-clock="paused">
+          <span>{t('list.pausedSince', { at: formatDateTime(d.pausedSince) })}</span>
           <TimelinessTag value={d.timeliness} />
-          <Typography.Text>{t('detail.paused', { at: formatDateTime(d.pausedSince), due: formatDateTime(d.dueAt) })}</Typography.Text>
         </Flex>
       ) : d.dueAt ? (
         <Flex gap={8} wrap align="center">
@@ -108,6 +108,9 @@ export default function DossierDetailPage() {
           <Flex vertical gap={16}>
             <Card size="small">
               <Facts d={d} />
+              {d.pausedSince ? (
+                <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('detail.paused', { at: formatDateTime(d.pausedSince), due: formatDateTime(d.dueAt) })} />
+              ) : null}
             </Card>
             {wide ? null : actions}
             {d.route.length > 0 ? (
