@@ -44,10 +44,11 @@ async function seedOrg(services: Services): Promise<void> {
     ids.set(u.code, created.id);
   }
   const demo = await readJson<DemoAccounts>('org/accounts.json');
-  for (const a of demo.accounts) {
+  for (const [i, a] of demo.accounts.entries()) {
     await services.org.createStaff(ctx, {
       fullName: a.fullName, position: a.position, unitId: ids.get(a.unitCode)!, jobPositionId: null, badgeNumber: a.badgeNumber,
-      phone: null, email: `${a.username}@laichau.gov.vn`, active: true, secondedFrom: null, secondedTo: null,
+      // A work phone, so the slips they issue name a number to call (form 02's contact line).
+      phone: `0913${String(101_000 + i).slice(-6)}`, email: `${a.username}@laichau.gov.vn`, active: true, secondedFrom: null, secondedTo: null,
       username: a.username, password: DEMO_PASSWORD, roles: a.roles.map(([role, code]) => ({ role, unitId: ids.get(code)! })),
     }, { demoPassword: true });
   }

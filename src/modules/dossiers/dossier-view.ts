@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/policy.js';
 import type { DossierRow, StoredEvent } from './dossiers.repository.js';
 import { EVENT_LABELS } from './rules/events.js';
 import type { DossierState } from './rules/reducer.js';
-import { openTimeliness, STATUS_INFO, timeliness } from './rules/statuses.js';
+import { dossierTimeliness, STATUS_INFO, timeliness } from './rules/statuses.js';
 import { allowedActions } from './rules/transitions.js';
 
 /** The dossier as staff see it: the row, the reduced state, the history and what they may do next. */
@@ -54,8 +54,10 @@ export function presentSummary(row: DossierRow, now: Date) {
     currentUnitId: row.current_unit_id,
     currentStaffId: row.current_staff_id,
     stepDueAt: row.step_due_at?.toISOString() ?? null,
+    /** Waiting for a supplement: the clock stopped then, and the due date will move on resumption. */
+    pausedSince: row.status === 5 ? row.paused_at?.toISOString() ?? null : null,
     /** Derived, never stored (DOMAIN rule 2). */
-    timeliness: due ? (done && row.status !== 3 && row.status !== 7 ? timeliness(done, due) : STATUS_INFO[row.status as keyof typeof STATUS_INFO].terminal ? null : openTimeliness(now, due)) : null,
+    timeliness: dossierTimeliness({ status: row.status, dueAt: due, completedAt: done, pausedAt: row.paused_at }, now),
     version: row.version,
   };
 }
@@ -68,7 +70,7 @@ export function presentPublic(row: DossierRow, state: DossierState, now: Date) {
   const s = presentSummary(row, now);
   return {
     code: s.code, procedureName: s.procedureName, status: s.status, statusCode: s.statusCode, statusName: s.statusName, statusNameEn: s.statusNameEn,
-    receivedAt: s.receivedAt, dueAt: s.dueAt, completedAt: s.completedAt, returnedAt: s.returnedAt, timeliness: s.timeliness,
+    receivedAt: s.receivedAt, dueAt: s.dueAt, completedAt: s.completedAt, returnedAt: s.returnedAt, timeliness: s.timeliness, pausedSince: s.pausedSince,
     steps: state.handovers.map((h) => ({
       step: h.step, name: h.stepName, unitName: h.toUnitName, startedAt: h.at, completedAt: h.completedAt, dueAt: h.stepDueAt,
       // A step without a time budget (due = start) has no deadline to be early or late against.

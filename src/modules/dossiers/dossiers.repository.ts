@@ -74,6 +74,7 @@ export async function saveProjection(trx: Tx, dossierId: string, expectedVersion
     current_unit_id: s.currentUnitId,
     current_staff_id: s.assignee?.staffId ?? null,
     step_due_at: s.stepDueAt ? new Date(s.stepDueAt) : null,
+    paused_at: s.pausedSince ? new Date(s.pausedSince) : null,
     involved_unit_ids: involved,
     extended: s.extended,
     version: s.version,

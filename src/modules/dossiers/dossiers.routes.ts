@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { DossierService } from './dossiers.service.js';
-import { actionBody, createDossierBody, queueQuery } from './schema.js';
+import { actionBody, createDossierBody, lookupQuery, queueQuery } from './schema.js';
 
 const codeParams = z.object({ code: z.string().trim().min(5).max(60) });
 
@@ -12,6 +12,7 @@ export async function dossierRoutes(app: App, dossiers: DossierService): Promise
     return reply.status(created ? 201 : 200).send(dossier);
   });
   app.get('/api/v1/dossiers', { schema: { tags, summary: 'Hàng đợi hồ sơ / work queues', querystring: queueQuery } }, async (req) => dossiers.queue(req.ctx, req.query));
+  app.get('/api/v1/dossiers/counts', { schema: { tags, summary: 'Số hồ sơ của từng hàng đợi / size of each work queue' } }, async (req) => dossiers.counts(req.ctx));
   app.get('/api/v1/dossiers/:code', { schema: { tags, params: codeParams } }, async (req) => dossiers.get(req.ctx, req.params.code));
   app.post('/api/v1/dossiers/:code/actions', { schema: { tags, summary: 'Thao tác xử lý hồ sơ / act on a dossier', params: codeParams, body: actionBody } },
     async (req) => dossiers.act(req.ctx, req.params.code, req.body));
@@ -19,7 +20,7 @@ export async function dossierRoutes(app: App, dossiers: DossierService): Promise
     async (req) => dossiers.verify(req.ctx, req.params.code));
 
   app.get('/api/v1/public/dossiers/:code', {
-    schema: { tags: ['public'], summary: 'Tra cứu hồ sơ / public lookup (code + secret from the receipt)', params: codeParams, querystring: z.strictObject({ secret: z.string().trim().max(20).default('') }) },
+    schema: { tags: ['public'], summary: 'Tra cứu hồ sơ / public lookup: ?key= the secret printed on the receipt (?secret= also accepted)', params: codeParams, querystring: lookupQuery },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-  }, async (req) => dossiers.lookup(req.params.code, req.query.secret));
+  }, async (req) => dossiers.lookup(req.params.code, req.query.key || req.query.secret || ''));
 }

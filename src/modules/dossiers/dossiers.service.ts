@@ -1,4 +1,5 @@
-import type { Db } from '../../platform/db/transaction.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { inTransaction, type Db } from '../../platform/db/transaction.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import { act } from './actions.js';
@@ -7,10 +8,14 @@ import { presentDossier, presentPublic, presentSummary } from './dossier-view.js
 import * as repo from './dossiers.repository.js';
 import { intake } from './intake.js';
 import type { CatalogPort, DeadlinesPort } from './ports.js';
-import { listQueue } from './queues.js';
+import { countQueues, listQueue } from './queues.js';
 import { verifyChain, type ChainProblem } from './rules/hash-chain.js';
+import { classifySearch } from './rules/queue-search.js';
 import { reduce } from './rules/reducer.js';
 import type { ActionInput, CreateDossierInput, QueueQuery } from './schema.js';
+
+/** Badges count up to this many dossiers; more reads "999+". */
+export const QUEUE_COUNT_CAP = 999;
 
 export type DossierServiceDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; now?: () => Date };
 
@@ -43,14 +48,36 @@ export function createDossierService(d: DossierServiceDeps) {
       return presentDossier(found.row, found.state, found.events, deps.now(), ctx.actor);
     },
 
+    /**
+     * A page of a work queue. A search by ID number or phone reads personal data: the page and the
+     * audit row of who searched what come from one transaction, so no answer leaves unrecorded.
+     */
     async queue(ctx: RequestContext, q: QueueQuery) {
       const now = deps.now();
-      const page = await listQueue(deps.db, ctx, q, await deps.deadlines.calculator(), now);
+      const calc = await deps.deadlines.calculator();
+      const search = q.q ? classifySearch(q.q) : null;
+      const page = search && search.kind !== 'text'
+        ? await inTransaction(deps.db, async (trx) => {
+          const found = await listQueue(trx, ctx, q, calc, now);
+          await recordAudit(trx, ctx, {
+            action: 'dossier.search_personal', entity: 'dossier', unitId: ctx.actor?.unitId ?? null,
+            after: { kind: search.kind, term: search.kind === 'phone' ? search.phone : search.idNumber, queue: q.queue, page: q.cursor ? 'next' : 'first', results: found.items.map((r) => r.code) },
+          });
+          return found;
+        })
+        : await listQueue(deps.db, ctx, q, calc, now);
       return { items: page.items.map((r) => presentSummary(r, now)), nextCursor: page.nextCursor };
+    },
+
+    /** The size of each counted queue, by the same predicates as the lists ("999+" beyond the cap). */
+    async counts(ctx: RequestContext) {
+      const now = deps.now();
+      return countQueues(deps.db, ctx, await deps.deadlines.calculator(), now, QUEUE_COUNT_CAP);
     },
 
     /** Public lookup: a wrong or missing secret answers exactly like an unknown code. */
     async lookup(code: string, secret: string) {
+      if (!secret) throw dossierNotFound();
       const found = await load(code);
       if (!found || !safeEqual(found.row.lookup_secret, secret.toUpperCase())) throw dossierNotFound();
       return presentPublic(found.row, found.state, deps.now());

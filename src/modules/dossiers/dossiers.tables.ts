@@ -33,6 +33,8 @@ export interface DossiersTable {
   current_unit_id: number | null;
   current_staff_id: number | null;
   step_due_at: Date | null;
+  /** While waiting for a supplement (status 5): when the clock was paused. */
+  paused_at: Date | null;
   involved_unit_ids: number[];
   extended: Generated<boolean>;
   version: Generated<number>;

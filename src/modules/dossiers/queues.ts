@@ -1,82 +1,158 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import { reachable, requireActor } from '../../platform/access/policy.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { reachable, requireActor, type Actor } from '../../platform/access/policy.js';
 import type { Database } from '../../database.js';
 import type { Db } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { DeadlineCalculator } from './ports.js';
-import type { QueueQuery } from './schema.js';
+import type { QueueName, QueueQuery } from './schema.js';
 import type { DossierRow } from './dossiers.repository.js';
+import { classifySearch, phoneKey, type QueueSearch } from './rules/queue-search.js';
 
 const OPEN = [1, 2, 4, 5, 6, 9];
 const DONE = [3, 7, 8, 10];
+/** The clock runs in these statuses (received, in progress, awaiting payment); in 5 it is paused. */
+const CLOCK_RUNNING = [2, 4, 6];
 
-type Cursor = { k: string; id: string };
+/** The queues whose size the workspace shows at a glance ("rõ việc"). */
+export const COUNTED_QUEUES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'] as const;
+export type CountedQueue = (typeof COUNTED_QUEUES)[number];
+
+type Cursor = { k: string | null; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decode(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.k === 'string' && /^\d+$/.test(c.id) && !Number.isNaN(Date.parse(c.k))) return c;
+    if ((c.k === null || (typeof c.k === 'string' && !Number.isNaN(Date.parse(c.k)))) && typeof c.id === 'string' && /^\d+$/.test(c.id)) return c;
   } catch { /* fall through */ }
   throw errors.badRequest('Con trỏ phân trang không hợp lệ.', 'Invalid page cursor.');
 }
 
+type Eb = ExpressionBuilder<Database, 'dossiers'>;
+
+/** Who is asking and when: the units each queue reaches and the instants it compares against. */
+type Scope = { actor: Actor; processUnits: number[]; readUnits: number[]; now: Date; nearDueUntil: Date };
+
+function scopeOf(ctx: RequestContext, calc: DeadlineCalculator, now: Date): Scope {
+  const actor = requireActor(ctx.actor);
+  return { actor, processUnits: reachable(actor, 'dossier.process'), readUnits: reachable(actor, 'dossier.read'), now, nearDueUntil: calc.addWorkingHours(now, 8) };
+}
+
+const some = (units: number[]) => (units.length ? units : [-1]);
+
+/**
+ * Open work past its deadline: the clock ran out, or it had already run out when the dossier was
+ * paused for a supplement (a pause before the deadline stops the clock: not late). The same rule
+ * as `dossierTimeliness`, so a row in this queue always carries the "Đang quá hạn" tag.
+ */
+export function overdueWhere(eb: Eb, now: Date): Expression<SqlBool> {
+  return eb.and([
+    eb('status', 'in', [...CLOCK_RUNNING, 5]),
+    eb.or([
+      eb.and([eb('status', 'in', CLOCK_RUNNING), eb('due_at', '<', now)]),
+      eb.and([eb('status', '=', 5), eb('paused_at', '>', eb.ref('due_at'))]),
+    ]),
+  ]);
+}
+
 /**
  * Work queues ("rõ người, rõ việc"): mine, my units' unassigned work, near due (≤ 1 working day),
- * overdue, waiting for a supplement. Keyset paging on (due or received instant, id): no OFFSET,
- * so page 10 000 costs what page 1 costs.
+ * overdue, waiting for a supplement. The list and its count share this one predicate, so a tab's
+ * badge is the number of rows the tab shows. "Near due" and "overdue" watch the work held by the
+ * units the caller may read — a province-wide auditor watches the whole province — while "mine" and
+ * "unassigned" are work the caller may take.
  */
-export async function listQueue(db: Db, ctx: RequestContext, q: QueueQuery, calc: DeadlineCalculator, now: Date): Promise<{ items: DossierRow[]; nextCursor: string | null }> {
-  const actor = requireActor(ctx.actor);
-  const processUnits = reachable(actor, 'dossier.process');
-  const readUnits = reachable(actor, 'dossier.read');
-  const sortCol = q.sort === 'received' ? 'created_at' : 'due_at';
-  let query = db.selectFrom('dossiers').selectAll();
-  const inUnits = (units: number[]) => (eb: ExpressionBuilder<Database, 'dossiers'>) => eb('current_unit_id', 'in', units.length ? units : [-1]);
-  const involved = (units: number[]) => sql<boolean>`involved_unit_ids && ${sql.val(units.length ? units : [-1])}::int[]`;
-  switch (q.queue) {
-    case 'mine':
-      query = query.where('current_staff_id', '=', actor.staffId).where('status', 'in', OPEN);
-      break;
-    case 'unassigned':
-      query = query.where(inUnits(processUnits)).where('current_staff_id', 'is', null).where('status', 'in', OPEN);
-      break;
-    case 'near_due':
-      query = query.where(inUnits(processUnits)).where('status', 'in', [2, 4, 6]).where('due_at', '>=', now).where('due_at', '<=', calc.addWorkingHours(now, 8));
-      break;
-    case 'overdue':
-      query = query.where(inUnits(processUnits)).where('status', 'in', [2, 4, 5, 6]).where('due_at', '<', now);
-      break;
-    case 'supplement':
-      query = query.where(involved(readUnits)).where('status', '=', 5);
-      break;
-    case 'all_open':
-      query = query.where(involved(readUnits)).where('status', 'in', OPEN);
-      break;
-    case 'received_here':
-      query = query.where('receiving_unit_id', 'in', readUnits.length ? readUnits : [-1]);
-      break;
-    case 'done':
-      query = query.where(involved(readUnits)).where('status', 'in', DONE);
-      break;
-  }
+function queueWhere(queue: QueueName, s: Scope) {
+  const involved = (units: number[]) => sql<boolean>`involved_unit_ids && ${sql.val(some(units))}::int[]`;
+  return (eb: Eb): Expression<SqlBool> => {
+    switch (queue) {
+      case 'mine':
+        return eb.and([eb('current_staff_id', '=', s.actor.staffId), eb('status', 'in', OPEN)]);
+      case 'unassigned':
+        return eb.and([eb('current_unit_id', 'in', some(s.processUnits)), eb('current_staff_id', 'is', null), eb('status', 'in', OPEN)]);
+      case 'near_due':
+        return eb.and([eb('current_unit_id', 'in', some(s.readUnits)), eb('status', 'in', CLOCK_RUNNING), eb('due_at', '>=', s.now), eb('due_at', '<=', s.nearDueUntil)]);
+      case 'overdue':
+        return eb.and([eb('current_unit_id', 'in', some(s.readUnits)), overdueWhere(eb, s.now)]);
+      case 'supplement':
+        return eb.and([involved(s.readUnits), eb('status', '=', 5)]);
+      case 'all_open':
+        return eb.and([involved(s.readUnits), eb('status', 'in', OPEN)]);
+      case 'received_here':
+        return eb('receiving_unit_id', 'in', some(s.readUnits));
+      case 'done':
+        return eb.and([involved(s.readUnits), eb('status', 'in', DONE)]);
+    }
+  };
+}
+
+/**
+ * The search box: a personal identifier by exact equality on its own index (migration 0008), any
+ * other term on the dossier code or the applicant's name without diacritics.
+ */
+function searchWhere(search: QueueSearch) {
+  return (eb: Eb): Expression<SqlBool> => {
+    switch (search.kind) {
+      case 'id_number':
+        return eb.or([
+          eb(sql`applicant ->> 'idNumber'`, '=', search.idNumber),
+          eb(sql`applicant -> 'representative' ->> 'idNumber'`, '=', search.idNumber),
+        ]);
+      case 'phone':
+        return eb(sql`dossier_phone_key(applicant ->> 'phone')`, '=', phoneKey(search.phone));
+      case 'text':
+        return eb.or([
+          eb('code', 'ilike', `%${search.text}%`),
+          eb(sql`f_unaccent(lower(applicant_name))`, 'like', sql`'%' || f_unaccent(lower(${search.text})) || '%'`),
+        ]);
+    }
+  };
+}
+
+export type QueuePage = { items: DossierRow[]; nextCursor: string | null };
+
+/**
+ * One page of a queue. Keyset paging on (due instant, id) or (received instant, id): no OFFSET, so
+ * page 10 000 costs what page 1 costs. Dossiers without a due date (awaiting reception, refused)
+ * come last when sorting by due date — never left out, or the list would disagree with its count.
+ */
+export async function listQueue(db: Db, ctx: RequestContext, q: QueueQuery, calc: DeadlineCalculator, now: Date): Promise<QueuePage> {
+  const scope = scopeOf(ctx, calc, now);
+  const byDue = q.sort !== 'received';
+  const sortCol = byDue ? 'due_at' : 'created_at';
+  let query = db.selectFrom('dossiers').selectAll().where(queueWhere(q.queue, scope));
   if (q.status) query = query.where('status', '=', q.status);
   if (q.procedureCode) query = query.where('procedure_code', '=', q.procedureCode);
-  if (q.q) {
-    const term = q.q;
-    query = query.where((eb) => eb.or([
-      eb('code', 'ilike', `%${term}%`),
-      eb(sql`f_unaccent(lower(applicant_name))`, 'like', sql`'%' || f_unaccent(lower(${term})) || '%'`),
-    ]));
-  }
-  if (sortCol === 'due_at') query = query.where('due_at', 'is not', null);
+  const search = q.q ? classifySearch(q.q) : null;
+  if (search) query = query.where(searchWhere(search));
   if (q.cursor) {
     const c = decode(q.cursor);
-    query = query.where((eb) => eb.or([eb(sortCol, '>', new Date(c.k)), eb.and([eb(sortCol, '=', new Date(c.k)), eb('id', '>', c.id)])]));
+    if (c.k === null) {
+      query = query.where((eb) => eb.and([eb(sortCol, 'is', null), eb('id', '>', c.id)]));
+    } else {
+      const k = new Date(c.k);
+      query = query.where((eb) => eb.or([eb(sortCol, '>', k), eb.and([eb(sortCol, '=', k), eb('id', '>', c.id)]), eb(sortCol, 'is', null)]));
+    }
   }
+  // Ascending order puts NULLs last in PostgreSQL.
   const rows = await query.orderBy(sortCol).orderBy('id').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const key = last ? (sortCol === 'due_at' ? last.due_at : last.created_at) : null;
-  return { items: page, nextCursor: rows.length > q.limit && last && key ? encode({ k: key.toISOString(), id: last.id }) : null };
+  const key = last ? (byDue ? last.due_at : last.created_at) : null;
+  return { items: page, nextCursor: rows.length > q.limit && last ? encode({ k: key ? key.toISOString() : null, id: last.id }) : null };
+}
+
+/**
+ * The size of each counted queue, from the same predicate as its list, up to `cap` (beyond it the
+ * badge reads "cap+"): counting stops there, so a province-wide count stays cheap.
+ */
+export async function countQueues(db: Db, ctx: RequestContext, calc: DeadlineCalculator, now: Date, cap: number): Promise<Record<CountedQueue, { n: number; more: boolean }>> {
+  const scope = scopeOf(ctx, calc, now);
+  const counts = await Promise.all(COUNTED_QUEUES.map(async (queue) => {
+    const row = await db.selectFrom((eb) => eb.selectFrom('dossiers').select('id').where(queueWhere(queue, scope)).limit(cap + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = Number(row.n);
+    return [queue, { n: Math.min(n, cap), more: n > cap }] as const;
+  }));
+  return Object.fromEntries(counts) as Record<CountedQueue, { n: number; more: boolean }>;
 }

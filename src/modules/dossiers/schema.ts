@@ -66,8 +66,11 @@ export const actionBody = z.discriminatedUnion('action', [
 export type ActionInput = z.output<typeof actionBody>;
 export const actionNames = ACTIONS;
 
+export const QUEUE_NAMES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'received_here', 'done'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
 export const queueQuery = z.strictObject({
-  queue: z.enum(['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'received_here', 'done']).default('mine'),
+  queue: z.enum(QUEUE_NAMES).default('mine'),
   q: z.string().trim().max(100).optional(),
   procedureCode: z.string().max(60).optional(),
   status: z.coerce.number().int().min(1).max(10).optional(),
@@ -76,3 +79,9 @@ export const queueQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 export type QueueQuery = z.output<typeof queueQuery>;
+
+/** The public lookup: `key` is the documented name of the receipt's secret; `secret` is still read. */
+export const lookupQuery = z.strictObject({
+  key: z.string().trim().max(20).optional(),
+  secret: z.string().trim().max(20).optional(),
+});

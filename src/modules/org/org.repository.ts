@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/transaction.js';
 import type { PositionView, StaffView, UnitView } from './schema.js';
 
 /** SQL of the org module; the service decides who may call what. */
-const unitColumns = ['id', 'parent_id', 'code', 'name', 'short_name', 'kind', 'function', 'version'] as const;
+const unitColumns = ['id', 'parent_id', 'code', 'name', 'short_name', 'kind', 'function', 'phone', 'version'] as const;
 
 export async function listUnits(db: Db, ids?: number[]): Promise<UnitView[]> {
   if (ids && ids.length === 0) return [];
@@ -14,7 +14,7 @@ export async function listUnits(db: Db, ids?: number[]): Promise<UnitView[]> {
   const rows = await q.orderBy('code').orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id, parentId: r.parent_id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, function: r.function,
-    effectiveFrom: r.effective_from_text, effectiveTo: r.effective_to_text, version: r.version,
+    effectiveFrom: r.effective_from_text, effectiveTo: r.effective_to_text, version: r.version, phone: r.phone,
   }));
 }
 

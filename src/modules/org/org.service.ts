@@ -68,7 +68,7 @@ export function createOrgService(db: Db) {
       return inTransaction(db, async (trx) => {
         const row = await trx.insertInto('org_units').values({
           parent_id: input.parentId, code: input.code, name: input.name, short_name: input.shortName, kind: input.kind,
-          function: input.function, effective_from: input.effectiveFrom, effective_to: input.effectiveTo,
+          function: input.function, effective_from: input.effectiveFrom, effective_to: input.effectiveTo, phone: input.phone ?? null,
         }).returning('id').executeTakeFirstOrThrow().catch((e) => translateDbError(e, uniqueErrors));
         const unit = (await repo.findUnit(trx, row.id))!;
         await recordAudit(trx, ctx, { action: 'org.unit.created', entity: 'unit', entityId: unit.id, unitId: unit.id, after: unit });
@@ -95,7 +95,7 @@ export function createOrgService(db: Db) {
       }
       return inTransaction(db, async (trx) => {
         const values: Record<string, unknown> = {};
-        const map: Record<string, string> = { parentId: 'parent_id', code: 'code', name: 'name', shortName: 'short_name', kind: 'kind', function: 'function', effectiveFrom: 'effective_from', effectiveTo: 'effective_to' };
+        const map: Record<string, string> = { parentId: 'parent_id', code: 'code', name: 'name', shortName: 'short_name', kind: 'kind', function: 'function', effectiveFrom: 'effective_from', effectiveTo: 'effective_to', phone: 'phone' };
         for (const [k, col] of Object.entries(map)) if ((input as Record<string, unknown>)[k] !== undefined) values[col] = (input as Record<string, unknown>)[k];
         await versionedUpdate(trx, 'org_units', id, input.version, values).catch((e) => translateDbError(e, uniqueErrors));
         const after = (await repo.findUnit(trx, id))!;

@@ -11,6 +11,7 @@ export interface OrgUnitsTable {
   short_name: string | null;
   kind: string;
   function: string | null;
+  phone: string | null;
   effective_from: DateText;
   effective_to: DateText;
   version: Generated<number>;

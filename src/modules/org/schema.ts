@@ -31,6 +31,8 @@ export const unitFields = {
   function: z.string().trim().regex(/^[a-z0-9_]*$/, 'Chức năng chỉ gồm chữ thường, số và dấu gạch dưới').max(50).nullish().transform((v) => (v ? v : null)),
   effectiveFrom: isoDate.nullish().transform((v) => v ?? null),
   effectiveTo: isoDate.nullish().transform((v) => v ?? null),
+  /** The unit's public phone, the contact printed on slips when the officer has none. */
+  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullable().transform((v) => (v ? v : null)).optional(),
 };
 export const createUnitBody = z.strictObject(unitFields);
 export const updateUnitBody = z.strictObject({ version: z.number().int().positive(), ...partial(unitFields) });
@@ -40,6 +42,7 @@ export type UpdateUnitInput = z.output<typeof updateUnitBody>;
 export const unitView = z.object({
   id: z.number(), parentId: z.number().nullable(), code: z.string().nullable(), name: z.string(), shortName: z.string().nullable(),
   kind: z.string(), function: z.string().nullable(), effectiveFrom: z.string().nullable(), effectiveTo: z.string().nullable(), version: z.number(),
+  phone: z.string().nullable(),
 });
 export type UnitView = z.infer<typeof unitView>;
 

@@ -22,10 +22,10 @@ export async function writeChunk(trx: Tx, ctx: RequestContext, chunk: PreparedDo
   const rows = await sql<{ id: string; code: string }>`
     insert into dossiers (code, lookup_secret, procedure_code, procedure_version_id, procedure_name, field_code, field_name, case_code, channel,
       receiving_unit_id, competent_unit_id, applicant, applicant_name, documents, fees, result_delivery, processing_time,
-      status, received_at, due_at, completed_at, returned_at, current_step, current_unit_id, current_staff_id, step_due_at,
+      status, received_at, due_at, completed_at, returned_at, current_step, current_unit_id, current_staff_id, step_due_at, paused_at,
       involved_unit_ids, extended, version, created_at, updated_at)
     select code, secret, pcode, pver, pname, fcode, fname, ccode, channel, runit, cunit, applicant::jsonb, aname, docs::jsonb, fees::jsonb, delivery,
-      ptime::jsonb, status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, involved::int[], extended, version, created, updated
+      ptime::jsonb, status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, paused, involved::int[], extended, version, created, updated
     from unnest(
       ${col((p) => p.code)}::text[], ${col((_p, i) => makeLookupSecret((n) => secrets.subarray(6 * i, 6 * i + n)))}::text[],
       ${col((p) => p.values.procedureCode)}::text[], ${col((p) => p.values.procedureVersionId)}::int[], ${col((p) => p.values.procedureName)}::text[],
@@ -35,11 +35,11 @@ export async function writeChunk(trx: Tx, ctx: RequestContext, chunk: PreparedDo
       ${col((p) => p.values.fees)}::text[], ${col((p) => p.values.resultDelivery)}::text[], ${col((p) => p.values.processingTime)}::text[],
       ${col((p) => p.state.status)}::smallint[], ${col((p) => date(p.state.receivedAt))}::timestamptz[], ${col((p) => date(p.state.dueAt))}::timestamptz[],
       ${col((p) => date(p.state.completedAt))}::timestamptz[], ${col((p) => date(p.state.returnedAt))}::timestamptz[], ${col((p) => p.state.step || null)}::int[],
-      ${col((p) => p.state.currentUnitId)}::int[], ${col((p) => p.state.assignee?.staffId ?? null)}::int[], ${col((p) => date(p.state.stepDueAt))}::timestamptz[],
+      ${col((p) => p.state.currentUnitId)}::int[], ${col((p) => p.state.assignee?.staffId ?? null)}::int[], ${col((p) => date(p.state.stepDueAt))}::timestamptz[], ${col((p) => date(p.state.pausedSince))}::timestamptz[],
       ${col((p) => `{${p.values.involvedUnitIds.join(',')}}`)}::text[], ${col((p) => p.state.extended)}::boolean[], ${col((p) => p.state.version)}::int[],
       ${col((p) => p.values.createdAt)}::timestamptz[], ${col((p) => p.values.updatedAt)}::timestamptz[]
     ) as t(code, secret, pcode, pver, pname, fcode, fname, ccode, channel, runit, cunit, applicant, aname, docs, fees, delivery, ptime,
-      status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, involved, extended, version, created, updated)
+      status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, paused, involved, extended, version, created, updated)
     on conflict (code) do nothing
     returning id, code`.execute(trx);
 

@@ -96,7 +96,7 @@ async function replayLive(line: GeneratedLine): Promise<string> {
   return code;
 }
 
-const PROJECTION = ['status', 'received_at', 'due_at', 'completed_at', 'returned_at', 'current_step', 'current_unit_id', 'current_staff_id', 'step_due_at', 'involved_unit_ids', 'extended', 'version',
+const PROJECTION = ['status', 'received_at', 'due_at', 'completed_at', 'returned_at', 'current_step', 'current_unit_id', 'current_staff_id', 'step_due_at', 'paused_at', 'involved_unit_ids', 'extended', 'version',
   'procedure_code', 'procedure_version_id', 'procedure_name', 'field_code', 'case_code', 'channel', 'receiving_unit_id', 'competent_unit_id', 'applicant', 'applicant_name', 'documents', 'fees', 'result_delivery', 'processing_time'] as const;
 
 async function stored(code: string) {

@@ -47,7 +47,7 @@ describe('which events notify the applicant, with which template', () => {
     const apology = render({ type: 'extended', newDueAt: '2026-03-10T02:00:00Z', reason: 'chờ kết quả xác minh', signer: 'Tao Văn Phúc' })!;
     expect(apology.body).toContain('hẹn trả kết quả vào 05/03/2026 09:00');
     expect(apology.body).toContain('xin hẹn lại thời gian trả kết quả vào 10/03/2026 09:00');
-    expect(apology.body).toContain('https://dichvucong.laichau.gov.vn/tra-cuu?ma=H30.501.01-260302-0007&k=K7P2QX');
+    expect(apology.body).toContain('https://dichvucong.laichau.gov.vn/tra-cuu?ma=H30.501.01-260302-0007&key=K7P2QX');
     const supplement = render({ type: 'supplement_requested', items: [{ name: 'Giấy chứng sinh', reason: 'Bản sao mờ', legalBasis: 'Điều 16 Luật Hộ tịch' }] })!;
     expect(supplement.body).toContain('- Giấy chứng sinh: Bản sao mờ (căn cứ: Điều 16 Luật Hộ tịch)');
     expect(render({ type: 'payment_requested', amount: 1_250_000, items: [{ name: 'Lệ phí', amount: 1_250_000 }] })!.body).toContain('Tổng số tiền: 1.250.000 đồng.');

@@ -1,6 +1,7 @@
 import type { MessageTemplate } from '../../../platform/notify/templates.js';
 import type { DossierEvent, SupplementItem } from '../rules/events.js';
 import type { DossierState } from '../rules/reducer.js';
+import { lookupUrl } from '../slips/slip-context.js';
 import { APPLICANT_TEMPLATES as T, RESULT_DELIVERY_TEXT, RETURN_METHOD_TEXT } from './applicant-templates.js';
 
 /** What the message needs to know about the dossier, beyond the event itself. */
@@ -27,7 +28,7 @@ export function applicantMessageFor(e: DossierEvent, f: DossierFacts, state: Dos
   const common = {
     applicantName: f.applicantName, code: f.code, procedureName: f.procedureName,
     unitName: state.handovers[0]?.toUnitName || 'Bộ phận tiếp nhận và trả kết quả',
-    lookupUrl: `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(f.code)}&k=${encodeURIComponent(f.lookupSecret)}`,
+    lookupUrl: lookupUrl(publicUrl, f.code, f.lookupSecret),
     at: e.at,
   };
   const m = (template: MessageTemplate, vars: Record<string, unknown> = {}) => ({ template, vars: { ...common, ...vars } });

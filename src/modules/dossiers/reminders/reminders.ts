@@ -4,6 +4,7 @@ import { writeStaffMessage, type StaffRecipient } from '../../../platform/notify
 import { loadTemplate, renderMessage, type MessageTemplate } from '../../../platform/notify/templates.js';
 import type { OrgService } from '../../org/org.service.js';
 import * as repo from '../dossiers.repository.js';
+import { overdueWhere } from '../queues.js';
 import type { DeadlinesPort } from '../ports.js';
 import { reduce } from '../rules/reducer.js';
 import { vnDay } from '../rules/statuses.js';
@@ -27,7 +28,6 @@ export type ReminderOptions = { scanEveryMs?: number; digestAt?: { hour: number;
 
 const STEP_OPEN = [2, 4];
 const CLOCK_RUNNING = [2, 4, 6];
-const OVERDUE_OPEN = [2, 4, 5, 6];
 const BATCH = 200;
 const dossierLink = (code: string) => `/can-bo/ho-so/${encodeURIComponent(code)}`;
 
@@ -125,7 +125,8 @@ export function createReminders(deps: ReminderDeps, opts: ReminderOptions = {}) 
       if (!isWorkingDay(calc, now)) return { recipients: 0, dossiers: 0, skipped: true };
       const rows = await db.selectFrom('dossiers')
         .select(['id', 'code', 'procedure_name', 'applicant_name', 'due_at', 'current_unit_id', 'competent_unit_id', 'receiving_unit_id'])
-        .where('status', 'in', OVERDUE_OPEN).where('due_at', '<', now).orderBy('due_at').orderBy('id').limit(20_000).execute();
+        // The same rule as the overdue queue: a dossier paused for a supplement before its deadline is not late.
+        .where((eb) => overdueWhere(eb, now)).orderBy('due_at').orderBy('id').limit(20_000).execute();
       if (!rows.length) return { recipients: 0, dossiers: 0, skipped: false };
       const dir = await loadDirectory(db, deps.org);
       const groups = new Map<number, { to: StaffRecipient; lines: OverdueLine[]; units: Set<number> }>();

@@ -31,14 +31,36 @@ export const STATUS_INFO: Record<StatusCode, { key: string; vi: string; en: stri
 };
 
 export type Timeliness = 'early' | 'on_time' | 'late';
-export type OpenTimeliness = 'within' | 'overdue';
+/**
+ * Open work: within or past its deadline, or paused — the clock stops while the applicant
+ * supplements the dossier (DOMAIN §2.3, status 5), unless the deadline had already passed.
+ */
+export type OpenTimeliness = 'within' | 'overdue' | 'paused';
 
+/**
+ * The words of the statutory forms and reports: completed work is "trước hạn / đúng hạn / quá
+ * hạn", open work "trong hạn / quá hạn" (form 06's column, form 07's notes, DOMAIN §2.3).
+ */
 export const TIMELINESS_LABELS: Record<Timeliness | OpenTimeliness, { vi: string; en: string }> = {
   early: { vi: 'Trước hạn', en: 'Early' },
   on_time: { vi: 'Đúng hạn', en: 'On time' },
   late: { vi: 'Quá hạn', en: 'Late' },
   within: { vi: 'Trong hạn', en: 'Within deadline' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  paused: { vi: 'Tạm dừng', en: 'Paused' },
+};
+
+/**
+ * The labels on screen, where finished and open work sit side by side: work finished after its
+ * deadline reads differently from work still open past it, so nobody chases a dossier already done.
+ */
+export const TIMELINESS_TAGS: Record<Timeliness | OpenTimeliness, { vi: string; en: string }> = {
+  early: { vi: 'Trước hạn', en: 'Early' },
+  on_time: { vi: 'Đúng hạn', en: 'On time' },
+  late: { vi: 'Hoàn thành quá hạn', en: 'Finished late' },
+  within: { vi: 'Trong hạn', en: 'Within deadline' },
+  overdue: { vi: 'Đang quá hạn', en: 'Overdue' },
+  paused: { vi: 'Tạm dừng, chờ bổ sung', en: 'Paused for a supplement' },
 };
 
 /** The Vietnamese calendar day of an instant (UTC+7, no daylight saving). */
@@ -55,6 +77,26 @@ export function timeliness(completedAt: Date, dueAt: Date): Timeliness {
   return vnDay(completedAt) < vnDay(dueAt) ? 'early' : 'on_time';
 }
 
-export function openTimeliness(now: Date, dueAt: Date): OpenTimeliness {
+/**
+ * Open work against its deadline. While paused for a supplement the clock stands still: the
+ * dossier is as late as it was when the pause began, so a pause before the deadline is no delay.
+ */
+export function openTimeliness(now: Date, dueAt: Date, pausedSince?: Date | null): OpenTimeliness {
+  if (pausedSince) return pausedSince.getTime() > dueAt.getTime() ? 'overdue' : 'paused';
   return now.getTime() > dueAt.getTime() ? 'overdue' : 'within';
+}
+
+export type TimelinessFacts = { status: number; dueAt: Date | null; completedAt: Date | null; pausedAt: Date | null };
+
+/**
+ * A dossier's timeliness, derived and never stored (DOMAIN rule 2): decided work against its due
+ * date; open work within, past or paused; nothing for a dossier without a deadline, refused or
+ * withdrawn (no decision on the merits), or stopped without a completion time.
+ */
+export function dossierTimeliness(d: TimelinessFacts, now: Date): Timeliness | OpenTimeliness | null {
+  if (!d.dueAt) return null;
+  if (d.completedAt) return d.status === STATUS.REFUSED || d.status === STATUS.WITHDRAWN ? null : timeliness(d.completedAt, d.dueAt);
+  const info = STATUS_INFO[d.status as StatusCode];
+  if (!info || info.terminal) return null;
+  return openTimeliness(now, d.dueAt, d.status === STATUS.SUPPLEMENT_REQUESTED ? d.pausedAt : null);
 }

@@ -8,7 +8,7 @@
  */
 import { formatViDateTimeShort } from '../../../platform/documents/index.js';
 import type { Handover } from '../rules/reducer.js';
-import { openTimeliness, TIMELINESS_LABELS, timeliness, type OpenTimeliness, type Timeliness } from '../rules/statuses.js';
+import { openTimeliness, STATUS, TIMELINESS_LABELS, timeliness, type OpenTimeliness, type Timeliness } from '../rules/statuses.js';
 import { applicantView, notApplicable, type SlipProblem } from './slip-context.js';
 import { commonData, type SlipData, type SlipSource } from './slip-data.js';
 
@@ -117,7 +117,8 @@ export function controlData(src: SlipSource): SlipData | SlipProblem {
   const competentTree = subtreeOf(src.units, row.competent_unit_id);
   const coordinating = [...new Set(state.route.filter((r) => r.unitId !== deskId && (r.unitId === null || !competentTree.has(r.unitId))).map((r) => r.unitName))];
   const completed = state.completedAt && state.dueAt && state.status !== 3 && state.status !== 7 ? timeliness(new Date(state.completedAt), new Date(state.dueAt)) : null;
-  const overall = completed ?? (state.dueAt && !state.completedAt ? openTimeliness(src.now, new Date(state.dueAt)) : null);
+  const paused = state.status === STATUS.SUPPLEMENT_REQUESTED && state.pausedSince ? new Date(state.pausedSince) : null;
+  const overall = completed ?? (state.dueAt && !state.completedAt ? openTimeliness(src.now, new Date(state.dueAt), paused) : null);
   return {
     ...commonData(src, deskId, src.now.toISOString()),
     rows: controlRows(src),

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formatViDateTimeShort, NATIONAL_MOTTO, NATIONAL_NAME, officialPlaceDate } from '../../../platform/documents/index.js';
 import type { UnitRef } from '../rules/plan.js';
-import { openTimeliness, STATUS_INFO, TIMELINESS_LABELS, timeliness, type StatusCode } from '../rules/statuses.js';
+import { dossierTimeliness, STATUS_INFO, TIMELINESS_LABELS, type StatusCode } from '../rules/statuses.js';
 import { bodyName, slipAgency, type SlipAgency, type StoredApplicant } from './slip-context.js';
 import type { RegisterDossier } from './slips.repository.js';
 
@@ -41,8 +41,8 @@ const short = (d: Date | null): string => (d ? formatViDateTimeShort(d) : NOT_YE
 function noteFor(d: RegisterDossier, now: Date): string {
   const info = STATUS_INFO[d.status as StatusCode];
   const parts = [info?.vi ?? String(d.status)];
-  if (d.due_at && d.completed_at && d.status !== 3 && d.status !== 7) parts.push(TIMELINESS_LABELS[timeliness(d.completed_at, d.due_at)].vi.toLocaleLowerCase('vi'));
-  else if (d.due_at && !d.completed_at && !info?.terminal) parts.push(TIMELINESS_LABELS[openTimeliness(now, d.due_at)].vi.toLocaleLowerCase('vi'));
+  const result = dossierTimeliness({ status: d.status, dueAt: d.due_at, completedAt: d.completed_at, pausedAt: d.paused_at ?? null }, now);
+  if (result) parts.push(TIMELINESS_LABELS[result].vi.toLocaleLowerCase('vi'));
   if (d.extended) parts.push('đã gia hạn');
   return parts.join('; ');
 }

@@ -71,9 +71,12 @@ export function bodyName(units: UnitRef[], unitId: number | null): string {
   return unit ? signingBody(units, unit).name : '';
 }
 
-/** The public lookup link the QR code carries: code and secret, as the receipt prints them. */
+/**
+ * The public lookup link the QR code carries: code and secret, as the receipt prints them. `key`
+ * is the documented parameter; the lookup page still reads `k` from receipts printed before.
+ */
 export function lookupUrl(publicUrl: string, code: string, secret: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}&k=${encodeURIComponent(secret)}`;
+  return `${publicUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}&key=${encodeURIComponent(secret)}`;
 }
 
 export type StoredApplicant = {

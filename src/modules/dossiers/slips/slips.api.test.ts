@@ -121,6 +121,35 @@ describe('slips 02–05', () => {
     expect(text).toContain('PHÒNG VĂN HÓA - XÃ HỘI');
   });
 
+  it('02 names whom to call: the officer’s phone, else the unit’s, and the dotted blank only when neither is known', async () => {
+    const d = await receive(s['motcua.tanphong']);
+    await act(s['motcua.tanphong'], d.code, { action: 'transfer' });
+    await act(s['chuyenvien.tanphong'], d.code, { action: 'take' });
+    await act(s['chuyenvien.tanphong'], d.code, { action: 'request_supplement', items: [{ name: 'Giấy chứng sinh', reason: 'Bản chụp không rõ' }] });
+    const me = (await t.request('GET', '/api/v1/auth/me', { session: s['chuyenvien.tanphong'] })).json().user;
+    const staff = (await t.request('GET', `/api/v1/org/staff/${me.staffId}`, { session: s.admin })).json();
+    const sectionId = staff.unitId as number;
+    const contact = (text: string) => text.slice(text.indexOf('liên hệ Phạm Văn Hải'), text.indexOf('để được hướng dẫn'));
+    // The officer's own phone.
+    expect(staff.phone).toMatch(/^\d{10}$/);
+    expect(contact(await slipText(d.code, '02'))).toContain(`số điện thoại ${staff.phone}`);
+    // No phone of their own and none for their section: the blank for a pen.
+    const cleared = await t.request('PATCH', `/api/v1/org/staff/${me.staffId}`, { session: s.admin, body: { version: staff.version, phone: null } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const blank = contact(await slipText(d.code, '02'));
+    expect(blank).toContain('số điện thoại …');
+    expect(blank).not.toMatch(/\d{4}/);
+    // The section's phone.
+    const section = (await t.request('GET', `/api/v1/org/units/${sectionId}`, { session: s.admin })).json();
+    const withPhone = await t.request('PATCH', `/api/v1/org/units/${sectionId}`, { session: s.admin, body: { version: section.version, phone: '0213 3876 543' } });
+    expect(withPhone.statusCode, withPhone.body).toBe(200);
+    expect(withPhone.json().phone).toBe('0213 3876 543');
+    expect(contact(await slipText(d.code, '02'))).toContain('số điện thoại 0213 3876 543');
+    // Put things back for the other tests.
+    await t.request('PATCH', `/api/v1/org/units/${sectionId}`, { session: s.admin, body: { version: withPhone.json().version, phone: null } });
+    await t.request('PATCH', `/api/v1/org/staff/${me.staffId}`, { session: s.admin, body: { version: cleared.json().version, phone: staff.phone } });
+  });
+
   it('02 at reception: the dossier is not received yet, so there is no due date and no receipt', async () => {
     const d = await receive(s['motcua.tanphong'], { intake: 'supplement', supplementItems: [{ name: 'Bản sao CCCD của cha', reason: 'Thiếu' }] });
     const text = await slipText(d.code, '02');

@@ -33,7 +33,7 @@ export async function registerNumber(db: Db, row: Pick<DossierRow, 'id' | 'recei
 
 export type RegisterDossier = Pick<DossierRow,
   'id' | 'code' | 'procedure_name' | 'applicant' | 'applicant_name' | 'processing_time' | 'competent_unit_id' | 'receiving_unit_id'
-  | 'status' | 'received_at' | 'due_at' | 'completed_at' | 'returned_at' | 'extended'> & {
+  | 'status' | 'received_at' | 'due_at' | 'completed_at' | 'returned_at' | 'extended'> & Partial<Pick<DossierRow, 'paused_at'>> & {
   transferredAt: Date | null;
   resultAt: Date | null;
   receiverName: string | null;
@@ -47,7 +47,7 @@ export type RegisterDossier = Pick<DossierRow,
 export async function registerDossiers(db: Db, unitIds: number[], from: Date, to: Date, limit: number): Promise<RegisterDossier[]> {
   const rows = await db.selectFrom('dossiers')
     .select(['id', 'code', 'procedure_name', 'applicant', 'applicant_name', 'processing_time', 'competent_unit_id', 'receiving_unit_id',
-      'status', 'received_at', 'due_at', 'completed_at', 'returned_at', 'extended'])
+      'status', 'received_at', 'due_at', 'completed_at', 'returned_at', 'extended', 'paused_at'])
     .where(sql<boolean>`involved_unit_ids && ${sql.val(unitIds.length ? unitIds : [-1])}::int[]`)
     .where('received_at', '>=', from)
     .where('received_at', '<', to)

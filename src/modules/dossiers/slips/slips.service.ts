@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/transaction.js';
 import { AppError, errors } from '../../../platform/http/app-error.js';
 import { systemContext, type RequestContext } from '../../../platform/http/context.js';
 import type { OrgService } from '../../org/org.service.js';
+import type { UnitView } from '../../org/schema.js';
 import { canRead, dossierNotFound } from '../dossier-access.js';
 import * as repo from '../dossiers.repository.js';
 import { reduce } from '../rules/reducer.js';
@@ -46,10 +47,19 @@ export type SlipService = ReturnType<typeof createSlipService>;
 export function createSlipService(deps: SlipServiceDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function officerPhone(staffId: number | null): Promise<string | null> {
-    if (!staffId) return null;
-    const staff = await deps.org.getStaff(systemContext('slips'), staffId).catch(() => undefined);
-    return staff?.phone ?? null;
+  /**
+   * Whom the applicant may call about a supplement (form 02): the officer who asked for it, else
+   * the nearest unit up from where they asked that has a phone. Null when nothing is known, and
+   * the slip leaves the dotted blank for a pen.
+   */
+  async function contactPhone(staffId: number | null, unitId: number | null, units: UnitView[]): Promise<string | null> {
+    const staff = staffId ? await deps.org.getStaff(systemContext('slips'), staffId).catch(() => undefined) : undefined;
+    if (staff?.phone) return staff.phone;
+    const byId = new Map(units.map((u) => [u.id, u]));
+    for (let u = byId.get(unitId ?? staff?.unitId ?? -1); u; u = u.parentId === null ? undefined : byId.get(u.parentId)) {
+      if (u.phone) return u.phone;
+    }
+    return null;
   }
 
   async function register(ctx: RequestContext, q: RegisterQuery, limit: number): Promise<RegisterData> {
@@ -83,11 +93,12 @@ export function createSlipService(deps: SlipServiceDeps) {
       const row = await repo.findByCode(deps.db, code);
       if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
       const events = await repo.loadEvents(deps.db, row.id);
-      const src: SlipSource = { row, events, state: reduce(events), units: await deps.org.allUnits(), publicUrl: deps.publicUrl, now: now() };
+      const units = await deps.org.allUnits();
+      const src: SlipSource = { row, events, state: reduce(events), units, publicUrl: deps.publicUrl, now: now() };
       if (form === '01') src.register = await registerNumber(deps.db, row);
       if (form === '02') {
         const request = [...events].reverse().find((e) => e.type === 'supplement_requested' || e.type === 'reception_supplement_requested');
-        src.officerPhone = await officerPhone(request?.actor.staffId ?? null);
+        src.officerPhone = await contactPhone(request?.actor.staffId ?? null, request?.unitId ?? null, units);
       }
       const data = BUILDERS[form](src);
       if (data instanceof SlipProblem) throw new AppError(data.code, 409, data.vi, data.en, undefined, { form, status: src.state.status });

@@ -44,7 +44,7 @@ describe('heading and place', () => {
   });
 
   it('builds the lookup link with the code and the secret', () => {
-    expect(lookupUrl('https://dichvucong.example/', 'H30.002-260302-0001', 'K7Q2MX')).toBe('https://dichvucong.example/tra-cuu?ma=H30.002-260302-0001&k=K7Q2MX');
+    expect(lookupUrl('https://dichvucong.example/', 'H30.002-260302-0001', 'K7Q2MX')).toBe('https://dichvucong.example/tra-cuu?ma=H30.002-260302-0001&key=K7Q2MX');
   });
 });
 
@@ -73,7 +73,7 @@ function row(over: Partial<DossierRow> = {}): DossierRow {
     applicant: { kind: 'citizen', fullName: 'Nguyễn Thị Hường', idNumber: '012345678901', phone: '0912345678', email: 'huong@example.vn', address: 'Bản Sang Ngà', representative: { fullName: 'Lò Văn Páo', authorisation: 'Giấy ủy quyền số 12' } },
     applicant_name: 'Nguyễn Thị Hường', documents: [{ name: 'Tờ khai', originals: 1 }], fees: [{ name: 'Lệ phí', kind: 'charge', amount: 8000 }],
     result_delivery: 'post', processing_time: { amount: 3, unit: 'working_days', caseName: 'Trường hợp thường', copies: 2 }, supplement_restarts: false, origin_code: null,
-    status: 2, received_at: null, due_at: null, completed_at: null, returned_at: null, current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null,
+    status: 2, received_at: null, due_at: null, completed_at: null, returned_at: null, current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null, paused_at: null,
     involved_unit_ids: [12, 13, 11, 10], extended: false, version: 1, created_at: new Date(), updated_at: new Date(),
     ...over,
   };
@@ -91,7 +91,7 @@ describe('slip data', () => {
     const events = story(received, toSection, ['2026-03-03T09:00:00+07:00', { type: 'extended', newDueAt: new Date('2026-03-10T09:00:00+07:00').toISOString(), reason: 'Xác minh', signer: 'Chủ tịch UBND phường' }, specialist]);
     const d = data(receiptData(source(events)));
     expect(d.dueAt).toBe(new Date('2026-03-05T09:00:00+07:00').toISOString());
-    expect(d).toMatchObject({ officer: 'Lường Thị Ánh', sets: 2, processingTime: '3 ngày làm việc', feesText: 'Lệ phí: 8.000 đồng', lookupUrl: 'https://dvc.example/tra-cuu?ma=H30.501.01-260302-0001&k=K7Q2MX' });
+    expect(d).toMatchObject({ officer: 'Lường Thị Ánh', sets: 2, processingTime: '3 ngày làm việc', feesText: 'Lệ phí: 8.000 đồng', lookupUrl: 'https://dvc.example/tra-cuu?ma=H30.501.01-260302-0001&key=K7Q2MX' });
     expect(d.resultDelivery).toBe('Qua dịch vụ bưu chính công ích, đến địa chỉ: Bản Sang Ngà');
     expect(d.documents).toEqual([{ name: 'Tờ khai', originals: 1, copies: 0, certifiedCopies: 0 }]);
     // 04 tells the date being moved, found by replaying the log up to the apology.

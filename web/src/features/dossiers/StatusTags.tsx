@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { STATUS_INFO, TIMELINESS_LABELS, type OpenTimeliness, type StatusCode, type Timeliness } from '../../../../src/modules/dossiers/rules/statuses';
+import { STATUS_INFO, TIMELINESS_TAGS, type OpenTimeliness, type StatusCode, type Timeliness } from '../../../../src/modules/dossiers/rules/statuses';
 import { useLocale } from '../../shared/i18n';
 
 /** One colour per portal status code (DOMAIN §2.3), the same on every page. */
@@ -22,6 +22,7 @@ const TIMELINESS_COLOURS: Record<Timeliness | OpenTimeliness, string> = {
   late: 'red',
   within: 'blue',
   overdue: 'red',
+  paused: 'default',
 };
 
 function known(code: number): code is StatusCode {
@@ -38,13 +39,16 @@ export function StatusTag({ statusCode }: { statusCode: number }) {
   );
 }
 
-/** Trước hạn / đúng hạn / quá hạn for finished work, trong hạn / quá hạn for open work. */
+/**
+ * Trước hạn / đúng hạn / hoàn thành quá hạn for finished work; trong hạn / đang quá hạn / tạm dừng
+ * for open work — finished-late and still-overdue never share a label.
+ */
 export function TimelinessTag({ value }: { value: Timeliness | OpenTimeliness | null | undefined }) {
   const locale = useLocale();
   if (!value) return null;
   return (
     <Tag color={TIMELINESS_COLOURS[value]} data-timeliness={value} style={{ marginInlineEnd: 0 }}>
-      {TIMELINESS_LABELS[value][locale]}
+      {TIMELINESS_TAGS[value][locale]}
     </Tag>
   );
 }

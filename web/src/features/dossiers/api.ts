@@ -40,6 +40,8 @@ export interface DossierSummary {
   currentUnitId: number | null;
   currentStaffId: number | null;
   stepDueAt: string | null;
+  /** Waiting for a supplement: when the clock stopped (the due date moves when it restarts). */
+  pausedSince: string | null;
   timeliness: Timeliness | OpenTimeliness | null;
   version: number;
 }
@@ -106,7 +108,7 @@ export type CreatedDossier = Pick<DossierSummary, 'code' | 'status' | 'statusCod
 export const dossierKeys = {
   all: ['dossiers'] as const,
   queue: (filter: QueueFilter) => ['dossiers', 'queue', filter] as const,
-  count: (queue: QueueName) => ['dossiers', 'count', queue] as const,
+  counts: ['dossiers', 'count'] as const,
   detail: (code: string) => ['dossiers', 'detail', code] as const,
 };
 
@@ -135,14 +137,16 @@ export function useAgencies() {
   });
 }
 
-/** Badge counts: one page of up to COUNT_CAP codes per queue; more shows as "99+". */
-export const COUNT_CAP = 99;
-export function useQueueCount(queue: QueueName, enabled = true) {
+/** GET /dossiers/counts: each counted queue's size, by the same predicate as its list. */
+export type QueueCounts = Record<CountedQueue, { n: number; more: boolean }>;
+export type CountedQueue = 'mine' | 'unassigned' | 'near_due' | 'overdue' | 'supplement';
+/** The server counts up to this many dossiers per queue; more shows as "999+". */
+export const COUNT_CAP = 999;
+export function useQueueCounts(enabled = true) {
   return useQuery({
-    queryKey: dossierKeys.count(queue),
+    queryKey: dossierKeys.counts,
     enabled,
-    queryFn: ({ signal }) => api.get<QueuePage>('/dossiers', { queue, limit: COUNT_CAP }, signal),
-    select: (page) => ({ n: page.items.length, more: page.nextCursor !== null }),
+    queryFn: ({ signal }) => api.get<QueueCounts>('/dossiers/counts', undefined, signal),
   });
 }
 

@@ -16,8 +16,9 @@ interface Values {
 
 /**
  * Public lookup by dossier code and the secret printed on the receipt (Ninh Bình QĐ 163/2025
- * art. 15(6): by code, by the receipt's QR, or at the counter). `?ma=<code>&k=<secret>` comes from
- * the QR code; the home page's box passes only `?ma=`. Without the right secret nothing is shown.
+ * art. 15(6): by code, by the receipt's QR, or at the counter). `?ma=<code>&key=<secret>` comes
+ * from the QR code — receipts printed earlier carry `&k=`, and `&secret=` is read too; the home
+ * page's box passes only `?ma=`. Without the right secret nothing is shown.
  */
 export default function LookupPage() {
   const t = useLookupT();
@@ -25,7 +26,7 @@ export default function LookupPage() {
   const site = useSite();
   const [params, setParams] = useSearchParams();
   const code = (params.get('ma') ?? '').trim();
-  const secret = (params.get('k') ?? '').trim().toUpperCase();
+  const secret = (params.get('key') ?? params.get('k') ?? params.get('secret') ?? '').trim().toUpperCase();
   const lookup = usePublicLookup(code, secret);
   useEffect(() => {
     document.title = `${t('title')} — ${site.portalName}`;
@@ -44,7 +45,7 @@ export default function LookupPage() {
             key={`${code}|${secret}`}
             layout="vertical"
             initialValues={{ code, secret }}
-            onFinish={(v) => setParams({ ma: v.code.trim(), k: v.secret.trim().toUpperCase() })}
+            onFinish={(v) => setParams({ ma: v.code.trim(), key: v.secret.trim().toUpperCase() })}
             requiredMark={false}
           >
             <Row gutter={16}>

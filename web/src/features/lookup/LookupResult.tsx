@@ -9,11 +9,15 @@ import { useLookupT } from './messages';
 export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
   const t = useLookupT();
   const closed = d.returnedAt !== null || [3, 7, 8, 10].includes(d.statusCode);
+  // Waiting for a supplement: the clock stands still and the old date no longer holds (as slip 02 says).
+  const paused = d.pausedSince !== null;
   const items = [
     { key: 'procedure', label: t('procedure'), children: d.procedureName },
     { key: 'status', label: t('status'), children: <StatusTag statusCode={d.statusCode} /> },
     { key: 'received', label: t('received'), children: formatDateTime(d.receivedAt) || '—' },
-    { key: 'due', label: t('due'), children: <strong>{formatDateTime(d.dueAt) || '—'}</strong> },
+    paused
+      ? { key: 'due', label: t('due'), children: <span data-clock="paused">{t('paused', { at: formatDateTime(d.pausedSince) })}</span> }
+      : { key: 'due', label: t('due'), children: <strong>{formatDateTime(d.dueAt) || '—'}</strong> },
     ...(d.completedAt ? [{ key: 'completed', label: t('completed'), children: formatDateTime(d.completedAt) }] : []),
     ...(d.returnedAt ? [{ key: 'returned', label: t('returned'), children: formatDateTime(d.returnedAt) }] : []),
     ...(d.timeliness ? [{ key: 'timeliness', label: t('timeliness'), children: <TimelinessTag value={d.timeliness} /> }] : []),
@@ -50,10 +54,10 @@ export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
                     <Typography.Text type="secondary">
                       {t('stepFrom', { at: formatDateTime(s.startedAt) })}
                       {s.completedAt ? ` · ${t('stepDone', { at: formatDateTime(s.completedAt) })}` : ''}
-                      {current && s.dueAt && s.dueAt !== s.startedAt ? ` · ${t('stepDue', { at: formatDateTime(s.dueAt) })}` : ''}
+                      {current && !paused && s.dueAt && s.dueAt !== s.startedAt ? ` · ${t('stepDue', { at: formatDateTime(s.dueAt) })}` : ''}
                     </Typography.Text>
                     <Flex gap={6} style={{ marginTop: 2 }}>
-                      {current ? <Typography.Text strong>{t('stepNow')}</Typography.Text> : null}
+                      {current ? <Typography.Text strong>{t(paused ? 'stepPaused' : 'stepNow')}</Typography.Text> : null}
                       <TimelinessTag value={s.dueAt && s.dueAt !== s.startedAt ? s.timeliness : null} />
                     </Flex>
                   </div>

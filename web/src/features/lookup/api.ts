@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { OpenTimeliness, Timeliness } from '../../../../src/modules/dossiers/rules/statuses';
 import { api } from '../../shared/api';
 
-/** GET /public/dossiers/:code?secret= — status, dates and steps by agency; no personal data. */
+/** GET /public/dossiers/:code?key= — status, dates and steps by agency; no personal data. */
 export interface PublicDossier {
   code: string;
   procedureName: string;
@@ -15,6 +15,8 @@ export interface PublicDossier {
   completedAt: string | null;
   returnedAt: string | null;
   timeliness: Timeliness | OpenTimeliness | null;
+  /** Waiting for the applicant's supplement: the clock stopped then (form 02). */
+  pausedSince: string | null;
   steps: PublicStep[];
 }
 
@@ -35,6 +37,6 @@ export function usePublicLookup(code: string, secret: string) {
     // A wrong code or key answers 404, and the endpoint is rate-limited: never retry on its own.
     retry: false,
     staleTime: 60_000,
-    queryFn: ({ signal }) => api.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`, { secret }, signal),
+    queryFn: ({ signal }) => api.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`, { key: secret }, signal),
   });
 }

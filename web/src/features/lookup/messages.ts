@@ -25,6 +25,8 @@ const vi = {
   'stepDone': 'Hoàn thành lúc {at}',
   'stepDue': 'Hạn xử lý {at}',
   'stepNow': 'Đang xử lý',
+  'stepPaused': 'Tạm dừng, chờ bổ sung hồ sơ',
+  'paused': 'Tạm dừng tính thời gian giải quyết từ {at}, chờ người nộp bổ sung, hoàn thiện hồ sơ. Ngày hẹn trả kết quả mới sẽ được thông báo khi nhận đủ hồ sơ bổ sung.',
   'returnStep': 'Trả kết quả',
   'privacy': 'Trang tra cứu không hiển thị thông tin cá nhân của người nộp hồ sơ.',
 } as const;
@@ -54,6 +56,8 @@ const en: Record<keyof typeof vi, string> = {
   'stepDone': 'Completed {at}',
   'stepDue': 'Due {at}',
   'stepNow': 'In progress',
+  'stepPaused': 'Paused, awaiting the supplement',
+  'paused': 'The processing time is paused since {at} while the applicant supplements the dossier. The new date for the result will be given once the supplement is complete.',
   'returnStep': 'Return of the result',
   'privacy': 'The lookup page shows no personal data of the applicant.',
 };

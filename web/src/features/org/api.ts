@@ -28,6 +28,8 @@ export interface OrgUnit {
   /** Calendar dates, YYYY-MM-DD. */
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** Public contact phone, printed on slips when the officer has none. */
+  phone?: string | null;
   version: number;
 }
 
@@ -40,6 +42,7 @@ export interface UnitInput {
   function?: string | null;
   effectiveFrom?: string | null;
   effectiveTo?: string | null;
+  phone?: string | null;
 }
 
 export interface StaffMember {

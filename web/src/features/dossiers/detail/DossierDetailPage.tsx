@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
@@ -34,7 +34,12 @@ function Facts({ d }: { d: DossierDetail }) {
     {
       key: 'due',
       label: t('detail.due'),
-      children: d.dueAt ? (
+      children: d.pausedSince ? (
+        <Flex gap={8} wrap align="center" data-clock="paused">
+          <span>{t('list.pausedSince', { at: formatDateTime(d.pausedSince) })}</span>
+          <TimelinessTag value={d.timeliness} />
+        </Flex>
+      ) : d.dueAt ? (
         <Flex gap={8} wrap align="center">
           <strong>{formatDateTime(d.dueAt)}</strong>
           <TimelinessTag value={d.timeliness} />
@@ -103,6 +108,9 @@ export default function DossierDetailPage() {
           <Flex vertical gap={16}>
             <Card size="small">
               <Facts d={d} />
+              {d.pausedSince ? (
+                <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('detail.paused', { at: formatDateTime(d.pausedSince), due: formatDateTime(d.dueAt) })} />
+              ) : null}
             </Card>
             {wide ? null : actions}
             {d.route.length > 0 ? (
@@ -112,7 +120,7 @@ export default function DossierDetailPage() {
             ) : null}
             {d.handovers.length > 0 ? (
               <Card size="small" title={t('detail.handovers')}>
-                <HandoverTable handovers={d.handovers} />
+                <HandoverTable handovers={d.handovers} pausedSince={d.pausedSince} />
               </Card>
             ) : null}
             <Card size="small" title={t('detail.history')}>

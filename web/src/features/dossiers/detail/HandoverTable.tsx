@@ -19,7 +19,7 @@ function Party({ unit, person }: { unit: string; person?: string | null }) {
  * The control slip's table (form 06): who handed the dossier to whom and when, and whether each
  * step finished early, on time or late against its budget — the same rule the server prints.
  */
-export function HandoverTable({ handovers }: { handovers: Handover[] }) {
+export function HandoverTable({ handovers, pausedSince = null }: { handovers: Handover[]; pausedSince?: string | null }) {
   const t = useDossierT();
   const now = new Date();
   const columns: ColumnsType<Handover & { index: number }> = [
@@ -35,7 +35,8 @@ export function HandoverTable({ handovers }: { handovers: Handover[] }) {
       render: (_, h) => {
         if (!h.stepDueAt || h.stepDueAt === h.at) return null;
         const due = new Date(h.stepDueAt);
-        return <TimelinessTag value={h.completedAt ? timeliness(new Date(h.completedAt), due) : openTimeliness(now, due)} />;
+        // The open step's clock stands still too while the dossier waits for a supplement.
+        return <TimelinessTag value={h.completedAt ? timeliness(new Date(h.completedAt), due) : openTimeliness(now, due, pausedSince ? new Date(pausedSince) : null)} />;
       },
     },
   ];

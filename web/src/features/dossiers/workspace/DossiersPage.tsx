@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { hasAnyRole, useAuth } from '../../../shared/auth';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { COUNT_CAP, QUEUES, type QueueName, useQueue, useQueueCount } from '../api';
+import { COUNT_CAP, type CountedQueue, QUEUES, type QueueCounts, type QueueName, useQueue, useQueueCounts } from '../api';
 import { useDossierT } from '../i18n';
 import { INTAKE_ROLES, INTAKE_PATH } from '../roles';
 import { DossierCards, DossierTable } from './DossierList';
@@ -12,21 +12,21 @@ import { DossierCards, DossierTable } from './DossierList';
 /** Queues whose size matters at a glance ("rõ việc"); the long ones get no badge. */
 const COUNTED: readonly QueueName[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
 
-function QueueLabel({ queue, active }: { queue: QueueName; active: boolean }) {
+function QueueLabel({ queue, active, counts }: { queue: QueueName; active: boolean; counts: QueueCounts | undefined }) {
   const t = useDossierT();
-  const counted = COUNTED.includes(queue);
-  const count = useQueueCount(queue, counted);
-  const n = count.data?.n ?? 0;
+  const count = COUNTED.includes(queue) ? counts?.[queue as CountedQueue] : undefined;
+  const n = count?.n ?? 0;
   const urgent = queue === 'overdue' || queue === 'near_due';
   return (
     <Flex align="center" gap={6}>
       <span>{t(`queue.${queue}`)}</span>
-      {counted && n > 0 ? (
+      {count && n > 0 ? (
         <Badge
-          count={count.data?.more ? `${COUNT_CAP}+` : n}
+          count={count.more ? `${COUNT_CAP}+` : n}
           overflowCount={COUNT_CAP}
           color={urgent ? '#c62828' : active ? '#9e1c1c' : '#8c8c8c'}
           aria-label={t('queue.count', { n })}
+          data-count={n}
         />
       ) : null}
     </Flex>
@@ -59,6 +59,7 @@ export default function DossiersPage() {
   const screens = Grid.useBreakpoint();
   const { queue, q, sort, update } = useListParams();
   const list = useQueue({ queue, q: q || undefined, sort });
+  const counts = useQueueCounts();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const empty = q ? t('list.emptySearch', { q }) : t('list.empty');
   const wide = screens.md ?? true;
@@ -83,7 +84,7 @@ export default function DossiersPage() {
           aria-label={t('queue.label')}
           activeKey={queue}
           onChange={(key) => update({ queue: key as QueueName })}
-          items={QUEUES.map((key) => ({ key, label: <QueueLabel queue={key} active={key === queue} /> }))}
+          items={QUEUES.map((key) => ({ key, label: <QueueLabel queue={key} active={key === queue} counts={counts.data} /> }))}
         />
         <Flex gap={12} wrap style={{ marginBottom: 12 }}>
           <Input.Search
@@ -115,7 +116,7 @@ export default function DossiersPage() {
         )}
         <Flex justify="space-between" align="center" gap={12} wrap style={{ marginTop: 12 }}>
           <Typography.Text type="secondary" aria-live="polite">
-            {items.length > 0 ? t(list.hasNextPage ? 'list.shown' : 'list.shownAll', { n: items.length }) : null}
+            {items.length > 0 ? t(q ? (list.hasNextPage ? 'list.shownSearch' : 'list.shownAllSearch') : list.hasNextPage ? 'list.shown' : 'list.shownAll', { n: items.length, q }) : null}
           </Typography.Text>
           {list.hasNextPage ? (
             <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

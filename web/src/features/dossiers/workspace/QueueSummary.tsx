@@ -1,18 +1,18 @@
 import { Badge, List, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { COUNT_CAP, type QueueName, useQueueCount } from '../api';
+import { COUNT_CAP, type CountedQueue, type QueueCounts, useQueueCounts } from '../api';
 import { useDossierT } from '../i18n';
 import { DOSSIERS_PATH } from '../roles';
 
-const QUEUES: readonly QueueName[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
+const QUEUES: readonly CountedQueue[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
 
-function Row({ queue }: { queue: QueueName }) {
+function Row({ queue, counts }: { queue: CountedQueue; counts: QueueCounts | undefined }) {
   const t = useDossierT();
-  const count = useQueueCount(queue);
-  const n = count.data?.n ?? 0;
+  const count = counts?.[queue];
+  const n = count?.n ?? 0;
   const urgent = (queue === 'overdue' || queue === 'near_due') && n > 0;
   return (
-    <List.Item extra={<Badge count={count.data?.more ? `${COUNT_CAP}+` : n} showZero color={urgent ? '#c62828' : n > 0 ? '#9e1c1c' : '#bfbfbf'} />}>
+    <List.Item extra={<Badge count={count?.more ? `${COUNT_CAP}+` : n} overflowCount={COUNT_CAP} showZero color={urgent ? '#c62828' : n > 0 ? '#9e1c1c' : '#bfbfbf'} />}>
       <Link to={`${DOSSIERS_PATH}?hang=${queue}`}>
         <Typography.Text strong={n > 0}>{t(`queue.${queue}`)}</Typography.Text>
       </Link>
@@ -22,5 +22,6 @@ function Row({ queue }: { queue: QueueName }) {
 
 /** The overview's "dossiers to handle": the size of each work queue, each a link to it. */
 export function DossierQueueSummary() {
-  return <List size="small" dataSource={[...QUEUES]} renderItem={(queue) => <Row key={queue} queue={queue} />} />;
+  const counts = useQueueCounts();
+  return <List size="small" loading={counts.isPending} dataSource={[...QUEUES]} renderItem={(queue) => <Row key={queue} queue={queue} counts={counts.data} />} />;
 }

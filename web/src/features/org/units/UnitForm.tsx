@@ -18,6 +18,7 @@ interface Values {
   shortName?: string;
   kind: UnitKind;
   function?: string;
+  phone?: string;
   effectiveFrom?: Dayjs | null;
   effectiveTo?: Dayjs | null;
 }
@@ -54,6 +55,7 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
         shortName: unit.shortName ?? undefined,
         kind: unit.kind,
         function: unit.function ?? undefined,
+        phone: unit.phone ?? undefined,
         effectiveFrom: toDay(unit.effectiveFrom),
         effectiveTo: toDay(unit.effectiveTo),
       }
@@ -68,6 +70,7 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
       shortName: blankToNull(values.shortName),
       kind: values.kind,
       function: blankToNull(values.function),
+      phone: blankToNull(values.phone),
       effectiveFrom: toIsoDate(values.effectiveFrom),
       effectiveTo: toIsoDate(values.effectiveTo),
     };
@@ -127,6 +130,9 @@ export function UnitForm({ units, unit, defaultParentId, readOnly, onSaved, onCa
         rules={[{ pattern: /^[a-z0-9_]*$/, message: t('unit.functionPattern') }]}
       >
         <Input placeholder="one_stop, culture_social, economy…" maxLength={50} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('unit.phone')} tooltip={t('unit.phoneHint')} rules={[{ pattern: /^\+?[0-9 .-]{8,15}$/, message: t('unit.phonePattern') }]}>
+        <Input inputMode="tel" autoComplete="off" maxLength={20} />
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="effectiveFrom" label={t('unit.effectiveFrom')} style={{ flex: '1 1 160px' }}>
