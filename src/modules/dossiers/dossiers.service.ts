@@ -8,6 +8,7 @@ import * as repo from './dossiers.repository.js';
 import { intake } from './intake.js';
 import type { CatalogPort, DeadlinesPort } from './ports.js';
 import { listQueue } from './queues.js';
+import { routeStaff } from './route-staff.js';
 import { verifyChain, type ChainProblem } from './rules/hash-chain.js';
 import { reduce } from './rules/reducer.js';
 import type { ActionInput, CreateDossierInput, QueueQuery } from './schema.js';
@@ -61,6 +62,11 @@ export function createDossierService(d: DossierServiceDeps) {
       if (!found || !canRead(ctx.actor, found.row)) throw dossierNotFound();
       const problems = verifyChain(code, found.events.map(repo.toChained));
       return { code, events: found.events.length, valid: problems.length === 0, problems };
+    },
+
+    /** Who may receive each step of the dossier's route: names and positions, for those who act on it. */
+    routeStaff(ctx: RequestContext, code: string, step?: number) {
+      return routeStaff(deps, ctx, code, step);
     },
 
     /** Every dossier's chain, for `npx motcua verify-audit`; streams in pages of 500. */

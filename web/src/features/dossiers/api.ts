@@ -251,6 +251,27 @@ export function useProcedure(code: string | undefined) {
   });
 }
 
+// ---- staff of the dossier's route (who may receive a step; names and positions only) -----------
+
+export interface RouteStepStaff {
+  step: number;
+  name: string;
+  unitId: number | null;
+  unitName: string;
+  external: boolean;
+  staff: { id: Id; fullName: string; position: string | null; unitName: string }[];
+}
+
+/** GET /dossiers/:code/route-staff?step= — open to whoever can act on the dossier, even across agencies. */
+export function useRouteStaff(code: string, step: number | null | undefined) {
+  return useQuery({
+    queryKey: ['dossiers', 'route-staff', code, step],
+    enabled: step !== null && step !== undefined,
+    queryFn: ({ signal }) => api.get<{ steps: RouteStepStaff[] }>(`/dossiers/${encodeURIComponent(code)}/route-staff`, { step: step ?? undefined }, signal),
+    select: (body) => body.steps[0] ?? null,
+  });
+}
+
 // ---- org (staff pickers of the action forms) --------------------------------------------------
 
 export interface StaffOption {

@@ -223,6 +223,7 @@ export const dossierEn: Record<DossierKey, string> = {
   'form.staffOptional': 'Leave empty to put the dossier in the unit’s queue',
   'form.staffUnavailable': 'The receiving unit’s staff list could not be loaded; the dossier will go to the unit’s queue.',
   'form.staffRequired': 'Please choose a staff member',
+  'form.staffNone': 'The unit has no staff on record',
   'form.note': 'Note',
   'form.reason': 'Reason',
   'form.reasonRequired': 'Please give a reason',

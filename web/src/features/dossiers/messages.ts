@@ -222,6 +222,7 @@ const vi = {
   'form.staffOptional': 'Để trống: hồ sơ vào hàng chờ của đơn vị',
   'form.staffUnavailable': 'Không tải được danh sách cán bộ của đơn vị nhận; hồ sơ sẽ vào hàng chờ của đơn vị.',
   'form.staffRequired': 'Vui lòng chọn cán bộ',
+  'form.staffNone': 'Đơn vị chưa có cán bộ nào trong danh sách',
   'form.note': 'Ghi chú',
   'form.reason': 'Lý do',
   'form.reasonRequired': 'Vui lòng nêu lý do',
