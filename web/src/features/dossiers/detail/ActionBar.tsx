@@ -10,11 +10,9 @@ import { isStaleVersion, useStaleVersionNotice } from '../../../shared/ui/staleV
 import { type Action, type DossierDetail, dossierKeys, useDossierAction } from '../api';
 import { useDossierT } from '../i18n';
 import { useUnits } from '../../org/api';
-import { permittedActions } from './permissions';
+import { arrangeActions, permittedActions } from './permissions';
 import { ActionFields, type ActionValues, initialValues, NO_FIELDS, toActionInput } from './ActionFields';
 
-/** The next move on the usual path gets a button; the rest sit under "Thao tác khác". */
-const PRIMARY: readonly Action[] = ['receive', 'take', 'transfer', 'record_result', 'return_result', 'supplement_received', 'confirm_payment'];
 const DANGER: readonly Action[] = ['refuse', 'stop', 'withdraw'];
 
 /**
@@ -29,8 +27,7 @@ export function ActionBar({ dossier }: { dossier: DossierDetail }) {
   const units = useUnits();
   const allowed = permittedActions(user, dossier, units.data);
   if (allowed.length === 0) return <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>;
-  const primary = allowed.filter((a) => PRIMARY.includes(a));
-  const secondary = allowed.filter((a) => !PRIMARY.includes(a));
+  const { primary, secondary } = arrangeActions(user, dossier, units.data, allowed);
   return (
     <>
       <Flex gap={8} wrap>
