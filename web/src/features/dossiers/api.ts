@@ -46,12 +46,16 @@ export interface DossierSummary {
 
 export interface Applicant {
   kind: 'citizen' | 'organisation';
+  /** A person's full name, or the organisation's name. */
   fullName: string;
   idNumber?: string;
+  /** An organisation's enterprise/tax code. */
+  taxCode?: string;
   phone?: string;
   email?: string;
   address?: string;
-  representative?: { fullName: string; idNumber?: string; authorisation?: string };
+  /** The organisation's representative, or the person a citizen authorised. */
+  representative?: { fullName: string; idNumber?: string; position?: string; authorisation?: string };
 }
 
 export interface ReceivedDocument {

@@ -29,16 +29,25 @@ async function landing(): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-/** The desk receives a dossier and hands it to the culture-social section, nobody named: work for the head to assign. */
-async function dossierWaitingInSection(): Promise<string> {
+/** POST as the signed-in user (the API wants the CSRF cookie's value in a header). */
+async function post(url: string, data: unknown) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'motcua_csrf')!.value;
-  const post = (url: string, data: unknown) => page.request.post(`${app.url}${url}`, { data, headers: { 'x-csrf-token': csrf } });
+  return page.request.post(`${app.url}${url}`, { data, headers: { 'x-csrf-token': csrf } });
+}
+
+/** The desk receives a dossier (through the API: the intake form has its own test below). */
+async function receiveByApi(procedureCode: string): Promise<{ code: string; version: number }> {
   const created = await post('/api/v1/dossiers', {
-    procedureCode: '1.001758', channel: 'desk', resultDelivery: 'desk', idempotencyKey: `role-landing-${Date.now()}`,
+    procedureCode, channel: 'desk', resultDelivery: 'desk', idempotencyKey: `work-by-role-${procedureCode}-${Date.now()}`,
     applicant: { kind: 'citizen', fullName: 'Sùng Thị Mỷ', idNumber: '012345678902', phone: '0912000111' },
   });
   expect(created.status()).toBe(201);
-  const { code, version } = await created.json();
+  return created.json();
+}
+
+/** ... handed to the culture-social section with nobody named: work for the head to assign. */
+async function dossierWaitingInSection(): Promise<string> {
+  const { code, version } = await receiveByApi('1.001758');
   expect((await post(`/api/v1/dossiers/${code}/actions`, { action: 'transfer', version })).status()).toBe(200);
   return code;
 }
@@ -106,5 +115,56 @@ describe('each role starts on its own work', () => {
     const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
     expect(events).not.toContain('taken');
     expect(events.slice(0, 2)).toEqual(['result_recorded', 'transferred']);
+  });
+});
+
+describe('intake of an organisation at the desk, read back at 1366 px', () => {
+  it('labels the organisation’s fields and its representative, names the right field in errors, and keeps the summary readable', async () => {
+    await signInFresh('motcua.tanphong');
+    await page.goto(`${app.url}/can-bo/tiep-nhan`);
+    const picker = page.getByLabel('Thủ tục hành chính');
+    await picker.click();
+    await picker.fill('mai táng');
+    await page.locator('.ant-select-item-option', { hasText: 'Hỗ trợ chi phí mai táng' }).first().click();
+    await page.getByRole('button', { name: 'Đã nhận đủ', exact: true }).click();
+    // A person first: the ID number says what it is.
+    await page.getByLabel('Số định danh cá nhân/CCCD', { exact: true }).waitFor();
+    await page.getByText('Tổ chức, doanh nghiệp', { exact: true }).click();
+    for (const label of ['Tên tổ chức', 'Mã số doanh nghiệp/mã số thuế', 'Địa chỉ trụ sở', 'Họ và tên người đại diện', 'Chức vụ', 'Số định danh cá nhân/CCCD của người đại diện']) {
+      expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+    await page.getByLabel('Tên tổ chức', { exact: true }).fill('A');
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    const nameItem = page.locator('.ant-form-item', { has: page.getByLabel('Tên tổ chức', { exact: true }) });
+    await expect.poll(() => nameItem.locator('.ant-form-item-explain-error').innerText(), POLL).toContain('tên tổ chức');
+    expect(await page.locator('.ant-form-item-explain-error', { hasText: /họ và tên người nộp/i }).count()).toBe(0);
+    expect(await page.locator('.ant-form-item-explain-error', { hasText: 'người đại diện' }).count()).toBe(2);
+
+    await page.getByLabel('Tên tổ chức', { exact: true }).fill('Hợp tác xã Chè Tân Uyên');
+    await page.getByLabel('Mã số doanh nghiệp/mã số thuế', { exact: true }).fill('6200123456');
+    await page.getByLabel('Họ và tên người đại diện', { exact: true }).fill('Lò Văn Páo');
+    await page.getByLabel('Chức vụ', { exact: true }).fill('Giám đốc');
+    await page.getByLabel('Số định danh cá nhân/CCCD của người đại diện', { exact: true }).fill('012088001234');
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByText('Đã tiếp nhận hồ sơ').waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    const facts = page.locator('.mc-facts');
+    await facts.getByText('Lò Văn Páo · Giám đốc · 012088001234').waitFor({ timeout: 10_000 });
+    expect(await facts.getByText('Mã số thuế', { exact: true }).count()).toBe(1);
+    expect(await facts.getByText('6200123456').count()).toBe(1);
+    // Readable at 1366 px: every value has room for a line of words, not one word per line.
+    const room = await facts.locator('td.ant-descriptions-item').evaluateAll((cells) => cells.map((td) => td.getBoundingClientRect().width - (td.querySelector('.ant-descriptions-item-label')?.getBoundingClientRect().width ?? 0)));
+    expect(Math.min(...room)).toBeGreaterThan(180);
+    expect(await page.getByTestId('route-steps').getAttribute('data-layout')).toBe('horizontal');
+
+    // An eight-step route does not fit across the page: it is listed down it, each step on one line.
+    const { code } = await receiveByApi('1.012756');
+    await page.goto(`${app.url}/can-bo/ho-so/${code}`);
+    const steps = page.getByTestId('route-steps');
+    await steps.waitFor({ timeout: 10_000 });
+    expect(await steps.getAttribute('data-layout')).toBe('vertical');
+    const items = await steps.locator('.ant-steps-item').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(items.length).toBe(8);
+    expect(Math.min(...items)).toBeGreaterThan(300);
   });
 });
