@@ -56,7 +56,10 @@ async function act(button: string, fill?: () => Promise<void>): Promise<void> {
   await actions().getByRole('button', { name: button, exact: true }).click();
   await fill?.();
   await dialog().getByRole('button', { name: 'Xác nhận', exact: true }).click();
-  await expect.poll(() => page.getByText(`Đã thực hiện: ${button}.`).count(), POLL).toBeGreaterThan(0);
+  // Done, or the dialog's own complaint (so a failure says what the form or the server answered).
+  const outcome = async () => ((await page.getByText(`Đã thực hiện: ${button}.`).count()) > 0 ? 'done'
+    : (await dialog().locator('[role=alert], .ant-form-item-explain-error').allInnerTexts()).join(' | ') || 'pending');
+  await expect.poll(outcome, { ...POLL, timeout: 40_000 }).toBe('done');
   await dialog().waitFor({ state: 'hidden' });
 }
 
@@ -111,8 +114,9 @@ describe('each role starts on its own work', () => {
     await actions().getByRole('button', { name: 'Ghi nhận kết quả', exact: true }).waitFor({ timeout: 10_000 });
     expect(await actions().getByRole('button', { name: 'Nhận xử lý', exact: true }).count()).toBe(0);
     await act('Ghi nhận kết quả', () => dialog().getByLabel('Nội dung kết quả giải quyết').fill('Hỗ trợ chi phí mai táng 7.200.000 đồng'));
-    await expect.poll(() => page.getByText('Đã xử lý xong').count(), POLL).toBeGreaterThan(0);
-    const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    const history = () => page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    await expect.poll(async () => (await history())[0], { ...POLL, timeout: 40_000 }).toBe('result_recorded');
+    const events = await history();
     expect(events).not.toContain('taken');
     expect(events.slice(0, 2)).toEqual(['result_recorded', 'transferred']);
   });

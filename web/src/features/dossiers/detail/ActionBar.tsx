@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Dropdown, Flex, Form, Modal, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Form, Modal, Skeleton, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '../../../shared/api';
@@ -25,6 +25,8 @@ export function ActionBar({ dossier }: { dossier: DossierDetail }) {
   const { user } = useAuth();
   const [action, setAction] = useState<Action | null>(null);
   const units = useUnits();
+  // Who may do what depends on the unit tree: wait for it rather than show buttons that then move.
+  if (units.isPending) return <Skeleton.Button active block aria-busy />;
   const allowed = permittedActions(user, dossier, units.data);
   if (allowed.length === 0) return <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>;
   const { primary, secondary } = arrangeActions(user, dossier, units.data, allowed);
