@@ -13,6 +13,12 @@ export function canRead(actor: Actor | null, row: Pick<DossierRow, 'involved_uni
   return [row.receiving_unit_id, ...row.involved_unit_ids].some((u) => can(actor, 'dossier.read', u));
 }
 
+/** Whether the caller has a hand in moving the dossier on: its receiving desk or the unit holding it. */
+export function canActOn(actor: Actor, row: Pick<DossierRow, 'receiving_unit_id' | 'competent_unit_id'>, state: Pick<DossierState, 'currentUnitId'>): boolean {
+  const holder = state.currentUnitId ?? row.competent_unit_id ?? row.receiving_unit_id;
+  return can(actor, 'dossier.receive', row.receiving_unit_id) || can(actor, 'dossier.process', holder) || can(actor, 'dossier.assign', holder);
+}
+
 const DESK_ACTIONS: Action[] = ['receive', 'refuse', 'request_reception_supplement'];
 const DESK_OR_HANDLER: Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw'];
 

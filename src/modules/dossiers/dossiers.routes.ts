@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { DossierService } from './dossiers.service.js';
 import { actionBody, createDossierBody, lookupQuery, queueQuery } from './schema.js';
+import { routeStaffQuery, routeStaffView } from './route-staff.js';
 
 const codeParams = z.object({ code: z.string().trim().min(5).max(60) });
 
@@ -18,6 +19,9 @@ export async function dossierRoutes(app: App, dossiers: DossierService): Promise
     async (req) => dossiers.act(req.ctx, req.params.code, req.body));
   app.get('/api/v1/dossiers/:code/verify', { schema: { tags, summary: 'Kiểm tra chuỗi băm lịch sử / verify the hash chain', params: codeParams } },
     async (req) => dossiers.verify(req.ctx, req.params.code));
+  app.get('/api/v1/dossiers/:code/route-staff', {
+    schema: { tags, summary: 'Cán bộ của các đơn vị trên quy trình hồ sơ (họ tên, chức vụ) / staff of the units on the route', params: codeParams, querystring: routeStaffQuery, response: { 200: routeStaffView } },
+  }, async (req) => dossiers.routeStaff(req.ctx, req.params.code, req.query.step));
 
   app.get('/api/v1/public/dossiers/:code', {
     schema: { tags: ['public'], summary: 'Tra cứu hồ sơ / public lookup: ?key= the secret printed on the receipt (?secret= also accepted)', params: codeParams, querystring: lookupQuery },

@@ -9,6 +9,7 @@ import * as repo from './dossiers.repository.js';
 import { intake } from './intake.js';
 import type { CatalogPort, DeadlinesPort } from './ports.js';
 import { countQueues, listQueue } from './queues.js';
+import { routeStaff } from './route-staff.js';
 import { verifyChain, type ChainProblem } from './rules/hash-chain.js';
 import { classifySearch } from './rules/queue-search.js';
 import { reduce } from './rules/reducer.js';
@@ -88,6 +89,11 @@ export function createDossierService(d: DossierServiceDeps) {
       if (!found || !canRead(ctx.actor, found.row)) throw dossierNotFound();
       const problems = verifyChain(code, found.events.map(repo.toChained));
       return { code, events: found.events.length, valid: problems.length === 0, problems };
+    },
+
+    /** Who may receive each step of the dossier's route: names and positions, for those who act on it. */
+    routeStaff(ctx: RequestContext, code: string, step?: number) {
+      return routeStaff(deps, ctx, code, step);
     },
 
     /** Every dossier's chain, for `npx motcua verify-audit`; streams in pages of 500. */

@@ -15,7 +15,7 @@ const DONE = [3, 7, 8, 10];
 const CLOCK_RUNNING = [2, 4, 6];
 
 /** The queues whose size the workspace shows at a glance ("rõ việc"). */
-export const COUNTED_QUEUES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'] as const;
+export const COUNTED_QUEUES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
 export type CountedQueue = (typeof COUNTED_QUEUES)[number];
 
 type Cursor = { k: string | null; id: string };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { registerFieldLabels } from '../../platform/i18n/field-labels.js';
+import { applicantProblems, PHONE_PATTERN, type ApplicantCheck } from './rules/applicant.js';
 import { ACTIONS } from './rules/transitions.js';
 
 /** API schemas of the dossier module (shared with the web app). */
@@ -6,15 +8,43 @@ const idSchema = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ?
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : undefined));
 
-export const applicantSchema = z.strictObject({
-  kind: z.enum(['citizen', 'organisation'], { message: 'Loại người nộp phải là citizen (công dân) hoặc organisation (tổ chức)' }),
-  fullName: z.string().trim().min(2, 'Họ tên người nộp phải có ít nhất 2 ký tự').max(200),
-  idNumber: z.string().trim().regex(/^[0-9A-Z]{9,12}$/, 'Số định danh/CCCD gồm 9–12 chữ số').nullish().transform((v) => v ?? undefined),
-  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullish().transform((v) => v ?? undefined),
-  email: z.email({ message: 'Thư điện tử không hợp lệ' }).nullish().transform((v) => v ?? undefined),
-  address: optionalText(500),
-  /** Người được ủy quyền: who actually submits on the applicant's behalf. */
-  representative: z.strictObject({ fullName: text(200), idNumber: optionalText(20), authorisation: optionalText(300) }).nullish().transform((v) => v ?? undefined),
+/**
+ * The applicant: a person, or an organisation acting through its representative. The rules that
+ * depend on the kind (which field is missing, how it is named in the message) are in
+ * rules/applicant.ts; at the desk (`intake`) an organisation must name its representative, while
+ * imported history (`record`) is taken as it was recorded. Fields are only ever added here.
+ */
+function applicantSchemaFor(check: ApplicantCheck) {
+  return z.strictObject({
+    kind: z.enum(['citizen', 'organisation'], { message: 'Loại người nộp phải là citizen (công dân) hoặc organisation (tổ chức)' }),
+    /** A person's full name, or the organisation's name. */
+    fullName: z.string({ error: 'Họ và tên người nộp hoặc tên tổ chức phải là chuỗi ký tự' }).trim().optional(),
+    /** A person's ID number (CCCD); for an organisation, kept as older clients sent it. */
+    idNumber: z.string({ error: 'Số định danh phải là chuỗi ký tự' }).trim().nullish().transform((v) => v || undefined),
+    /** Mã số doanh nghiệp/mã số thuế of an organisation (or of a household business). */
+    taxCode: z.string({ error: 'Mã số doanh nghiệp/mã số thuế phải là chuỗi ký tự' }).trim().nullish().transform((v) => v || undefined),
+    phone: z.string().trim().regex(PHONE_PATTERN, 'Số điện thoại không hợp lệ').nullish().transform((v) => v ?? undefined),
+    email: z.email({ message: 'Thư điện tử không hợp lệ' }).nullish().transform((v) => v ?? undefined),
+    address: optionalText(500),
+    /** The organisation's representative, or the person a citizen authorised to submit (người được ủy quyền). */
+    representative: z.strictObject({
+      fullName: z.string({ error: 'Họ và tên người đại diện phải là chuỗi ký tự' }).trim().optional(),
+      idNumber: z.string({ error: 'Số định danh người đại diện phải là chuỗi ký tự' }).trim().nullish().transform((v) => v || undefined),
+      position: optionalText(200),
+      authorisation: optionalText(300),
+    }).nullish().transform((v) => v ?? undefined),
+  }).superRefine((a, ctx) => {
+    for (const p of applicantProblems(a, check)) ctx.addIssue({ code: 'custom', path: p.path, message: p.vi, params: { en: p.en } });
+  }).transform((a) => ({ ...a, fullName: a.fullName ?? '', representative: a.representative ? { ...a.representative, fullName: a.representative.fullName ?? '' } : undefined }));
+}
+export const applicantSchema = applicantSchemaFor('record');
+export const intakeApplicantSchema = applicantSchemaFor('intake');
+export type ApplicantInput = z.output<typeof applicantSchema>;
+
+registerFieldLabels({
+  'applicant.address': { vi: 'Địa chỉ', en: 'Address' },
+  'applicant.representative.position': { vi: 'Chức vụ của người đại diện', en: 'Representative’s position' },
+  'applicant.representative.authorisation': { vi: 'Giấy ủy quyền', en: 'Letter of authorisation' },
 });
 
 export const receivedDocumentSchema = z.strictObject({
@@ -29,7 +59,7 @@ export const createDossierBody = z.strictObject({
   procedureCode: z.string().trim().min(1, 'Chưa chọn thủ tục').max(60),
   caseCode: z.string().trim().max(60).nullish().transform((v) => v ?? undefined),
   channel: z.enum(['desk', 'post', 'online'], { message: 'Kênh nộp phải là desk, post hoặc online' }),
-  applicant: applicantSchema,
+  applicant: intakeApplicantSchema,
   documents: z.array(receivedDocumentSchema).max(100).default([]),
   resultDelivery: z.enum(['desk', 'post', 'online'], { message: 'Hình thức nhận kết quả phải là desk, post hoặc online' }),
   idempotencyKey: z.string().trim().min(8, 'Mã chống trùng phải có ít nhất 8 ký tự').max(100),

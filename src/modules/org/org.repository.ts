@@ -98,6 +98,19 @@ export async function searchStaff(db: Db, f: StaffFilter): Promise<{ items: Staf
   return { items: rows.map(toStaffView), total: Number(count.n) };
 }
 
+/** A name card of a staff member: no contact data, no account, nothing beyond what a hand-over shows. */
+export type StaffName = { id: number; fullName: string; position: string | null; unitId: number; unitName: string };
+
+/** Active staff of the given units by name; selects nothing else, so nothing else can leak. */
+export async function listStaffNames(db: Db, unitIds: number[]): Promise<StaffName[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.selectFrom('org_staff as s').innerJoin('org_units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.full_name', 's.position', 's.unit_id', 'u.name as unit_name'])
+    .where('s.unit_id', 'in', unitIds).where('s.active', '=', true)
+    .orderBy('s.full_name').orderBy('s.id').execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitId: r.unit_id, unitName: r.unit_name }));
+}
+
 export async function findStaff(db: Db, id: number): Promise<StaffView | undefined> {
   const row = await staffSelect(db).where('s.id', '=', id).executeTakeFirst();
   return row ? toStaffView(row) : undefined;

@@ -245,6 +245,11 @@ export function createOrgService(db: Db) {
       },
     } satisfies StaffDirectory,
 
+    /**
+     * Names and positions of the active staff of some units, for modules that decide themselves who
+     * may see them (the dossier module shows a dossier's route to those who can act on it).
+     */
+    staffNames: (unitIds: number[]) => repo.listStaffNames(db, unitIds),
     findUnitByCode: (code: string) => repo.findUnitByCode(db, code),
     subtrees: (unitIds: number[]) => repo.subtrees(db, unitIds),
     allUnits: () => repo.listUnits(db),

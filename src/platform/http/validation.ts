@@ -20,7 +20,9 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: strin
     const label = fieldLabel(path);
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     const en = english.localeError(issue as never);
-    const messageEn = missing ? 'required.' : typeof en === 'string' ? en : en?.message ?? issue.message;
+    // A rule that words its own message in both languages passes the English along (params.en).
+    const ownEn = issue.code === 'custom' ? (issue.params as { en?: unknown } | undefined)?.en : undefined;
+    const messageEn = typeof ownEn === 'string' ? ownEn : missing ? 'required.' : typeof en === 'string' ? en : en?.message ?? issue.message;
     const message = missing ? 'bắt buộc phải nhập.' : issue.message;
     return [{
       path: path.join('.'),

@@ -83,30 +83,39 @@ export type StoredApplicant = {
   kind?: 'citizen' | 'organisation';
   fullName?: string;
   idNumber?: string;
+  taxCode?: string;
   phone?: string;
   email?: string;
   address?: string;
-  representative?: { fullName?: string; idNumber?: string; authorisation?: string };
+  representative?: { fullName?: string; idNumber?: string; position?: string; authorisation?: string };
 };
 
-/** The applicant as the slips address them ("Ông/Bà" for a person, the name alone for an organisation). */
+/**
+ * The applicant as the slips address them: "Ông/Bà" for a person, the name alone for an
+ * organisation, identified by its enterprise code and presented by its representative, who signs
+ * as the submitter (as does a citizen's authorised person).
+ */
 export function applicantView(row: DossierRow) {
   const a = (row.applicant ?? {}) as StoredApplicant;
+  const org = a.kind === 'organisation';
   const fullName = a.fullName ?? row.applicant_name;
   const contact = [a.address, a.phone ? `điện thoại ${a.phone}` : undefined].filter(Boolean).join('; ');
+  const rep = a.representative;
+  const representative = rep?.fullName
+    ? [rep.fullName, rep.position, rep.idNumber ? `số định danh cá nhân ${rep.idNumber}` : undefined].filter(Boolean).join(', ') + (rep.authorisation ? ` (${rep.authorisation})` : '')
+    : undefined;
   return {
     fullName,
-    salutation: a.kind === 'organisation' ? fullName : `Ông/Bà ${fullName}`,
-    idNumber: a.idNumber,
+    salutation: org ? fullName : `Ông/Bà ${fullName}`,
+    idNumber: org ? a.taxCode ?? a.idNumber : a.idNumber,
     address: a.address,
     phone: a.phone,
     email: a.email,
     contact: contact || undefined,
-    /** Who signs as the submitter: the authorised representative when there is one. */
-    submitter: a.representative?.fullName || fullName,
-    representative: a.representative?.fullName
-      ? `${a.representative.fullName}${a.representative.authorisation ? ` (${a.representative.authorisation})` : ''}`
-      : undefined,
+    /** Who signs as the submitter: the representative when there is one. */
+    submitter: rep?.fullName || fullName,
+    representative,
+    representativeLabel: org ? 'Người đại diện của tổ chức' : 'Người được ủy quyền nộp hồ sơ',
   };
 }
 

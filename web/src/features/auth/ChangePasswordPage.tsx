@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/api';
-import { safeNextPath, useAuth } from '../../shared/auth';
+import { homePath, safeNextPath, useAuth } from '../../shared/auth';
 import { useLocale } from '../../shared/i18n';
 import { applyFieldErrors } from '../../shared/ui/formErrors';
 import { AuthCard } from './AuthCard';
@@ -33,7 +33,7 @@ export default function ChangePasswordPage() {
     try {
       await changePassword(values.currentPassword, values.newPassword);
       message.success(t('password.done'));
-      navigate(safeNextPath(params.get('next')), { replace: true });
+      navigate(safeNextPath(params.get('next'), user ? homePath(user) : undefined), { replace: true });
     } catch (caught) {
       const unmatched = applyFieldErrors(form, caught, locale);
       setError(unmatched[0] ?? errorMessage(caught, locale));

@@ -3,14 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/api';
-import {
-  ADMIN_SURFACE_ROLES,
-  CHANGE_PASSWORD_PATH,
-  type SessionUser,
-  hasAnyRole,
-  safeNextPath,
-  useAuth,
-} from '../../shared/auth';
+import { CHANGE_PASSWORD_PATH, homePath, safeNextPath, useAuth } from '../../shared/auth';
 import { useLocale } from '../../shared/i18n';
 import { FullPageSpin } from '../../shared/ui/StatusPages';
 import { AuthCard } from './AuthCard';
@@ -19,10 +12,6 @@ import { useAuthT } from './messages';
 interface Credentials {
   username: string;
   password: string;
-}
-
-function homeOf(user: SessionUser): string {
-  return hasAnyRole(user, ADMIN_SURFACE_ROLES) ? '/quan-tri' : '/can-bo';
 }
 
 export default function LoginPage() {
@@ -37,14 +26,14 @@ export default function LoginPage() {
   const next = params.get('next');
 
   if (status === 'loading') return <FullPageSpin />;
-  if (user && !submitting) return <Navigate to={safeNextPath(next, homeOf(user))} replace />;
+  if (user && !submitting) return <Navigate to={safeNextPath(next, homePath(user))} replace />;
 
   const onFinish = async ({ username, password }: Credentials) => {
     setSubmitting(true);
     setError(null);
     try {
       const signedIn = await login(username.trim(), password);
-      const target = safeNextPath(next, homeOf(signedIn));
+      const target = safeNextPath(next, homePath(signedIn));
       navigate(
         signedIn.mustChangePassword ? `${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(target)}` : target,
         { replace: true },

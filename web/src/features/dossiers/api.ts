@@ -48,12 +48,16 @@ export interface DossierSummary {
 
 export interface Applicant {
   kind: 'citizen' | 'organisation';
+  /** A person's full name, or the organisation's name. */
   fullName: string;
   idNumber?: string;
+  /** An organisation's enterprise/tax code. */
+  taxCode?: string;
   phone?: string;
   email?: string;
   address?: string;
-  representative?: { fullName: string; idNumber?: string; authorisation?: string };
+  /** The organisation's representative, or the person a citizen authorised. */
+  representative?: { fullName: string; idNumber?: string; position?: string; authorisation?: string };
 }
 
 export interface ReceivedDocument {
@@ -139,7 +143,7 @@ export function useAgencies() {
 
 /** GET /dossiers/counts: each counted queue's size, by the same predicate as its list. */
 export type QueueCounts = Record<CountedQueue, { n: number; more: boolean }>;
-export type CountedQueue = 'mine' | 'unassigned' | 'near_due' | 'overdue' | 'supplement';
+export type CountedQueue = 'mine' | 'unassigned' | 'near_due' | 'overdue' | 'supplement' | 'all_open' | 'done';
 /** The server counts up to this many dossiers per queue; more shows as "999+". */
 export const COUNT_CAP = 999;
 export function useQueueCounts(enabled = true) {
@@ -252,6 +256,27 @@ export function useProcedure(code: string | undefined) {
       const inner = (body.content ?? body.procedure ?? body) as Partial<ProcedureView>;
       return { ...inner, channels: inner.channels ?? [], documents: inner.documents ?? [], cases: inner.cases ?? [] } as ProcedureView;
     },
+  });
+}
+
+// ---- staff of the dossier's route (who may receive a step; names and positions only) -----------
+
+export interface RouteStepStaff {
+  step: number;
+  name: string;
+  unitId: number | null;
+  unitName: string;
+  external: boolean;
+  staff: { id: Id; fullName: string; position: string | null; unitName: string }[];
+}
+
+/** GET /dossiers/:code/route-staff?step= — open to whoever can act on the dossier, even across agencies. */
+export function useRouteStaff(code: string, step: number | null | undefined) {
+  return useQuery({
+    queryKey: ['dossiers', 'route-staff', code, step],
+    enabled: step !== null && step !== undefined,
+    queryFn: ({ signal }) => api.get<{ steps: RouteStepStaff[] }>(`/dossiers/${encodeURIComponent(code)}/route-staff`, { step: step ?? undefined }, signal),
+    select: (body) => body.steps[0] ?? null,
   });
 }
 

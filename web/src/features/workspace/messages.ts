@@ -11,6 +11,13 @@ const vi = {
   'overview.at': 'tại {unit}',
   'overview.dossiers': 'Hồ sơ cần xử lý',
   'overview.shortcuts': 'Lối tắt',
+  'overview.unitWork': 'Công việc của đơn vị',
+  'overview.toAssign': 'Hồ sơ chờ phân công',
+  'overview.toAssignEmpty': 'Không có hồ sơ nào chờ phân công.',
+  'overview.oversight': 'Hồ sơ trong phạm vi theo dõi',
+  'overview.scope': 'Phạm vi theo dõi: {units}',
+  'preview.due': 'hạn {due}',
+  'preview.all': 'Xem tất cả',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -24,6 +31,13 @@ const en: Record<keyof typeof vi, string> = {
   'overview.at': 'at {unit}',
   'overview.dossiers': 'Dossiers to handle',
   'overview.shortcuts': 'Shortcuts',
+  'overview.unitWork': 'Your unit’s work',
+  'overview.toAssign': 'Waiting to be assigned',
+  'overview.toAssignEmpty': 'Nothing is waiting to be assigned.',
+  'overview.oversight': 'Dossiers in your oversight',
+  'overview.scope': 'Oversight: {units}',
+  'preview.due': 'due {due}',
+  'preview.all': 'See all',
 };
 
 export const workspaceMessages = defineMessages(vi, en);

@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { Button, Col, Flex, Grid, Row } from 'antd';
 import { LoginOutlined, AppstoreOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router-dom';
-import { ADMIN_SURFACE_ROLES, SIGN_IN_PATH, hasAnyRole, useAuth } from '../auth';
+import { SIGN_IN_PATH, homePath, useAuth } from '../auth';
 import { useLocale, useT } from '../i18n';
 import type { NavItem } from '../module';
 import { useSite } from '../site';
@@ -20,7 +20,7 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
   useEffect(() => {
     document.title = site.portalName;
   }, [site.portalName]);
-  const workspace = hasAnyRole(user, ADMIN_SURFACE_ROLES) ? '/quan-tri' : '/can-bo';
+  const workspace = user ? homePath(user) : '/can-bo';
 
   return (
     <div className="mc-public-shell">
@@ -36,9 +36,9 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
               <Link to={workspace}>
                 <Button
                   icon={<AppstoreOutlined />}
-                  aria-label={t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}
+                  aria-label={t(workspace.startsWith('/quan-tri') ? 'surface.admin' : 'surface.staff')}
                 >
-                  {compact ? null : t(workspace === '/quan-tri' ? 'surface.admin' : 'surface.staff')}
+                  {compact ? null : t(workspace.startsWith('/quan-tri') ? 'surface.admin' : 'surface.staff')}
                 </Button>
               </Link>
             ) : (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Dropdown, Flex, Form, Modal, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Form, Modal, Skeleton, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '../../../shared/api';
@@ -10,11 +10,9 @@ import { isStaleVersion, useStaleVersionNotice } from '../../../shared/ui/staleV
 import { type Action, type DossierDetail, dossierKeys, useDossierAction } from '../api';
 import { useDossierT } from '../i18n';
 import { useUnits } from '../../org/api';
-import { permittedActions } from './permissions';
+import { arrangeActions, permittedActions } from './permissions';
 import { ActionFields, type ActionValues, initialValues, NO_FIELDS, toActionInput } from './ActionFields';
 
-/** The next move on the usual path gets a button; the rest sit under "Thao tác khác". */
-const PRIMARY: readonly Action[] = ['receive', 'take', 'transfer', 'record_result', 'return_result', 'supplement_received', 'confirm_payment'];
 const DANGER: readonly Action[] = ['refuse', 'stop', 'withdraw'];
 
 /**
@@ -27,10 +25,11 @@ export function ActionBar({ dossier }: { dossier: DossierDetail }) {
   const { user } = useAuth();
   const [action, setAction] = useState<Action | null>(null);
   const units = useUnits();
+  // Who may do what depends on the unit tree: wait for it rather than show buttons that then move.
+  if (units.isPending) return <Skeleton.Button active block aria-busy />;
   const allowed = permittedActions(user, dossier, units.data);
   if (allowed.length === 0) return <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>;
-  const primary = allowed.filter((a) => PRIMARY.includes(a));
-  const secondary = allowed.filter((a) => !PRIMARY.includes(a));
+  const { primary, secondary } = arrangeActions(user, dossier, units.data, allowed);
   return (
     <>
       <Flex gap={8} wrap>

@@ -134,7 +134,7 @@ export function ActionFields({ action, dossier }: { action: Action; dossier: Dos
           </Form.Item>
           {target && !target.external ? (
             <Form.Item name="toStaffId" label={t('form.staff')} extra={t('form.staffOptional')}>
-              <StaffSelect key={target.order} unitId={target.unitId} allowClear />
+              <StaffSelect key={target.order} dossier={dossier} step={target.order} allowClear />
             </Form.Item>
           ) : null}
           <Note />
@@ -145,7 +145,7 @@ export function ActionFields({ action, dossier }: { action: Action; dossier: Dos
       return (
         <>
           <Form.Item name="staffId" label={t('form.staff')} rules={[{ required: true, message: t('form.staffRequired') }]}>
-            <StaffSelect unitId={dossier.currentUnitId} />
+            <StaffSelect dossier={dossier} step={dossier.currentStep} />
           </Form.Item>
           <Reason required={false} />
         </>

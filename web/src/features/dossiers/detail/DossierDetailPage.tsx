@@ -20,16 +20,20 @@ import { SlipLinks } from './SlipLinks';
 function Facts({ d }: { d: DossierDetail }) {
   const t = useDossierT();
   const a = d.applicant;
-  const contact = [a.idNumber, a.phone, a.email, a.address].filter(Boolean).join(' · ');
+  const organisation = a.kind === 'organisation';
+  const contact = [a.phone, a.email, a.address].filter(Boolean).join(' · ');
+  const code = organisation ? a.taxCode ?? a.idNumber : a.idNumber;
+  const r = a.representative;
   const moved = d.originalDueAt && d.dueAt && d.originalDueAt !== d.dueAt;
   const assignee = [...d.handovers].reverse()[0]?.to?.name;
   const open = d.statusCode === 2 || d.statusCode === 4 || d.statusCode === 5 || d.statusCode === 6;
   const items = [
     { key: 'procedure', label: t('detail.procedure'), span: 2, children: <span>{d.procedureName}<Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>({d.procedureCode})</Typography.Text></span> },
     ...(d.processingTime?.caseName ? [{ key: 'case', label: t('detail.case'), span: 2, children: d.processingTime.caseName }] : []),
-    { key: 'applicant', label: t('detail.applicant'), children: <strong>{a.fullName}</strong> },
-    { key: 'contact', label: t('detail.contact'), children: contact || '—' },
-    ...(a.representative ? [{ key: 'rep', label: t('detail.representative'), span: 2, children: [a.representative.fullName, a.representative.idNumber, a.representative.authorisation].filter(Boolean).join(' · ') }] : []),
+    { key: 'applicant', label: t(organisation ? 'detail.organisation' : 'detail.applicant'), children: <strong>{a.fullName}</strong> },
+    { key: 'code', label: t(organisation ? 'detail.taxCode' : 'detail.idNumber'), children: code ?? '—' },
+    ...(r ? [{ key: 'rep', label: t(organisation ? 'detail.orgRepresentative' : 'detail.representative'), span: 2, children: [r.fullName, r.position, r.idNumber, r.authorisation].filter(Boolean).join(' · ') }] : []),
+    { key: 'contact', label: t('detail.contact'), span: 2, children: contact || '—' },
     { key: 'received', label: t('detail.received'), children: formatDateTime(d.receivedAt) || '—' },
     {
       key: 'due',

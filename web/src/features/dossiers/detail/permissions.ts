@@ -44,3 +44,27 @@ export function permittedActions(user: SessionUser | null, d: DossierDetail, uni
     return processes && (!assignedToOther || headsHolder);
   });
 }
+
+/** The next move on the usual path gets a button; the rest sit under "Thao tác khác". */
+const PRIMARY: readonly Action[] = ['receive', 'take', 'transfer', 'record_result', 'return_result', 'supplement_received', 'confirm_payment'];
+
+/**
+ * Splits the permitted actions into buttons and the "more" menu, by who is looking. A head of the
+ * unit holding the step hands work out ("Phân công" is a button) and signs without taking the
+ * dossier first (the server never asks for it, dossier-access.ts), so "Nhận xử lý" goes to the
+ * menu. On a step that is not the head's own to sign and that nobody holds yet, assigning comes first.
+ */
+export function arrangeActions(user: SessionUser | null, d: DossierDetail, units: readonly OrgUnit[] | undefined, allowed: readonly Action[]): { primary: Action[]; secondary: Action[] } {
+  const parents = new Map((units ?? []).map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
+  const holder = d.currentUnitId ?? d.competentUnitId ?? d.receivingUnitId;
+  const head = Boolean(user && units && holds(user as User, ASSIGN, holder, parents));
+  const isPrimary = (a: Action) => (head ? (PRIMARY.includes(a) && a !== 'take') || a === 'assign' : PRIMARY.includes(a));
+  let primary = allowed.filter(isPrimary);
+  const stepRole = d.route.find((r) => r.order === d.currentStep)?.role;
+  if (head && primary.includes('assign') && (stepRole === 'unit_head' || d.currentStaffId !== null)) {
+    primary = [...primary.filter((a) => a !== 'assign'), 'assign'];
+  } else if (head && primary.includes('assign')) {
+    primary = ['assign', ...primary.filter((a) => a !== 'assign')];
+  }
+  return { primary, secondary: allowed.filter((a) => !primary.includes(a)) };
+}

@@ -23,7 +23,6 @@ interface IntakeValues {
   receivedCopies: number;
   applicant: Applicant;
   hasRepresentative?: boolean;
-  representative?: { fullName: string; idNumber?: string; authorisation?: string };
   documents?: DocumentRow[];
   competentUnitId?: number;
 }
@@ -36,6 +35,10 @@ const blankToUndefined = (v: string | undefined) => (v && v.trim() ? v.trim() : 
 
 function toBody(v: IntakeValues, key: string): CreateDossierBody {
   const a = v.applicant;
+  const organisation = a.kind === 'organisation';
+  const r = a.representative;
+  // An organisation always acts through its representative; a citizen only when the box is ticked.
+  const represented = (organisation || v.hasRepresentative) && r?.fullName?.trim();
   return {
     procedureCode: v.procedureCode ?? '',
     caseCode: v.caseCode,
@@ -47,14 +50,20 @@ function toBody(v: IntakeValues, key: string): CreateDossierBody {
     applicant: {
       kind: a.kind,
       fullName: a.fullName.trim(),
-      idNumber: blankToUndefined(a.idNumber),
+      // Only the fields shown for this kind of applicant (the form keeps what was typed before switching).
+      idNumber: organisation ? undefined : blankToUndefined(a.idNumber),
+      taxCode: organisation ? blankToUndefined(a.taxCode) : undefined,
       phone: blankToUndefined(a.phone),
       email: blankToUndefined(a.email),
       address: blankToUndefined(a.address),
-      representative:
-        v.hasRepresentative && v.representative?.fullName
-          ? { fullName: v.representative.fullName.trim(), idNumber: blankToUndefined(v.representative.idNumber), authorisation: blankToUndefined(v.representative.authorisation) }
-          : undefined,
+      representative: represented
+        ? {
+            fullName: r!.fullName.trim(),
+            idNumber: blankToUndefined(r!.idNumber),
+            position: organisation ? blankToUndefined(r!.position) : undefined,
+            authorisation: blankToUndefined(r!.authorisation),
+          }
+        : undefined,
     },
     documents: (v.documents ?? []).filter((d) => d.received).map(({ name, originals, copies, certifiedCopies }) => ({ name, originals: originals ?? 0, copies: copies ?? 0, certifiedCopies: certifiedCopies ?? 0 })),
   };

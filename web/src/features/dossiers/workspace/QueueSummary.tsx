@@ -21,7 +21,7 @@ function Row({ queue, counts }: { queue: CountedQueue; counts: QueueCounts | und
 }
 
 /** The overview's "dossiers to handle": the size of each work queue, each a link to it. */
-export function DossierQueueSummary() {
+export function DossierQueueSummary({ queues = QUEUES }: { queues?: readonly CountedQueue[] }) {
   const counts = useQueueCounts();
-  return <List size="small" loading={counts.isPending} dataSource={[...QUEUES]} renderItem={(queue) => <Row key={queue} queue={queue} counts={counts.data} />} />;
+  return <List size="small" loading={counts.isPending} dataSource={[...queues]} renderItem={(queue) => <Row key={queue} queue={queue} counts={counts.data} />} />;
 }
