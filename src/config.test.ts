@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import type { NetworkInterfaceInfo } from 'node:os';
+import { ConfigError, defaultPublicUrl, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has defaults that serve the embedded demo', () => {
@@ -18,5 +19,32 @@ describe('configuration', () => {
   });
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  describe('the public address printed in QR codes', () => {
+    const nic = (address: string, internal: boolean): NetworkInterfaceInfo =>
+      ({ address, internal, family: 'IPv4', netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: null });
+    const wifi = { lo: [nic('127.0.0.1', true)], wlan0: [nic('192.168.1.20', false)] };
+
+    it('is MOTCUA_PUBLIC_URL when set, without a trailing slash', () => {
+      expect(loadConfig({ MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn/' }, '0', wifi).publicUrl).toBe('https://dichvucong.example.gov.vn');
+    });
+
+    it('otherwise, in development, is an address a phone on the same network can open, not localhost', () => {
+      expect(loadConfig({}, '0', wifi).publicUrl).toBe('http://192.168.1.20:3000');
+      expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }, '0', wifi).publicUrl).toBe('http://10.0.0.5:8080');
+      // A server that only listens on the loopback can be reached from nowhere else.
+      expect(defaultPublicUrl('127.0.0.1', 3000, wifi)).toBe('http://localhost:3000');
+      expect(defaultPublicUrl('0.0.0.0', 3000, { lo: [nic('127.0.0.1', true)] })).toBe('http://localhost:3000');
+    });
+
+    it('must be set, and not to localhost, in production', () => {
+      for (const url of [undefined, 'http://localhost:3000', 'http://127.0.0.1', 'http://[::1]:3000']) {
+        const env = { MOTCUA_ENV: 'production', ...(url ? { MOTCUA_PUBLIC_URL: url } : {}) };
+        expect(() => loadConfig(env, '0', wifi), url).toThrow(ConfigError);
+        expect(() => loadConfig(env, '0', wifi), url).toThrow('MOTCUA_PUBLIC_URL');
+      }
+      expect(loadConfig({ MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn' }, '0', wifi).publicUrl).toBe('https://dichvucong.example.gov.vn');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -48,13 +49,42 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+type Interfaces = ReturnType<typeof networkInterfaces>;
+
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[?::1\]?|0\.0\.0\.0|\[?::\]?)$/i;
+
+/** True for an address only this machine can open (a QR code on paper must never carry one). */
+export function isLoopbackUrl(url: string): boolean {
+  return LOOPBACK.test(new URL(url).hostname);
+}
+
+/**
+ * The address printed in QR codes when MOTCUA_PUBLIC_URL is not set (development and the demo only):
+ * the one a phone on the same network can open — the listening address if it is a specific one, else
+ * the machine's first network (IPv4) address. `localhost` only when nothing else reaches the server.
+ */
+export function defaultPublicUrl(host: string, port: number, interfaces: Interfaces): string {
+  const listening = host.replace(/^\[|\]$/g, '');
+  if (!LOOPBACK.test(listening)) return `http://${listening.includes(':') ? `[${listening}]` : listening}:${port}`;
+  if (listening === '0.0.0.0' || listening === '::') {
+    const lan = Object.values(interfaces).flat().find((i): i is NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal);
+    if (lan) return `http://${lan.address}:${port}`;
+  }
+  return `http://localhost:${port}`;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0', interfaces: Interfaces = networkInterfaces()): Config {
   const parsed = settingsSchema.safeParse(emptyToUndefined(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
   }
   const s = parsed.data;
+  if (s.MOTCUA_ENV === 'production' && (!s.MOTCUA_PUBLIC_URL || isLoopbackUrl(s.MOTCUA_PUBLIC_URL))) {
+    throw new ConfigError(
+      'Cấu hình không hợp lệ / invalid configuration:\n  MOTCUA_PUBLIC_URL: ở chế độ production phải là địa chỉ công khai của cổng (vd. https://dichvucong.example.gov.vn), không phải localhost: mã QR trên thẻ, phiếu và bản niêm yết dẫn đến địa chỉ này / in production it must be the public address of the site, not localhost: QR codes on badges, slips and posting sheets lead there',
+    );
+  }
   return {
     port: s.PORT,
     host: s.HOST,
@@ -63,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     dataDir: resolve(s.MOTCUA_DATA_DIR),
     env: s.MOTCUA_ENV,
     demo: s.MOTCUA_DEMO,
-    publicUrl: (s.MOTCUA_PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/$/, ''),
+    publicUrl: (s.MOTCUA_PUBLIC_URL ?? defaultPublicUrl(s.HOST, s.PORT, interfaces)).replace(/\/$/, ''),
     logLevel: s.MOTCUA_LOG_LEVEL,
     sessionHours: s.MOTCUA_SESSION_HOURS,
     loginMaxFailures: s.MOTCUA_LOGIN_MAX_FAILURES,

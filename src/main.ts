@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     }
     const app = await buildApp({ config, database, services });
     await app.listen({ port: config.port, host: config.host });
-    app.log.info({ database: database.kind, readyMs: Math.round(performance.now() - started) }, 'motcua ready');
+    app.log.info({ database: database.kind, publicUrl: config.publicUrl, readyMs: Math.round(performance.now() - started) }, 'motcua ready');
     // Background jobs (reminders, outbox delivery) start once the app serves; they are rows, so a restart resumes them.
     const worker = workerSettings.pollMs > 0 ? services.jobs.startWorker({ pollMs: workerSettings.pollMs, log: app.log }) : undefined;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errors } from '../../platform/http/app-error.js';
+import { staffAffiliation } from './affiliation.js';
 import type { App } from '../../platform/http/types.js';
 import type { FileStore } from '../../platform/files/file-store.js';
 import type { OrgService } from './org.service.js';
@@ -13,7 +14,7 @@ const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
 
 export type OrgRouteDeps = { org: OrgService; files: FileStore; publicUrl: string };
 
-export async function orgRoutes(app: App, { org, files, publicUrl }: OrgRouteDeps): Promise<void> {
+export async function orgRoutes(app: App, { org, files }: OrgRouteDeps): Promise<void> {
   const tags = ['org'];
   app.get('/api/v1/org/units', { schema: { tags, summary: 'Danh sách đơn vị / units', response: { 200: z.object({ items: z.array(unitView) }) } } },
     async (req) => ({ items: await org.listUnits(req.ctx) }));
@@ -69,12 +70,15 @@ export async function orgRoutes(app: App, { org, files, publicUrl }: OrgRouteDep
     return { items: units.filter((u) => kinds.has(u.kind)).map((u) => ({ id: u.id, parentId: u.parentId, code: u.code, name: u.name, kind: u.kind })) };
   });
 
-  // The badge QR code leads here: who this official is and where to send feedback (Directive 16 item 2).
+  // The badge QR code leads here: who this official is, with the agency and province a section's name
+  // alone does not tell (Directive 16 item 2). `feedbackUrl` stays null until a feedback (PAKN) module
+  // serves a page to send it to: a button to a page that does not exist is worse than none.
   app.get('/api/v1/public/staff/:publicId', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }), response: { 200: publicStaffView } }, config: { rateLimit: { max: 120, timeWindow: '1 minute' } } },
     async (req) => {
       const s = await org.findPublicStaff(req.params.publicId);
       if (!s || !s.active) throw errors.notFound('cán bộ', 'Staff member', 'STAFF_NOT_FOUND');
-      return { fullName: s.fullName, position: s.position, unitName: s.unitName, badgeNumber: s.badgeNumber, photoUrl: s.photoUrl, feedbackUrl: `${publicUrl}/phan-anh?canBo=${s.publicId}` };
+      const { agencyName, provinceName } = staffAffiliation(await org.allUnits(), s.unitId);
+      return { fullName: s.fullName, position: s.position, unitName: s.unitName, agencyName, provinceName, badgeNumber: s.badgeNumber, photoUrl: s.photoUrl, feedbackUrl: null };
     });
   app.get('/api/v1/public/staff/:publicId/photo', { schema: { tags: ['public'], params: z.object({ publicId: z.string().max(64) }) } },
     async (req, reply) => {

@@ -102,8 +102,14 @@ export const positionView = z.object({ id: z.number(), unitId: z.number(), code:
 export type PositionView = z.infer<typeof positionView>;
 
 export const publicStaffView = z.object({
-  fullName: z.string(), position: z.string().nullable(), unitName: z.string(), badgeNumber: z.string().nullable(),
-  photoUrl: z.string().nullable(), feedbackUrl: z.string(),
+  fullName: z.string(), position: z.string().nullable(), unitName: z.string(),
+  /** The agency above the unit ("UBND phường Tân Phong"), null when the unit is the agency. */
+  agencyName: z.string().nullable(),
+  /** The root unit ("Tỉnh Lai Châu"). */
+  provinceName: z.string().nullable(),
+  badgeNumber: z.string().nullable(), photoUrl: z.string().nullable(),
+  /** Where to send feedback about this official; null while no feedback page exists. */
+  feedbackUrl: z.string().nullable(),
 });
 
 export const importResult = z.object({

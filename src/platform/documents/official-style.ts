@@ -38,6 +38,15 @@ function centredRule(length: number, topMargin = 1): Content {
 }
 
 /**
+ * Decree 30/2020, Appendix I, II.2(a): the managing body's name may shorten the common phrases
+ * "Ủy ban nhân dân" (UBND) and "Hội đồng nhân dân" (HĐND); it saves a line in the narrow agency
+ * column, which the issuing unit's own name (never shortened) needs more.
+ */
+export function abbreviateManagingBody(name: string): string {
+  return name.replace(/[UỦ][yỷ] ban nhân dân/giu, 'UBND').replace(/hội đồng nhân dân/giu, 'HĐND');
+}
+
+/**
  * The heading of an official document: the agency block on the left, the national name and motto on the
  * right, and on the row beneath them the document number (left) and the place and date (right).
  */
@@ -47,7 +56,7 @@ export function officialHeading(options: OfficialHeadingOptions): Content {
   const unitLineWidth = Math.min(estimateTextWidth(unitName.split('\n').at(-1) ?? unitName, 12.5, true), 180);
   const agency: Content[] = [];
   if (options.managingBody) {
-    agency.push({ text: options.managingBody.toLocaleUpperCase('vi'), fontSize: 12.5 });
+    agency.push({ text: abbreviateManagingBody(options.managingBody).toLocaleUpperCase('vi'), fontSize: 12.5 });
   }
   agency.push({ text: unitName, fontSize: 12.5, bold: true }, centredRule(Math.max(unitLineWidth * 0.4, 36)));
   if (options.number) agency.push({ text: options.number, fontSize: 13, margin: [0, 6, 0, 0] });
@@ -115,6 +124,8 @@ export interface OfficialDocumentOptions {
   pageOrientation?: 'portrait' | 'landscape' | undefined;
   pageSize?: 'A4' | 'A5' | undefined;
   fontSize?: number | undefined;
+  /** Line height as a multiple of the font size. */
+  lineHeight?: number | undefined;
   /** Page margins in points, [left, top, right, bottom]; defaults to Decree 30's. */
   margins?: [number, number, number, number] | undefined;
 }
@@ -126,7 +137,7 @@ export function officialDocument(content: Content[], options: OfficialDocumentOp
     pageOrientation: options.pageOrientation ?? 'portrait',
     pageMargins: options.margins ?? OFFICIAL_PAGE_MARGINS,
     info: options.title ? { title: options.title } : {},
-    defaultStyle: { fontSize: options.fontSize ?? 13, lineHeight: 1.1 },
+    defaultStyle: { fontSize: options.fontSize ?? 13, lineHeight: options.lineHeight ?? 1.1 },
     content,
   };
 }

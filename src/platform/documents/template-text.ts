@@ -5,6 +5,7 @@
  *   {{receivedAt | datetime}}       passed through a formatter (see FORMATTERS)
  *   {{#}}                           inside a list or table: the 1-based row number
  *   **bold part**                   bold run inside a paragraph
+ *   [[, email {{applicant.email}}]]  optional part: printed only when every placeholder in it has a value
  *
  * Inside a list or table the row is searched first, then the enclosing data, so a row template can
  * still name document-wide values. A value that is missing prints as a dotted blank, the way paper
@@ -80,9 +81,23 @@ export function lookup(scope: Scope, path: string): unknown {
   return undefined;
 }
 
+const OPTIONAL = /\[\[([^[\]]*)\]\]/g;
+
+/**
+ * Keeps an optional part whose placeholders all have values and drops the others, so a form can
+ * print "Điện thoại: 0912…, thư điện tử: a@b.vn" on one line and leave out the e-mail the applicant
+ * did not give, instead of a dotted blank or a line of its own.
+ */
+function resolveOptional(template: string, scope: Scope): string {
+  return template.replace(OPTIONAL, (_match, inner: string) => {
+    const paths = [...inner.matchAll(PLACEHOLDER)].map((m) => m[1]!.trim());
+    return paths.every((path) => !isEmpty(lookup(scope, path))) ? inner : '';
+  });
+}
+
 /** Replaces every placeholder in `template`. */
 export function fillText(template: string, scope: Scope, missing?: MissingSink): string {
-  return template.replace(PLACEHOLDER, (_match, rawPath: string, formatterName: string | undefined) => {
+  return resolveOptional(template, scope).replace(PLACEHOLDER, (_match, rawPath: string, formatterName: string | undefined) => {
     const path = rawPath.trim();
     const value = lookup(scope, path);
     if (isEmpty(value)) {
@@ -104,7 +119,7 @@ export interface TextRun {
 /** Splits `**bold**` runs first, then fills each run, so data can never switch bold on or off. */
 export function fillRuns(template: string, scope: Scope, missing?: MissingSink): TextRun[] {
   const runs: TextRun[] = [];
-  template.split('**').forEach((part, index) => {
+  resolveOptional(template, scope).split('**').forEach((part, index) => {
     if (part === '') return;
     const text = fillText(part, scope, missing);
     runs.push(index % 2 === 1 ? { text, bold: true } : { text });
@@ -122,6 +137,11 @@ export function placeholderProblems(template: string): string[] {
   const opened = template.split('{{').length - 1;
   const closed = template.split('}}').length - 1;
   if (opened !== closed) problems.push('unbalanced {{ }}');
+  const withoutOptional = template.replace(OPTIONAL, (_match, inner: string) => {
+    if (!inner.match(PLACEHOLDER)) problems.push('an optional [[ ]] part without a placeholder');
+    return '';
+  });
+  if (withoutOptional.includes('[[') || withoutOptional.includes(']]')) problems.push('unbalanced or nested [[ ]]');
   return problems;
 }
 

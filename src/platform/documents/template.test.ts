@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { pdfPageCount, pdfToText } from './pdf-text.js';
+import { pdfPageCount, pdfToText, pdfWords } from './pdf-text.js';
 import { BLANK, fillRuns, fillText } from './template-text.js';
 import {
   TemplateDataError,
@@ -83,6 +83,19 @@ describe('placeholders', () => {
     ]);
   });
 
+  it('prints an optional [[part]] only when every placeholder in it has a value', () => {
+    const line = 'Điện thoại: {{phone}}[[. Thư điện tử: {{email}}]]';
+    expect(fillText(line, [{ phone: '0912', email: 'a@b.vn' }])).toBe('Điện thoại: 0912. Thư điện tử: a@b.vn');
+    const missing = new Set<string>();
+    expect(fillText(line, [{ phone: '0912' }], missing)).toBe('Điện thoại: 0912');
+    // A dropped part is not a blank to fill by hand, so it is not reported as missing.
+    expect([...missing]).toEqual([]);
+    expect(fillRuns('**{{name}}**[[; số định danh: {{id}}]]', [{ name: 'A', id: '0123' }])).toEqual([
+      { text: 'A', bold: true },
+      { text: '; số định danh: 0123' },
+    ]);
+  });
+
   it('refuses to print an object and names an unknown formatter', () => {
     expect(() => fillText('{{applicant}}', [{ applicant: { a: 1 } }])).toThrow(/cannot be printed/);
     expect(() => fillText('{{a | nope}}', [{ a: 1 }])).toThrow(/Unknown formatter "nope"/);
@@ -101,6 +114,9 @@ describe('parseDocumentTemplate', () => {
     ['unbalanced braces', { blocks: [{ type: 'paragraph', text: 'Họ tên: {{name' }] }],
     ['a bad data path', { blocks: [{ type: 'table', rows: 'a..b', columns: [{ header: 'x', text: 'y' }] }] }],
     ['no blocks', { blocks: [] }],
+    ['an optional part without a placeholder', { blocks: [{ type: 'paragraph', text: 'Ghi chú[[ thêm]]' }] }],
+    ['nested optional parts', { blocks: [{ type: 'paragraph', text: '[[a {{x}} [[b {{y}}]]]]' }] }],
+    ['a column that is itself columns', { blocks: [{ type: 'columns', columns: [{ blocks: [{ type: 'columns', columns: [] }] }, { blocks: [{ type: 'spacer', height: 1 }] }] }] }],
   ])('rejects %s', (_label, input) => {
     expect(() => parseDocumentTemplate(input)).toThrow(ZodError);
   });
@@ -165,6 +181,30 @@ describe('buildTemplateDocument', () => {
     });
     const text = await pdfToText(await renderTemplatePdf(table, { items: [] }));
     expect(text).toContain('Không có giấy tờ nào');
+  });
+
+  it('sets blocks side by side in a columns block, with their own placeholders checked', async () => {
+    const sideBySide = parseDocumentTemplate({
+      blocks: [
+        {
+          type: 'columns',
+          columns: [
+            { blocks: [{ type: 'signatures', space: 30, blocks: [{ title: 'Người nộp', name: '{{applicant.fullName}}' }] }] },
+            { width: 80, blocks: [{ type: 'qr', text: '{{lookupUrl}}', size: 60, caption: 'Mã tra cứu: {{secret}}' }] },
+            { blocks: [{ type: 'signatures', blocks: [{ title: 'Người tiếp nhận', name: '{{officer}}' }] }] },
+          ],
+        },
+      ],
+    });
+    expect(() => parseDocumentTemplate({ blocks: [{ type: 'columns', columns: [{ blocks: [{ type: 'paragraph', text: '{{a | euro}}' }] }, { blocks: [{ type: 'spacer', height: 1 }] }] }] })).toThrow(/euro/);
+    const { missing } = await buildTemplateDocument(sideBySide, DATA);
+    expect(missing).toEqual(['secret']);
+    const words = await pdfWords(await renderTemplatePdf(sideBySide, { ...DATA, secret: 'K7Q2MX' }));
+    const top = (text: string) => words.find((w) => w.text === text)!.yMin;
+    // The two titles and the QR code with its caption share one band of the page, not three.
+    expect(top('NỘP')).toBe(top('TIẾP'));
+    expect(top('K7Q2MX')).toBeGreaterThan(top('NỘP'));
+    expect(top('K7Q2MX')).toBeLessThan(top('Nhung') + 12);
   });
 
   it('refuses a value that is not a list where rows are expected', async () => {

@@ -15,7 +15,7 @@
  *       { "type": "qr", "text": "{{lookupUrl}}", "when": "lookupUrl" } ] }
  */
 import { z } from 'zod';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Column, Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { mm, officialDocument, officialHeading, officialTitle, signatureRow } from './official-style.js';
 import { renderPdf } from './pdf.js';
 import { qrContent } from './qr.js';
@@ -33,7 +33,8 @@ const columnWidth = z.union([
   z.string().regex(/^\d+(\.\d+)?%$/),
 ]);
 
-const blockSchema = z.discriminatedUnion('type', [
+/** Blocks that stand alone; a `columns` block sets some of them side by side. */
+const leafBlocks = [
   z.strictObject({
     type: z.literal('heading'),
     managingBody: z.string().optional(),
@@ -69,6 +70,8 @@ const blockSchema = z.discriminatedUnion('type', [
       .min(1),
     empty: z.string().optional(),
     fontSize: z.number().min(6).max(40).optional(),
+    /** Space above and below the text of each cell, in points (2 when absent). */
+    rowPadding: z.number().min(0).max(12).optional(),
     ...when,
   }),
   z.strictObject({
@@ -84,6 +87,8 @@ const blockSchema = z.discriminatedUnion('type', [
       )
       .min(1)
       .max(4),
+    /** Height left for the handwritten signature, in points (60 when absent). */
+    space: z.number().min(20).max(120).optional(),
     ...when,
   }),
   z.strictObject({
@@ -95,12 +100,34 @@ const blockSchema = z.discriminatedUnion('type', [
     ...when,
   }),
   z.strictObject({ type: z.literal('spacer'), height: z.number().min(0).max(400), ...when }),
-]);
+] as const;
 
+const leafBlockSchema = z.discriminatedUnion('type', leafBlocks);
+
+/**
+ * Blocks side by side, e.g. the QR code between the two signatures of a receipt so that the
+ * applicant's key shares the page with the signatures instead of taking its own lines.
+ */
+const columnsBlockSchema = z.strictObject({
+  type: z.literal('columns'),
+  columns: z
+    .array(z.strictObject({ width: columnWidth.optional(), blocks: z.array(leafBlockSchema).min(1) }))
+    .min(2)
+    .max(4),
+  /** Space between the columns, in points. */
+  gap: z.number().min(0).max(60).optional(),
+  ...when,
+});
+
+const blockSchema = z.discriminatedUnion('type', [...leafBlocks, columnsBlockSchema]);
+
+type LeafBlock = z.infer<typeof leafBlockSchema>;
 export type TemplateBlock = z.infer<typeof blockSchema>;
 
 function blockTexts(block: TemplateBlock): string[] {
   switch (block.type) {
+    case 'columns':
+      return block.columns.flatMap((column) => column.blocks.flatMap(blockTexts));
     case 'heading':
       return [block.managingBody, block.issuingUnit, block.number, block.placeDate].filter((t) => t !== undefined);
     case 'title':
@@ -127,6 +154,10 @@ export const documentTemplateSchema = z
     fontSize: z.number().min(8).max(20).optional(),
     /** [left, top, right, bottom] in millimetres; Decree 30's margins when absent. */
     marginsMm: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+    /** Line height as a multiple of the font size (1.1 when absent). */
+    lineHeight: z.number().min(0.9).max(2).optional(),
+    /** Space after each paragraph and list, in points (6 when absent). */
+    paragraphSpacing: z.number().min(0).max(24).optional(),
     blocks: z.array(blockSchema).min(1),
   })
   .superRefine((template, ctx) => {
@@ -177,8 +208,35 @@ function rows(scope: Scope, rowsPath: string, missing: Set<string>): Record<stri
   }));
 }
 
-async function blockContent(block: TemplateBlock, scope: Scope, missing: Set<string>): Promise<Content | null> {
+/** pdfmake's default grid with another vertical cell padding. */
+function rowPaddingLayout(padding: number): CustomTableLayout {
+  return { paddingTop: () => padding, paddingBottom: () => padding };
+}
+
+/** What every block of one document is filled and spaced with. */
+type BlockContext = { scope: Scope; missing: Set<string>; paragraphSpacing: number };
+
+async function blockContent(block: TemplateBlock, context: BlockContext): Promise<Content | null> {
+  const { scope, missing, paragraphSpacing: after } = context;
   if (block.when && !isPresent(scope, block.when)) return null;
+  if (block.type === 'columns') return columnsContent(block, context);
+  return leafContent(block, context, after);
+}
+
+async function columnsContent(block: Extract<TemplateBlock, { type: 'columns' }>, context: BlockContext): Promise<Content | null> {
+  const columns: Column[] = [];
+  for (const column of block.columns) {
+    const stack: Content[] = [];
+    for (const child of column.blocks) {
+      const node = await blockContent(child, context);
+      if (node !== null) stack.push(node);
+    }
+    columns.push({ width: column.width ?? '*', stack });
+  }
+  return { columns, columnGap: block.gap ?? 12, unbreakable: true };
+}
+
+async function leafContent(block: LeafBlock, { scope, missing }: BlockContext, after: number): Promise<Content | null> {
   const fill = (text: string | undefined) => (text === undefined ? undefined : fillText(text, scope, missing));
   switch (block.type) {
     case 'heading':
@@ -198,7 +256,7 @@ async function blockContent(block: TemplateBlock, scope: Scope, missing: Set<str
         italics: block.italics ?? false,
         ...(block.fontSize ? { fontSize: block.fontSize } : {}),
         leadingIndent: block.indent ? mm(10) : 0,
-        margin: [0, 0, 0, 6],
+        margin: [0, 0, 0, after],
       };
     case 'list': {
       const marker = block.marker ?? 'dash';
@@ -207,8 +265,8 @@ async function blockContent(block: TemplateBlock, scope: Scope, missing: Set<str
         return { text: marker === 'dash' ? [{ text: '- ' }, ...runs] : runs };
       });
       if (items.length === 0) return null;
-      if (marker === 'number') return { ol: items, margin: [mm(5), 0, 0, 6] };
-      return { stack: items, margin: [mm(5), 0, 0, 6] };
+      if (marker === 'number') return { ol: items, margin: [mm(5), 0, 0, after] };
+      return { stack: items, margin: [mm(5), 0, 0, after] };
     }
     case 'table': {
       const header: TableCell[] = block.columns.map((c) => ({ text: fill(c.header) ?? '', bold: true, alignment: 'center' }));
@@ -223,13 +281,16 @@ async function blockContent(block: TemplateBlock, scope: Scope, missing: Set<str
       }
       return {
         table: { headerRows: 1, widths: block.columns.map((c) => c.width ?? '*'), body: [header, ...body] },
+        ...(block.rowPadding === undefined ? {} : { layout: rowPaddingLayout(block.rowPadding) }),
         fontSize: block.fontSize ?? 12,
         margin: [0, 2, 0, 8],
       };
     }
     case 'signatures':
       return signatureRow(
-        block.blocks.map((b) => ({ title: fill(b.title) ?? '', authority: fill(b.authority), note: fill(b.note), name: fill(b.name) })),
+        block.blocks.map((b) => ({
+          title: fill(b.title) ?? '', authority: fill(b.authority), note: fill(b.note), name: fill(b.name), space: block.space,
+        })),
       );
     case 'qr': {
       const text = fillText(block.text, scope, missing);
@@ -250,10 +311,10 @@ export async function buildTemplateDocument(
   options: TemplateRenderOptions = {},
 ): Promise<BuiltTemplate> {
   const missing = new Set<string>();
-  const scope: Scope = [data];
+  const context: BlockContext = { scope: [data], missing, paragraphSpacing: template.paragraphSpacing ?? 6 };
   const content: Content[] = [];
   for (const block of template.blocks) {
-    const node = await blockContent(block, scope, missing);
+    const node = await blockContent(block, context);
     if (node !== null) content.push(node);
   }
   if (options.strict && missing.size > 0) throw new TemplateDataError([...missing]);
@@ -262,6 +323,7 @@ export async function buildTemplateDocument(
     pageSize: template.pageSize,
     pageOrientation: template.orientation,
     fontSize: template.fontSize,
+    lineHeight: template.lineHeight,
     margins: template.marginsMm?.map(mm) as [number, number, number, number] | undefined,
   });
   return { definition, missing: [...missing] };

@@ -32,13 +32,13 @@ function portraitPng(width = 30, height = 40): Buffer {
 }
 
 const PEOPLE: BadgeStaff[] = [
-  { fullName: 'Nguyễn Thị Hồng Nhung', position: 'Phó Giám đốc', unitName: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu', badgeNumber: 'LC-0001', photo: portraitPng(), qrUrl: 'https://motcua.example/can-bo/a1' },
-  { fullName: 'Đặng Quốc Việt', position: 'Chuyên viên', unitName: 'Sở Tư pháp', badgeNumber: 'LC-0002', photo: null, qrUrl: 'https://motcua.example/can-bo/a2' },
-  { fullName: 'Lò Thị Ngọc Huyền', position: 'Công chức Văn phòng - Thống kê', unitName: 'UBND xã Phong Thổ', badgeNumber: 'LC-0003', qrUrl: 'https://motcua.example/can-bo/a3' },
+  { fullName: 'Nguyễn Thị Hồng Nhung', position: 'Phó Giám đốc', unitName: 'Trung tâm Phục vụ hành chính công tỉnh Lai Châu', agencyName: 'UBND tỉnh Lai Châu', provinceName: 'Tỉnh Lai Châu', badgeNumber: 'LC-0001', photo: portraitPng(), qrUrl: 'https://motcua.example/can-bo/a1' },
+  { fullName: 'Đặng Quốc Việt', position: 'Chuyên viên', unitName: 'Sở Tư pháp', provinceName: 'Tỉnh Lai Châu', badgeNumber: 'LC-0002', photo: null, qrUrl: 'https://motcua.example/can-bo/a2' },
+  { fullName: 'Lò Thị Ngọc Huyền', position: 'Công chức Văn phòng - Thống kê', unitName: 'Phòng Văn hóa - Xã hội', agencyName: 'UBND xã Phong Thổ', provinceName: 'Tỉnh Lai Châu', badgeNumber: 'LC-0003', qrUrl: 'https://motcua.example/can-bo/a3' },
   { fullName: 'Giàng A Páo', position: '', unitName: 'UBND xã Sìn Hồ', badgeNumber: '', qrUrl: 'https://motcua.example/can-bo/a4' },
-  { fullName: 'Tôn Nữ Hoàng Phương Thảo Nguyên', position: 'Chuyên viên Bộ phận Một cửa, phụ trách tiếp nhận và trả kết quả', unitName: 'Trung tâm Phục vụ hành chính công xã Phong Thổ, tỉnh Lai Châu (điểm tiếp nhận số 2)', badgeNumber: 'LC-0005', qrUrl: 'https://motcua.example/can-bo/a5' },
+  { fullName: 'Tôn Nữ Hoàng Phương Thảo Nguyên', position: 'Chuyên viên Bộ phận Một cửa, phụ trách tiếp nhận và trả kết quả', unitName: 'Trung tâm Phục vụ hành chính công xã Phong Thổ (điểm tiếp nhận số 2)', agencyName: 'Ủy ban nhân dân xã Phong Thổ, tỉnh Lai Châu', provinceName: 'Tỉnh Lai Châu', badgeNumber: 'LC-0005', qrUrl: 'https://motcua.example/can-bo/a5' },
   { fullName: 'Hoàng Thị Minh Nguyệt', position: 'Trưởng phòng', unitName: 'Sở Khoa học và Công nghệ', badgeNumber: 'LC-0006', photo: `data:image/png;base64,${portraitPng().toString('base64')}`, qrUrl: 'https://motcua.example/can-bo/a6' },
-  { fullName: 'Phạm Văn Ỷ', position: 'Kiểm soát viên', unitName: 'Sở Y tế', badgeNumber: 'LC-0007', qrUrl: 'https://motcua.example/can-bo/a7' },
+  { fullName: 'Phạm Văn Ỷ', position: 'Kiểm soát viên', unitName: 'Phòng Văn hóa - Xã hội', agencyName: 'UBND phường Tân Phong', provinceName: 'Tỉnh Lai Châu', badgeNumber: 'LC-0007', qrUrl: 'https://motcua.example/can-bo/a7' },
   { fullName: 'Vũ Thị Ữa', position: 'Chuyên viên', unitName: 'Sở Xây dựng', badgeNumber: 'LC-0008', qrUrl: 'https://motcua.example/can-bo/a8' },
   { fullName: 'Trần Đức Mạnh', position: 'Phó Chánh Văn phòng', unitName: 'Văn phòng UBND tỉnh', badgeNumber: 'LC-0009', qrUrl: 'https://motcua.example/can-bo/a9' },
   { fullName: 'Bùi Thị Quỳnh Anh', position: 'Viên chức', unitName: 'Sở Giáo dục và Đào tạo', badgeNumber: 'LC-0010', qrUrl: 'https://motcua.example/can-bo/a10' },
@@ -60,6 +60,7 @@ describe('renderBadgeSheet', () => {
     for (const person of PEOPLE) {
       expect(text).toContain(person.fullName);
       expect(text).toContain(squash(person.unitName));
+      if (person.agencyName) expect(text).toContain(squash(person.agencyName));
       if (person.position) expect(text).toContain(squash(person.position));
       if (person.badgeNumber) expect(text).toContain(`Số thẻ: ${person.badgeNumber}`);
     }
@@ -91,6 +92,21 @@ describe('renderBadgeSheet', () => {
         expect(overlaps(a, b), `"${a.text}" overlaps "${b.text}"`).toBe(false);
       }
     }
+  });
+
+  it('prints the agency under a section found in every commune, and the person’s province in the header', async () => {
+    const [huyen, ya] = [PEOPLE[2] as BadgeStaff, PEOPLE[6] as BadgeStaff];
+    const words = await pdfWords(await renderBadgeSheet([huyen, ya, { ...(PEOPLE[1] as BadgeStaff), provinceName: null }], { organizationName: 'Tỉnh khác' }));
+    const onCard = (i: number) => {
+      const b = badgeCardBox(i);
+      return squash(words.filter((w) => w.xMin >= b.x && w.xMax <= b.x + b.width && w.yMin >= b.y && w.yMax <= b.y + b.height).map((w) => w.text).join(' '));
+    };
+    expect(onCard(0)).toContain('Phòng Văn hóa - Xã hội UBND xã Phong Thổ');
+    expect(onCard(1)).toContain('Phòng Văn hóa - Xã hội UBND phường Tân Phong');
+    expect(onCard(0)).toContain('TỈNH LAI CHÂU');
+    // Without a province of their own, the sheet's organisation line is used.
+    expect(onCard(2)).toContain('TỈNH KHÁC');
+    expect(onCard(2)).not.toContain('LAI CHÂU');
   });
 
   it('prints initials in place of a missing photo, and not over a real one', async () => {

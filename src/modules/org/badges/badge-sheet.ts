@@ -1,8 +1,8 @@
 /**
  * A4 sheets of staff badges. Decree 118/2025 art. 11 requires officials at the one-stop desk to wear a
  * badge (thẻ công chức, viên chức, nhân viên); the card carries the photo, full name, position, unit and
- * badge number, and a QR code to the public page where citizens see who served them and can send
- * feedback about them (Directive 16, item 2).
+ * badge number, the agency and the province (a section's name repeats in every commune), and a QR code
+ * to the public page where citizens see who served them (Directive 16, item 2).
  *
  * Cards are ID-1 size (85.6 × 54 mm, the size of badge holders and laminating pouches), upright, nine
  * to a page with crop marks.
@@ -33,7 +33,7 @@ const FOOTER_HEIGHT = mm(2.5);
 
 const DEFAULTS = {
   cardTitle: 'THẺ CÔNG CHỨC',
-  qrCaption: 'Quét mã để xem thông tin và gửi phản ánh, góp ý',
+  qrCaption: 'Quét mã để xác minh thông tin cán bộ',
   accentColor: '#9b1c1c',
 };
 
@@ -63,8 +63,9 @@ async function card(person: BadgeStaff, box: Box, options: CardOptions, withPhot
   const photo = withPhoto ? photoDataUrl(person.photo) : null;
   const headerWidth = CARD_WIDTH - mm(4);
   const header: Content[] = [];
-  if (options.organization) {
-    header.push({ text: options.organization, fontSize: fitFontSize(options.organization, headerWidth, { max: 7.5, min: 5.5 }) });
+  const organization = person.provinceName?.trim() ? person.provinceName.trim().toLocaleUpperCase('vi') : options.organization;
+  if (organization) {
+    header.push({ text: organization, fontSize: fitFontSize(organization, headerWidth, { max: 7.5, min: 5.5 }) });
   }
   header.push({
     text: options.cardTitle,
@@ -84,7 +85,7 @@ async function card(person: BadgeStaff, box: Box, options: CardOptions, withPhot
       ],
       absolutePosition: { x, y },
     },
-    placed(x + mm(2), y + (options.organization ? mm(3) : mm(4.6)), headerWidth, [
+    placed(x + mm(2), y + (organization ? mm(3) : mm(4.6)), headerWidth, [
       { stack: header, alignment: 'center', color: '#ffffff', lineHeight: 1.05 },
     ]),
   ];
@@ -114,11 +115,11 @@ async function card(person: BadgeStaff, box: Box, options: CardOptions, withPhot
   if (position) {
     details.push({ text: position, fontSize: fitFontSize(position, TEXT.width, { max: 9.5, min: 7, lines: 2 }), margin: [0, 0, 0, 2] });
   }
-  details.push({
-    text: person.unitName,
-    italics: true,
-    fontSize: fitFontSize(person.unitName, TEXT.width, { max: 8.5, min: 6.5, lines: 2 }),
-  });
+  // The unit and its agency share one size so that the pair reads as one address, on up to three lines.
+  const agency = person.agencyName?.trim() && person.agencyName.trim() !== person.unitName.trim() ? person.agencyName.trim() : null;
+  const affiliationSize = fitFontSize(agency ? `${person.unitName} ${agency}` : person.unitName, TEXT.width, { max: 8.5, min: 6, lines: agency ? 3 : 2 });
+  details.push({ text: person.unitName, italics: true, fontSize: affiliationSize });
+  if (agency) details.push({ text: agency, bold: true, fontSize: affiliationSize });
   nodes.push(placed(x + TEXT.x, y + TEXT.y, TEXT.width, [{ stack: details, alignment: 'center', lineHeight: 1.05, color: '#111111' }]));
 
   const badgeNumber = person.badgeNumber.trim() || '……………';

@@ -4,6 +4,13 @@ export interface BadgeStaff {
   /** Chức vụ / chức danh; an empty string leaves the line out. */
   position: string;
   unitName: string;
+  /**
+   * The agency the unit belongs to, e.g. "UBND phường Tân Phong" under "Phòng Văn hóa - Xã hội":
+   * section names repeat in every commune. Left out when absent or the same as the unit.
+   */
+  agencyName?: string | null;
+  /** The province (the root unit), printed in the header band; `organizationName` when absent. */
+  provinceName?: string | null;
   /** Số thẻ; an empty string prints a blank to fill in by hand. */
   badgeNumber: string;
   /** Portrait photo as PNG/JPEG bytes or a `data:image/…;base64,` URL; initials are printed without one. */
@@ -13,7 +20,7 @@ export interface BadgeStaff {
 }
 
 export interface BadgeSheetOptions {
-  /** Printed above the card title, e.g. "UBND tỉnh Lai Châu" (shown in capitals). */
+  /** Printed above the card title (in capitals) for people without a `provinceName`. */
   organizationName?: string;
   /** Decree 118 art. 11 names thẻ công chức, viên chức, nhân viên; the sheet prints one title for all. */
   cardTitle?: string;

@@ -20,7 +20,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
       }}
     >
       <Card style={{ width: '100%', maxWidth: 420, boxShadow: '0 8px 28px rgba(0,0,0,0.12)' }}>
-        <Flex justify="space-between" align="flex-start" gap={8} style={{ marginBottom: 20, color: '#7a1414' }}>
+        <Flex justify="space-between" align="flex-start" gap={8} className="mc-auth-brand" style={{ marginBottom: 20, color: '#7a1414' }}>
           <Brand top={site.provinceName} main={site.portalName} />
           <LocaleSwitch />
         </Flex>

@@ -1,4 +1,4 @@
-import { Card, Collapse, Table, Tag, Typography } from 'antd';
+import { Card, Collapse, Grid, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { formatDate, formatMoney } from '../../shared/format';
@@ -80,7 +80,29 @@ function Fees({ fees }: { fees: readonly Fee[] }) {
 function Process({ process, unitName }: { process: InternalProcess; unitName?: Props['unitName'] }) {
   const t = useCatalogT();
   const l = useCatalogLabels();
+  // A four-column table does not fit a phone: there the steps are stacked, each with its own labels.
+  const phone = Grid.useBreakpoint().sm === false;
   const hours = process.steps.reduce((sum, s) => sum + (s.budget.unit === 'working_days' ? s.budget.amount * 8 : s.budget.amount), 0);
+  const who = (s: InternalProcess['steps'][number]) => (s.responsible.unitCode && unitName?.(s.responsible.unitCode)) || l.where(s.responsible);
+  if (phone) {
+    return (
+      <>
+        <ol className="mc-cat-steps mc-cat-process-steps">
+          {process.steps.map((s) => (
+            <li key={s.order}>
+              <div className="mc-cat-step-title">{s.name}{s.interAgency ? <Tag color="purple" style={{ marginLeft: 6 }}>{t('detail.interAgency')}</Tag> : null}</div>
+              <div className="mc-cat-note">{s.action}</div>
+              <dl className="mc-cat-step-meta">
+                <dt>{t('detail.responsible')}</dt><dd>{who(s)} · {l.role(s.responsible.role)}</dd>
+                <dt>{t('detail.budget')}</dt><dd>{l.budget(s.budget)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+        <strong>{t('detail.total', { hours })}</strong>
+      </>
+    );
+  }
   return (
     <Table
       size="small"
@@ -91,7 +113,7 @@ function Process({ process, unitName }: { process: InternalProcess; unitName?: P
       columns={[
         { title: t('detail.step'), dataIndex: 'order', width: 56, align: 'center' },
         { title: t('detail.task'), key: 'task', render: (_, s) => <>{s.name}{s.interAgency ? <Tag color="purple" style={{ marginLeft: 6 }}>{t('detail.interAgency')}</Tag> : null}<div className="mc-cat-note">{s.action}</div></> },
-        { title: t('detail.responsible'), key: 'who', width: 220, render: (_, s) => <>{(s.responsible.unitCode && unitName?.(s.responsible.unitCode)) || l.where(s.responsible)}<div className="mc-cat-note">{l.role(s.responsible.role)}</div></> },
+        { title: t('detail.responsible'), key: 'who', width: 220, render: (_, s) => <>{who(s)}<div className="mc-cat-note">{l.role(s.responsible.role)}</div></> },
         { title: t('detail.budget'), key: 'budget', width: 130, render: (_, s) => l.budget(s.budget) },
       ]}
       summary={() => (

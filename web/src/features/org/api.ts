@@ -113,8 +113,12 @@ export interface PublicOfficial {
   fullName: string;
   position: string | null;
   unitName: string;
+  /** The agency above the unit, e.g. "UBND phường Tân Phong"; null when the unit is the agency. */
+  agencyName: string | null;
+  provinceName: string | null;
   badgeNumber: string | null;
   photoUrl: string | null;
+  /** Null until a feedback page exists; the page then offers no button. */
   feedbackUrl: string | null;
 }
 

@@ -45,7 +45,7 @@ export default function OnlineServicesPage() {
       <Typography.Title level={1} className="mc-cat-h1">{t('online.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('online.subtitle')}</Typography.Paragraph>
       <div className="mc-cat-online-bar">
-        <Segmented<OnlineMode> value={mode} onChange={setMode} options={(['full', 'partial'] as const).map((m) => ({ value: m, label: l.online(m) }))} />
+        <Segmented<OnlineMode> className="mc-cat-online-modes" value={mode} onChange={setMode} options={(['full', 'partial'] as const).map((m) => ({ value: m, label: l.online(m) }))} />
         <Input.Search allowClear placeholder={t('online.filter')} aria-label={t('online.filter')} onChange={(e) => setFilter(e.target.value)} className="mc-cat-online-filter" />
       </div>
       {list.error ? <ErrorResult variant="inline" error={list.error} onRetry={() => void list.refetch()} /> : null}

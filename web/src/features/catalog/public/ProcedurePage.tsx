@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Breadcrumb, Button, Descriptions, Flex, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Breadcrumb, Button, Descriptions, Flex, Grid, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { formatDate } from '../../../shared/format';
@@ -46,6 +46,8 @@ export default function ProcedurePage() {
   const l = useCatalogLabels();
   const query = useProcedureInForce(code);
   const p = query.data;
+  // On a phone the labels sit above their values: beside them they wrap one word per line.
+  const phone = Grid.useBreakpoint().sm === false;
 
   useEffect(() => {
     if (p) document.title = p.name;
@@ -76,6 +78,7 @@ export default function ProcedurePage() {
       <Descriptions
         bordered
         size="small"
+        layout={phone ? 'vertical' : 'horizontal'}
         column={{ xs: 1, sm: 1, md: 2 }}
         className="mc-cat-summary"
         items={[

@@ -6,7 +6,7 @@ import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { usePublicOfficial } from '../api';
 import { useOrgT } from '../i18n';
 
-/** The page a badge's QR code opens: who this official is, and where to send feedback. */
+/** The page a badge's QR code opens: who this official is, in which agency and province. */
 export default function PublicOfficialPage() {
   const t = useOrgT();
   const { publicId = '' } = useParams();
@@ -32,7 +32,12 @@ export default function PublicOfficialPage() {
             {person.fullName}
           </Typography.Title>
           {person.position ? <Typography.Text strong>{person.position}</Typography.Text> : null}
-          <Typography.Text type="secondary">{person.unitName}</Typography.Text>
+          {/* A section's name repeats in every commune: the agency and the province say which one. */}
+          <Flex vertical data-testid="official-affiliation">
+            <Typography.Text type="secondary">{person.unitName}</Typography.Text>
+            {person.agencyName ? <Typography.Text>{person.agencyName}</Typography.Text> : null}
+            {person.provinceName ? <Typography.Text type="secondary">{person.provinceName}</Typography.Text> : null}
+          </Flex>
         </Flex>
         {person.badgeNumber ? (
           <Descriptions column={1} size="small" bordered>
@@ -42,11 +47,14 @@ export default function PublicOfficialPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           <SafetyCertificateOutlined style={{ color: '#389e0d' }} /> {t('public.verified')}
         </Typography.Paragraph>
-        <Typography.Paragraph>{t('public.feedbackHint')}</Typography.Paragraph>
+        {/* Offered only when the server names a page that takes feedback (none until a PAKN module exists). */}
         {person.feedbackUrl ? (
-          <Button type="primary" size="large" block icon={<MessageOutlined />} href={person.feedbackUrl}>
-            {t('public.feedback')}
-          </Button>
+          <>
+            <Typography.Paragraph>{t('public.feedbackHint')}</Typography.Paragraph>
+            <Button type="primary" size="large" block icon={<MessageOutlined />} href={person.feedbackUrl}>
+              {t('public.feedback')}
+            </Button>
+          </>
         ) : null}
       </>
     );
