@@ -108,7 +108,7 @@ describe('every QR code the app prints', () => {
     expect((await t.request('GET', `/api/v1/dossiers/${code}/slips/01.pdf`, { session: s['motcua.tanphong'] })).statusCode).toBe(200);
     expect((await t.request('GET', '/api/v1/procedures/1.001193/posting-sheet.pdf')).statusCode).toBe(200);
     expect(encoded).toHaveLength(2);
-    expect(encoded[0]).toMatch(new RegExp(`^${PUBLIC_URL}/tra-cuu\\?ma=${code.replace(/\./g, '\\.')}&k=\\w+$`));
+    expect(encoded[0]).toMatch(new RegExp(`^${PUBLIC_URL}/tra-cuu\\?ma=${code.replace(/\./g, '\\.')}&key=\\w+$`));
     expect(encoded[1]).toBe(`${PUBLIC_URL}/thu-tuc/1.001193`);
   });
 });
