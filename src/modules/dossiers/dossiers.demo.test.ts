@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectWorkForEveryDemoAccount } from '../../../test/support/demo-work.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { DEMO_DOSSIER_COUNT, seedDemoDossiers } from './dossiers.demo.js';
 
@@ -32,6 +33,7 @@ describe('demo dossiers', () => {
       for (const q of queues) total += (await t.request('GET', `/api/v1/dossiers?queue=${q}&limit=200`, { session })).json().items.length;
       expect(total, user).toBeGreaterThan(0);
     }
+    await expectWorkForEveryDemoAccount(t, '3/12/2026');
   }, 120_000);
 
   it('were all imported: a second run of the deterministic generator finds every code already there', async () => {
