@@ -32,14 +32,18 @@ import { slipRoutes } from './modules/dossiers/slips/slips.routes.js';
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Wires every module's service to the database; the CLI and tests use the same wiring. */
-export function createServices(config: Config, database: DatabaseHandle) {
+/**
+ * Wires every module's service to the database; the CLI and tests use the same wiring. `now` is the
+ * clock of the domain (deadlines, what is in force, overdue, demo data); tests pin it.
+ */
+export function createServices(config: Config, database: DatabaseHandle, options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
   const org = createOrgService(database.db);
   const auth = createAuthService(database.db, org.directory, config);
   const files = createFileStore(join(config.dataDir, 'files'));
-  const calendar = createCalendarModule(database.db);
-  const catalog = createCatalogModule(database.db, org, { publicUrl: config.publicUrl });
-  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines });
+  const calendar = createCalendarModule(database.db, { now });
+  const catalog = createCatalogModule(database.db, org, { publicUrl: config.publicUrl, now });
+  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines, now });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);
   const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES] });
@@ -47,7 +51,7 @@ export function createServices(config: Config, database: DatabaseHandle) {
   configureApplicantNotifications({ publicUrl: config.publicUrl });
   notify.registerJobs(jobs);
   reminders.registerJobs(jobs);
-  return { db: database.db, org, auth, files, calendar, catalog, dossiers, jobs, notify, reminders };
+  return { db: database.db, now, org, auth, files, calendar, catalog, dossiers, jobs, notify, reminders };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
@@ -85,7 +89,7 @@ export async function buildApp({ config, database, services = createServices(con
     await dossierRoutes(api, services.dossiers);
     await dossierImportRoutes(api, services);
     await notifyRoutes(api, services.notify);
-    await slipRoutes(api, { db: services.db, org: services.org, config });
+    await slipRoutes(api, { db: services.db, org: services.org, config, now: services.now });
   });
 
   if (serveWeb) await installWebApp(app);

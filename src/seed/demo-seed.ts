@@ -20,14 +20,18 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
  * Loads the demo province into an empty database only: a database that already holds units is
  * never touched, so demo accounts (password "motcua") cannot appear in a real installation later.
  */
-export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined, opts: { dossiers?: boolean } = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined, opts: { dossiers?: boolean; dossierCount?: number } = {}): Promise<boolean> {
   const count = await services.db.selectFrom('org_units').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) > 0 || config.demo === 'off') return false;
   const t0 = performance.now();
   await seedOrg(services);
   await services.calendar.seedDemo();
   await services.catalog.seedDemo();
-  if (opts.dossiers !== false) log(`demo dossiers: ${(await seedDemoDossiers(services, new Date())).imported}`);
+  // The services' clock (the real one, or the one a test pins): the history ends, and the open work begins, "now".
+  if (opts.dossiers !== false) {
+    const r = await seedDemoDossiers(services, services.now(), opts.dossierCount);
+    log(`demo dossiers: ${r.imported}${r.failed ? ` (${r.failed} refused, e.g. ${r.errors[0]?.code}: ${r.errors[0]?.messageEn})` : ''}`);
+  }
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type Services } from '../../src/app.js';
 import type { App } from '../../src/platform/http/types.js';
-import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './test-db.js';
 
 export type Session = { cookie: string; csrf: string };
 
@@ -13,7 +13,7 @@ export type TestApp = TestDatabase & {
 };
 
 /** A real app on a real database, driven through HTTP with `inject` (no socket, same pipeline). */
-export async function createTestApp(opts: { demo?: boolean; demoDossiers?: boolean; env?: Record<string, string>; override?: (services: Services) => Partial<Services> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: TestDatabaseOptions & { override?: (services: Services) => Partial<Services> } = {}): Promise<TestApp> {
   const database = await createTestDatabase(opts);
   if (opts.override) Object.assign(database.services, opts.override(database.services));
   const app = await buildApp({ config: database.config, database, services: database.services, logger: false, serveWeb: false });

@@ -157,6 +157,7 @@ describe('procedure record', () => {
     expect(text).toContain('Tờ khai đăng ký khai sinh');
     expect(text).toContain('Quy trình nội bộ');
     expect(text).toContain('ỦY BAN NHÂN DÂN');
+    expect(text).toContain('02/03/2026'); // printed on the services' (pinned) day, not the day the suite runs
     expect((await t.request('GET', '/api/v1/procedures/9.999999/posting-sheet.pdf')).statusCode).toBe(404);
   });
 });

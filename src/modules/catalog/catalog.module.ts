@@ -53,7 +53,7 @@ export function createCatalogModule(db: Db, org: OrgService, options: CatalogMod
     service,
     importPath,
     async routes(app: App): Promise<void> {
-      await catalogRoutes(app, { catalog: service, org, publicUrl: options.publicUrl });
+      await catalogRoutes(app, { catalog: service, org, publicUrl: options.publicUrl, ...(options.now ? { now: options.now } : {}) });
       await catalogAdminRoutes(app, { catalog: service, db });
     },
     /** Loads every file of demo/procedures through the import path: the versions are published as the files say. */

@@ -21,14 +21,14 @@ const listItem = z.object({
 const listResponse = z.object({ items: z.array(listItem), total: z.number(), fuzzy: z.boolean() });
 const fieldsResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })) });
 
-export type CatalogRouteOptions = { catalog: CatalogService; org: OrgService; publicUrl?: string | undefined };
+export type CatalogRouteOptions = { catalog: CatalogService; org: OrgService; publicUrl?: string | undefined; /** The date printed on posting sheets. */ now?: () => Date };
 
 /** Where the portal lives: the configured public URL, else the address the request came to. */
 export function siteUrl(req: FastifyRequest, configured?: string): string {
   return (configured ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
 }
 
-export async function catalogRoutes(app: App, { catalog, org, publicUrl }: CatalogRouteOptions): Promise<void> {
+export async function catalogRoutes(app: App, { catalog, org, publicUrl, now = () => new Date() }: CatalogRouteOptions): Promise<void> {
   const tags = ['catalog'];
   const publicCache = 'public, max-age=60';
 
@@ -103,7 +103,7 @@ export async function catalogRoutes(app: App, { catalog, org, publicUrl }: Catal
     const issuer = root ? units.find((u) => u.parentId === root.id && u.kind === 'people_committee')?.name ?? root.name : undefined;
     const { versionId: _id, version, availableForms: _forms, ...content } = procedure;
     const pdf = await renderPostingSheet({
-      content, version, issuer, unitName: (code) => names.get(code) ?? undefined,
+      content, version, issuer, unitName: (code) => names.get(code) ?? undefined, printedAt: now(),
       pageUrl: `${siteUrl(req, publicUrl)}/thu-tuc/${encodeURIComponent(content.code)}`,
     });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="niem-yet-${content.code}.pdf"`)

@@ -9,6 +9,7 @@ let t: TestApp;
 const s = {} as Record<string, Session>;
 beforeAll(async () => {
   t = await createTestApp({
+    now: () => now,
     override: (services) => ({
       dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
     }),

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectWorkForEveryDemoAccount } from '../../../test/support/demo-work.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { DEMO_DOSSIER_COUNT } from './dossiers.demo.js';
+import { DEMO_DOSSIER_COUNT, seedDemoDossiers } from './dossiers.demo.js';
 
 // The demo database (loaded by createTestApp as by a newcomer's first start) carries generated dossiers.
+// Seeded on Thursday 3/12/2026, the day `chuyenvien.tanphong` once found nothing to do (issue 9);
+// dossiers.demo-dates.test.ts covers other days of the calendar.
+const NOW = new Date('2026-12-03T10:00:00+07:00');
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp({ demoDossiers: true }); });
+beforeAll(async () => { t = await createTestApp({ demoDossiers: true, now: NOW }); }, 300_000);
 afterAll(async () => { await t?.close(); });
 
 describe('demo dossiers', () => {
@@ -14,8 +18,8 @@ describe('demo dossiers', () => {
     const statuses = new Set(rows.map((r) => r.status));
     for (const s of [2, 3, 4, 5, 7, 8, 9, 10]) expect(statuses, `status ${s}`).toContain(s);
     const open = rows.filter((r) => [2, 4, 5, 6].includes(r.status));
-    expect(open.filter((r) => r.due_at! < new Date()).length).toBeGreaterThan(0);
-    expect(open.filter((r) => r.due_at! >= new Date()).length).toBeGreaterThan(0);
+    expect(open.filter((r) => r.due_at! < NOW).length).toBeGreaterThan(0);
+    expect(open.filter((r) => r.due_at! >= NOW).length).toBeGreaterThan(0);
     const done = rows.filter((r) => r.status === 10);
     const late = done.filter((r) => r.completed_at! > r.due_at!).length / done.length;
     expect(late).toBeGreaterThan(0.03);
@@ -29,7 +33,14 @@ describe('demo dossiers', () => {
       for (const q of queues) total += (await t.request('GET', `/api/v1/dossiers?queue=${q}&limit=200`, { session })).json().items.length;
       expect(total, user).toBeGreaterThan(0);
     }
-  });
+    await expectWorkForEveryDemoAccount(t, '3/12/2026');
+  }, 120_000);
+
+  it('were all imported: a second run of the deterministic generator finds every code already there', async () => {
+    const again = await seedDemoDossiers(t.services, NOW);
+    expect(again.errors).toEqual([]);
+    expect(again.imported).toBe(0);
+  }, 120_000);
 
   it('have hash chains that verify', async () => {
     const v = await t.services.dossiers.verifyAll();

@@ -2,7 +2,9 @@ import type { Services } from '../../app.js';
 import { systemContext } from '../../platform/http/context.js';
 import { staffByBadge } from './import/batch-writer.js';
 import { demoAccountStaff, demoProcedures } from './import/generator/demo-data.js';
-import { generateDossiers, type GenStaff, type GenUnit } from './import/generator/index.js';
+import { generateDossiers, type GeneratedLine, type GenStaff, type GenUnit } from './import/generator/index.js';
+import { createPlanner } from './import/generator/planner.js';
+import { queueWork } from './import/generator/queue-work.js';
 import { importerFor, type ImportDossiersResult } from './import/index.js';
 import { vnDay } from './rules/statuses.js';
 
@@ -19,8 +21,9 @@ const DEMO_DESK_WEIGHT: Record<string, number> = { 'H30.501.01': 5, 'H30.502.01'
 /**
  * Generated dossiers of the last four months across the demo catalogue and units, in every state —
  * finished on time and late, open within and past their deadline, waiting for a supplement or a
- * payment — worked by the demo staff (so `chuyenvien.tanphong`, `motcua.tanphong`, `chuyenvien.sxd`…
- * find work in their queues), loaded through the historical import like any province's history.
+ * payment — worked by the demo staff, loaded through the historical import like any province's
+ * history. Then, whatever day `now` is, a few recent dossiers waiting for each demo account at a
+ * step it holds or can take (`queueWork`): every account that signs in finds work, by construction.
  */
 export async function seedDemoDossiers(services: Services, now: Date, count = DEMO_DOSSIER_COUNT): Promise<ImportDossiersResult> {
   const units = await services.org.allUnits();
@@ -28,15 +31,28 @@ export async function seedDemoDossiers(services: Services, now: Date, count = DE
   const genUnits: GenUnit[] = units.filter((u) => u.code).map((u) => ({
     code: u.code!, name: u.name, kind: u.kind, ...(u.parentId && codeOf.get(u.parentId) ? { parentCode: codeOf.get(u.parentId)! } : {}), ...(u.function ? { function: u.function } : {}),
   }));
-  const accounts = new Set(demoAccountStaff().map((a) => a.badge));
+  const accounts = demoAccountStaff();
+  const badges = new Set(accounts.map((a) => a.badge));
   // The people with demo accounts do most of their unit's work, so whoever signs in finds a full queue.
-  const staff: GenStaff[] = [...(await staffByBadge(services.db))].flatMap(([badge, s]) => (codeOf.get(s.unitId) ? [{ badge, name: s.fullName, unitCode: codeOf.get(s.unitId)!, weight: accounts.has(badge) ? 6 : 1 }] : []));
-  const lines = generateDossiers({
-    procedures: demoProcedures(vnDay(now)), units: genUnits, staff, calc: await services.calendar.deadlines.calculator(),
+  const staff: GenStaff[] = [...(await staffByBadge(services.db))].flatMap(([badge, s]) => (codeOf.get(s.unitId) ? [{ badge, name: s.fullName, unitCode: codeOf.get(s.unitId)!, weight: badges.has(badge) ? 6 : 1 }] : []));
+  const procedures = demoProcedures(vnDay(now));
+  const calc = await services.calendar.deadlines.calculator();
+  const history = generateDossiers({
+    procedures, units: genUnits, staff, calc,
     from: new Date(now.getTime() - DEMO_DAYS * 86_400_000), to: now, now, count, seed: 2026, deskWeight: DEMO_DESK_WEIGHT,
   });
+  // The last number of each desk's day in the history, so the recent work's codes follow on.
+  const sequences = new Map<string, number>();
+  function* all(): Generator<GeneratedLine> {
+    for (const line of history) {
+      const [, desk, day, seq] = /^(.*)-(\d{6})-(\d+)$/.exec(line.code)!;
+      sequences.set(`${desk}|${day}`, Math.max(sequences.get(`${desk}|${day}`) ?? 0, Number(seq)));
+      yield line;
+    }
+    yield* queueWork({ procedures, planner: createPlanner(genUnits), staff, accounts, calc, now, sequences });
+  }
   async function* text(): AsyncGenerator<string> {
-    for (const line of lines) yield JSON.stringify(line);
+    for (const line of all()) yield JSON.stringify(line);
   }
   return importerFor(services).importLines(systemContext('demo-seed'), text(), { chunkSize: 500 });
 }

@@ -10,7 +10,9 @@ import { generateDossiers, type GeneratedLine } from './generator/index.js';
 import { importerFor } from './index.js';
 import { splitCode } from './replay.js';
 
-// Live actions run on a controllable clock, set to each imported event's instant in turn.
+// Live actions run on a controllable clock, set to each imported event's instant in turn; the
+// imports themselves run on the day the generated history ends.
+const IMPORTED_AT = new Date('2026-03-18T12:00:00+07:00');
 let now = new Date('2026-03-02T09:00:00+07:00');
 let t: TestApp;
 const sessions = new Map<string, Session>();
@@ -19,6 +21,7 @@ const catalog = inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedur
 
 beforeAll(async () => {
   t = await createTestApp({
+    now: () => now,
     override: (services) => ({
       catalog: { ...services.catalog, port: { ...services.catalog.port, findInForce: catalog.findInForce } },
       dossiers: createDossierService({ db: services.db, org: services.org, catalog, deadlines: services.calendar.deadlines, now: () => now }),
@@ -112,11 +115,12 @@ describe('historical import', () => {
     const all = [...generateDossiers({
       procedures: [communeProcedure(), provinceInterAgencyProcedure()], units: await unitsForGenerator(), staff: accounts,
       calc: await t.services.calendar.deadlines.calculator(), from: new Date('2026-03-02T00:00:00+07:00'), to: new Date('2026-03-13T17:00:00+07:00'),
-      now: new Date('2026-03-18T12:00:00+07:00'), count: 400, seed: 5, withPlan: false, desks: ['H30.501.01', 'H30.002'], channels: ['desk'],
+      now: IMPORTED_AT, count: 400, seed: 5, withPlan: false, desks: ['H30.501.01', 'H30.002'], channels: ['desk'],
     })];
     lines = covering(all, 14);
     expect(new Set(lines.flatMap((l) => l.events.map((e) => e.type)))).toEqual(new Set(['received', 'refused', 'reception_supplement_requested', 'transferred', 'taken', 'supplement_requested', 'supplement_received', 'extended', 'stopped', 'withdrawn', 'result_recorded', 'result_returned']));
 
+    now = IMPORTED_AT;
     const res = await upload(ndjson(lines), sessions.get('admin'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lines: lines.length, imported: lines.length, skipped: 0, failed: 0, errors: [] });
@@ -143,6 +147,7 @@ describe('historical import', () => {
     const before = await count();
     const progress: number[] = [];
     async function* again() { for (const l of lines) yield JSON.stringify(l); }
+    now = IMPORTED_AT;
     const r = await importerFor(t.services).importLines(systemContext('test'), again(), { chunkSize: 3, progressEvery: 3, onProgress: (p) => progress.push(p.lines) });
     expect(r).toMatchObject({ imported: 0, skipped: lines.length, failed: 0 });
     expect(await count()).toBe(before);
@@ -156,6 +161,7 @@ describe('historical import', () => {
     const good = (n: number) => ({ ...base, code: recode(n) });
     const i = base.events.findIndex((e) => e.type === 'supplement_received');
     const twice = { ...base, code: recode(4), events: [...base.events.slice(0, i + 1), { ...base.events[i - 1]!, at: base.events[i]!.at }] };
+    now = IMPORTED_AT;
     const res = await upload(ndjson([good(1), '{"code": ', { ...good(3), channel: 'fax' }, twice, '', good(5), good(1)]), sessions.get('admin'));
     expect(res.statusCode).toBe(200);
     const r = res.json();

@@ -58,6 +58,7 @@ let keyCounter = 0;
 beforeAll(async () => {
   await startSmtp();
   t = await createTestApp({
+    now: () => now,
     env: { SMTP_URL: `smtp://127.0.0.1:${port}/?from=motcua@laichau.gov.vn` },
     override: (services) => ({ dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => now }) }),
   });

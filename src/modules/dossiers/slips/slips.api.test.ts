@@ -15,6 +15,7 @@ const birth = communeProcedure({ fees: [{ name: 'Lệ phí đăng ký khai sinh'
 
 beforeAll(async () => {
   t = await createTestApp({
+    now: () => now,
     override: (services) => ({
       dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([birth, provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
     }),

@@ -28,9 +28,9 @@ const pdf = (name: string) => ({ type: 'application/pdf', disposition: `inline; 
  * Slips of a dossier and the dossier register. Layouts come from `templates/` or, where a province
  * has its own, `<MOTCUA_DATA_DIR>/slips/NN.json` — read and validated here, at start-up.
  */
-export async function slipRoutes(app: App, deps: { db: Db; org: OrgService; config: Config }): Promise<void> {
+export async function slipRoutes(app: App, deps: { db: Db; org: OrgService; config: Config; now?: () => Date }): Promise<void> {
   const slips = createSlipService({
-    db: deps.db, org: deps.org, publicUrl: deps.config.publicUrl, templates: loadSlipTemplates(join(deps.config.dataDir, 'slips')),
+    db: deps.db, org: deps.org, publicUrl: deps.config.publicUrl, templates: loadSlipTemplates(join(deps.config.dataDir, 'slips')), ...(deps.now ? { now: deps.now } : {}),
   });
   const tags = ['dossiers'];
   const send = (reply: FastifyReply, body: Buffer, file: { type: string; disposition: string }) =>

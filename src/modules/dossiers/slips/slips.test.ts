@@ -74,7 +74,7 @@ function row(over: Partial<DossierRow> = {}): DossierRow {
     applicant_name: 'Nguyễn Thị Hường', documents: [{ name: 'Tờ khai', originals: 1 }], fees: [{ name: 'Lệ phí', kind: 'charge', amount: 8000 }],
     result_delivery: 'post', processing_time: { amount: 3, unit: 'working_days', caseName: 'Trường hợp thường', copies: 2 }, supplement_restarts: false, origin_code: null,
     status: 2, received_at: null, due_at: null, completed_at: null, returned_at: null, current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null, paused_at: null,
-    involved_unit_ids: [12, 13, 11, 10], extended: false, version: 1, created_at: new Date(), updated_at: new Date(),
+    involved_unit_ids: [12, 13, 11, 10], extended: false, version: 1, created_at: new Date('2026-03-02T09:00:00+07:00'), updated_at: new Date('2026-03-02T09:00:00+07:00'),
     ...over,
   };
 }

@@ -2,16 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildYear, parseNoticeFile, WorkCalendar, type HoursFile } from '../../../calendar/rules/index.js';
 import { findVersionInForce } from '../../../catalog/rules/version-status.js';
-import { catalogFileSchema, type ProcedureContent } from '../../../catalog/schema.js';
-import type { GenStaff, GenUnit } from './index.js';
+import { catalogFileSchema, type Procedure, type ProcedureContent } from '../../../catalog/schema.js';
+import type { GenUnit } from './index.js';
+import type { WorkAccount } from './queue-work.js';
 
 const DEMO_DIR = fileURLToPath(new URL('../../../../../demo/', import.meta.url));
 
-/** The demo catalogue (demo/procedures/*.json), each procedure as the version in force on `date`. */
-export function demoProcedures(date: string): ProcedureContent[] {
+/** Every version of every procedure of the demo catalogue (demo/procedures/*.json). */
+export function demoCatalogue(): Procedure[] {
   const dir = `${DEMO_DIR}procedures/`;
-  const all = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
     .flatMap((f) => catalogFileSchema.parse(JSON.parse(readFileSync(dir + f, 'utf8'))).procedures);
+}
+
+/** The demo catalogue, each procedure as the version in force on `date`. */
+export function demoProcedures(date: string, all: Procedure[] = demoCatalogue()): ProcedureContent[] {
   const codes = [...new Set(all.map((p) => p.code))];
   return codes.flatMap((code) => {
     const found = findVersionInForce(all.filter((p) => p.code === code).map((p) => ({ ...p.version, procedure: p })), date);
@@ -26,11 +31,15 @@ export function demoUnits(): GenUnit[] {
   return (JSON.parse(readFileSync(`${DEMO_DIR}org/units.json`, 'utf8')) as { units: GenUnit[] }).units;
 }
 
-/** The named demo accounts (demo/org/accounts.json) as actors, by badge number. */
-export function demoAccountStaff(): (GenStaff & { username: string })[] {
+/** The named demo accounts (demo/org/accounts.json) that work dossiers, as actors, by badge number, with their roles. */
+export function demoAccountStaff(): WorkAccount[] {
+  return demoAccounts().filter((a) => !a.roles.some(([r]) => r === 'admin' || r === 'auditor'));
+}
+
+/** Every named demo account (demo/org/accounts.json), the administrator and the auditor included. */
+export function demoAccounts(): WorkAccount[] {
   const file = JSON.parse(readFileSync(`${DEMO_DIR}org/accounts.json`, 'utf8')) as { accounts: { username: string; fullName: string; unitCode: string; badgeNumber: string; roles: [string, string][] }[] };
-  return file.accounts.filter((a) => !a.roles.some(([r]) => r === 'admin' || r === 'auditor'))
-    .map((a) => ({ username: a.username, name: a.fullName, badge: a.badgeNumber, unitCode: a.unitCode }));
+  return file.accounts.map((a) => ({ username: a.username, name: a.fullName, badge: a.badgeNumber, unitCode: a.unitCode, roles: a.roles }));
 }
 
 /**

@@ -2,15 +2,15 @@ import type { z } from 'zod';
 import { computeDueInstant, defaultHolidays, WorkCalendar, workingHoursBetween } from '../../../calendar/rules/index.js';
 import type { ChannelKind, ProcedureContent } from '../../../catalog/schema.js';
 import type { DeadlineCalculator } from '../../ports.js';
-import type { RouteStep } from '../../rules/events.js';
-import { competentUnit, planIntake, resolveRoute, type IntakePlan, type UnitRef } from '../../rules/plan.js';
+import type { UnitRef } from '../../rules/plan.js';
 import { vnDay } from '../../rules/statuses.js';
 import type { importLineSchema } from '../import-schema.js';
 import { applicant, personName } from './people.js';
+import { createPlanner, type GenUnit, type Planned } from './planner.js';
 import { createRng, textHash, type Rng } from './random.js';
 import { dossierTimeline, iso, type GenPerson, type Outcome } from './timeline.js';
 
-export type GenUnit = { code: string; name: string; kind: string; parentCode?: string; function?: string };
+export type { GenUnit } from './planner.js';
 /** `weight`: how much more often than colleagues this person does the work (the demo favours its accounts). */
 export type GenStaff = GenPerson & { unitCode: string; weight?: number };
 export type GeneratedLine = z.input<typeof importLineSchema>;
@@ -54,23 +54,14 @@ export function defaultCalendar(years: number[]): WorkCalendar {
   return new WorkCalendar({ days: years.flatMap((y) => defaultHolidays(y)) });
 }
 
-type Planned = { plan: IntakePlan; competent: UnitRef; route: RouteStep[] };
-
 /**
  * Writes `count` dossiers received over the working days of [from, to], in receipt order, as import
  * lines. Same options and seed → the same lines.
  */
 export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> {
   const rng = createRng(o.seed);
-  const refs: UnitRef[] = o.units.map((u, i) => ({ id: i + 1, parentId: null, code: u.code, name: u.name, kind: u.kind, function: u.function ?? null }));
-  const byCode = new Map(refs.map((r) => [r.code!, r]));
-  o.units.forEach((u, i) => { refs[i]!.parentId = u.parentCode ? (byCode.get(u.parentCode)?.id ?? null) : null; });
-  const byId = new Map(refs.map((r) => [r.id, r]));
-  const communeOf = (u: UnitRef | undefined): UnitRef | undefined => (!u ? undefined : u.kind === 'commune' ? u : communeOf(u.parentId ? byId.get(u.parentId) : undefined));
-  const centres = refs.filter((r) => r.kind === 'service_centre' && (!o.desks || o.desks.includes(r.code!)));
-  const communeDesks = centres.filter((c) => communeOf(c));
-  const provinceDesks = centres.filter((c) => !communeOf(c));
-  const communes = refs.filter((r) => r.kind === 'commune');
+  const planner = createPlanner(o.units, o.desks);
+  const { refs, byId, communeOf, communes, planFor } = planner;
   const staffAt = new Map<string, GenStaff[]>();
   for (const s of o.staff) staffAt.set(s.unitCode, [...(staffAt.get(s.unitCode) ?? []), s]);
   const made = (key: string): GenPerson => ({ name: personName(createRng(textHash(key))) });
@@ -79,18 +70,7 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
     return here?.length ? rng.weighted(here, (x) => x.weight ?? 1) : made(key);
   };
 
-  const procs = o.procedures.filter((p) => (p.levels.includes('commune') ? communeDesks.length : provinceDesks.length) > 0);
-  const planned = new Map<string, Planned | null>();
-  function planFor(p: ProcedureContent, caseCode: string | undefined, channel: ChannelKind, desk: UnitRef): Planned | null {
-    const key = `${p.code}|${caseCode}|${channel}|${desk.id}`;
-    if (!planned.has(key)) {
-      const plan = planIntake(p, caseCode, channel);
-      const competent = 'vi' in plan ? undefined : competentUnit(p, refs, desk.id);
-      const route = !competent || 'vi' in competent || 'vi' in plan ? undefined : resolveRoute(plan.steps, refs, desk.id, competent.id);
-      planned.set(key, route && !('vi' in route) ? { plan: plan as IntakePlan, competent: competent as UnitRef, route } : null);
-    }
-    return planned.get(key)!;
-  }
+  const procs = o.procedures.filter((p) => planner.desksFor(p).length > 0);
 
   // Working days of the window, each with a share of the volume (Mondays busier, Fridays quieter).
   const days: { day: string; midnight: Date; weight: number }[] = [];
@@ -130,7 +110,7 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
       const offered = (subCase?.channels ?? p.channels).map((c) => c.kind).filter((k) => !o.channels || o.channels.includes(k));
       if (!offered.length) continue;
       const channel = rng.weighted(offered, (k) => ({ desk: 0.6, online: 0.3, post: 0.1 })[k]);
-      const desk = rng.weighted(p.levels.includes('commune') ? communeDesks : provinceDesks, (d) => o.deskWeight?.[d.code!] ?? 1);
+      const desk = rng.weighted(planner.desksFor(p), (d) => o.deskWeight?.[d.code!] ?? 1);
       const found = planFor(p, subCase?.code, channel, desk);
       if (!found) continue;
       return build(rng, p, subCase?.code, channel, desk, found, start);
@@ -139,7 +119,7 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
   }
 
   function build(r: Rng, p: ProcedureContent, caseCode: string | undefined, channel: ChannelKind, desk: UnitRef, f: Planned, start: Date): GeneratedLine {
-    const codeOf = (id: number | null) => (id ? byId.get(id)!.code! : null);
+    const { codeOf } = planner;
     const outcome = r.weighted(OUTCOMES, ([, share]) => share)[0];
     const kinds = p.applicants;
     const kind = kinds.includes('citizen') && (!kinds.includes('organisation') || r.chance(0.85)) ? 'citizen' : 'organisation';
