@@ -75,8 +75,13 @@ export interface FieldChange {
   kind: 'added' | 'removed' | 'changed';
   path: string;
   label: string;
+  /** "Thành phần hồ sơ › «Tờ khai» › Số bản sao". */
+  where: string;
   before?: unknown;
   after?: unknown;
+  /** The values in words ("trực tuyến", "Có", "5 ngày làm việc"). */
+  beforeText?: string;
+  afterText?: string;
 }
 
 export interface AdminListRow {
