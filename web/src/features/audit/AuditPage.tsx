@@ -36,7 +36,7 @@ export default function AuditPage() {
     { title: t('col.at'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
     { title: t('col.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('system') },
     { title: t('col.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
-    { title: t('col.action'), key: 'action', render: (_, e) => <Tag title={e.action}>{e.actionLabel[locale]}</Tag> },
+    { title: t('col.action'), key: 'action', render: (_, e) => <Tag>{e.actionLabel[locale]}</Tag> },
     { title: t('col.entity'), key: 'entity', render: (_, e) => e.object[locale] },
     { title: t('col.summary'), key: 'summary', render: (_, e) => e.summary?.note ?? '' },
     { title: t('col.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },

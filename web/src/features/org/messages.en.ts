@@ -73,6 +73,7 @@ export const orgEn: Record<OrgKey, string> = {
   'staff.status': 'Status',
   'staff.actions': 'Actions',
   'staff.empty': 'No matching staff members.',
+  'staff.selectOne': 'Select {name}',
 
   'person.fullName': 'Full name',
   'person.position': 'Position / title',

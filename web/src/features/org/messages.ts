@@ -73,6 +73,7 @@ const vi = {
   'staff.status': 'Trạng thái',
   'staff.actions': 'Thao tác',
   'staff.empty': 'Không tìm thấy cán bộ phù hợp.',
+  'staff.selectOne': 'Chọn {name}',
 
   'person.fullName': 'Họ và tên',
   'person.position': 'Chức vụ, chức danh',
