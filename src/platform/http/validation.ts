@@ -10,6 +10,17 @@ z.config({ localeError: viErrorMap });
 
 const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
+/** One issue's message in both languages, without the field's name (for callers that show it apart). */
+export function issueMessages(issue: z.core.$ZodIssue): { vi: string; en: string } {
+  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+  // A message written on the schema is Vietnamese only; English always takes our wording.
+  const en = enErrorMap(issue as never);
+  return {
+    vi: missing ? (viErrorMap(issue as never) as string) : issue.message,
+    en: typeof en === 'string' ? en : en?.message ?? issue.message,
+  };
+}
+
 /** Turns zod issues into field errors that name the field in Vietnamese and in English. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
   return issues.flatMap((issue) => {
@@ -21,11 +32,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: strin
       });
     }
     const label = fieldLabel(path);
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    // A message written on the schema is Vietnamese only; English always takes our wording.
-    const en = enErrorMap(issue as never);
-    const messageEn = typeof en === 'string' ? en : en?.message ?? issue.message;
-    const message = missing ? (viErrorMap(issue as never) as string) : issue.message;
+    const { vi: message, en: messageEn } = issueMessages(issue);
     return [{
       path: path.join('.'),
       message: label ? `${label.vi}: ${message}` : capitalise(message),
