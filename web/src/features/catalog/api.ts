@@ -95,13 +95,19 @@ export interface AdminListRow {
   updatedAt: string;
 }
 
+/** What a catalogue import did (src/modules/catalog/import-summary.ts). */
 export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
   total: number;
+  /** False: the file had an error and nothing was imported (one transaction). */
   applied: boolean;
-  errors: { row: number; sheet?: string; field?: string; message: string }[];
+  /** `where`: the column (XLSX) or the place in the record in words (JSON). */
+  errors: { row: number; sheet?: string; field?: string; where?: string; message: string }[];
+  rowsWithErrors: number;
+  errorCount: number;
+  summary: { vi: string; en: string };
 }
 
 const keys = {
