@@ -32,7 +32,7 @@ const NAMES: Record<string, { vi: string; en: string }> = {
   printer: { vi: 'In', en: 'Print' },
   reload: { vi: 'Tải lại', en: 'Reload' },
   filter: { vi: 'Lọc', en: 'Filter' },
-  menu: { vi: 'Menu', en: 'Menu' },
+  menu: { vi: 'Trình đơn', en: 'Menu' },
   'menu-fold': { vi: 'Thu gọn menu', en: 'Collapse menu' },
   'menu-unfold': { vi: 'Mở rộng menu', en: 'Expand menu' },
   user: { vi: 'Tài khoản', en: 'Account' },

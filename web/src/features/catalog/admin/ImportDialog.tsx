@@ -14,9 +14,7 @@ function TemplateSheets() {
   const t = useCatalogT();
   return (
     <>
-      <a href={templateUrl()} download>
-        <Button icon={<DownloadOutlined />} style={{ marginBottom: 8 }}>{t('admin.template')}</Button>
-      </a>
+      <Button href={templateUrl()} download icon={<DownloadOutlined />} style={{ marginBottom: 8 }}>{t('admin.template')}</Button>
       <Collapse size="small" style={{ marginBottom: 12 }} items={[{
         key: 'sheets',
         label: t('import.sheets', { n: SHEET_LIST.length }),

@@ -27,12 +27,8 @@ function Columns({ kind, open }: { kind: ImportKind; open: boolean }) {
   return (
     <>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
-        <a href={importTemplateUrl(kind, 'xlsx')} download>
-          <Button icon={<DownloadOutlined />}>{t('import.templateXlsx')}</Button>
-        </a>
-        <a href={importTemplateUrl(kind, 'csv')} download>
-          <Button type="link">{t('import.templateCsv')}</Button>
-        </a>
+        <Button href={importTemplateUrl(kind, 'xlsx')} download icon={<DownloadOutlined />}>{t('import.templateXlsx')}</Button>
+        <Button href={importTemplateUrl(kind, 'csv')} download type="link">{t('import.templateCsv')}</Button>
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t(kind === 'units' ? 'import.rulesUnits' : 'import.rulesStaff')}</Typography.Paragraph>
       <Collapse
