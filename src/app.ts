@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { join } from 'node:path';
 import type { Config } from './config.js';
+import { AUDIT_VOCABULARY } from './audit-vocabulary.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { installAuth } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -80,7 +81,7 @@ export async function buildApp({ config, database, services = createServices(con
     const api = scope as unknown as App;
     await authRoutes(api, services.auth, config.loginRatePerMinute);
     await fileRoutes(api, services.files);
-    await auditRoutes(api, services.db, services.org.directory.unitNames);
+    await auditRoutes(api, services.db, services.org.directory.unitNames, AUDIT_VOCABULARY);
     await orgRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
     await orgImportRoutes(api, services.org);
     await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });

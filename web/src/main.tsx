@@ -10,10 +10,14 @@ import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import { AppProviders } from './app/AppProviders';
 import { modules } from './app/modules';
 import { buildRoutes } from './app/router';
+import { getLocale, onLocaleChange } from './shared/i18n';
+import { installIconLabels } from './shared/i18n/antdAriaLabels';
 
 const router = createBrowserRouter(buildRoutes(modules));
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
+
+installIconLabels(getLocale, onLocaleChange);
 
 createRoot(container).render(
   <StrictMode>

@@ -137,7 +137,7 @@ describe('editing a day', () => {
     expect(await auditRows('calendar.day.edited', '2028')).toHaveLength(1);
 
     version = res.json().version;
-    const undo = await t.request('PUT', '/api/v1/calendar/days/2028-06-02', { session: admin, body: { version, kind: 'ordinary', reason: 'Quyết định bị huỷ' } });
+    const undo = await t.request('PUT', '/api/v1/calendar/days/2028-06-02', { session: admin, body: { version, kind: 'ordinary', reason: 'Quyết định bị hủy' } });
     expect(undo.statusCode).toBe(200);
     expect(undo.json().days.find((d: { date: string }) => d.date === '2028-06-02')).toBeUndefined();
     const calc2 = await t.services.calendar.deadlines.calculator();

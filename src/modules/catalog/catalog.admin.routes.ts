@@ -54,7 +54,7 @@ export async function catalogAdminRoutes(app: App, { catalog, db }: { catalog: C
   }, async (req) => catalog.update(req.ctx, req.params.code, req.params.n, req.body));
 
   app.delete('/api/v1/admin/procedures/:code/versions/:n', {
-    schema: { tags, summary: 'Xoá bản dự thảo / delete a draft', params: versionParams, querystring: z.strictObject({ revision: z.coerce.number().int().min(0) }) },
+    schema: { tags, summary: 'Xóa bản dự thảo / delete a draft', params: versionParams, querystring: z.strictObject({ revision: z.coerce.number().int().min(0) }) },
   }, async (req, reply) => {
     await catalog.deleteDraft(req.ctx, req.params.code, req.params.n, req.query.revision);
     return reply.status(204).send();

@@ -105,6 +105,16 @@ describe('all or nothing', () => {
     expect(await t.db.selectFrom('catalog_procedures').select('code').where('code', 'like', '1.9994%').execute()).toEqual([]);
   });
 
+  it('counts errors per entry and says in words that nothing was imported, naming each place by its labels', async () => {
+    const twoErrors = { ...published('1.999410', 1), name: '', documents: [{ name: 'Tờ khai', originals: 0 }] };
+    const report = await importJson([published('1.999411', 1), twoErrors]);
+    expect(report).toMatchObject({ applied: false, rowsWithErrors: 1, errorCount: 2 });
+    expect(report.summary.vi).toBe('Chưa nhập gì: 1 mục có lỗi (2 lỗi). Danh mục chỉ được nhập khi cả tệp đều đúng; hãy sửa các lỗi dưới đây rồi nhập lại.');
+    expect(report.errors.map((e) => e.where)).toEqual(['Tên thủ tục', 'Thành phần hồ sơ › Mục 1 › Số bản chính']);
+    const ok = await importJson([published('1.999411', 1)]);
+    expect(ok.summary.vi).toBe('Đã nhập cả 1 phiên bản thủ tục: 1 mới, 0 cập nhật, 0 không đổi.');
+  });
+
   it('rolls back rows already applied when a later row breaks a rule of the database state', async () => {
     const exported = await exportJson(t.db, false);
     const birth = exported.procedures.find((p) => p.code === '1.001193')!;

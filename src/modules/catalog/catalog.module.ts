@@ -7,7 +7,8 @@ import type { App } from '../../platform/http/types.js';
 import type { CatalogPort, ProcedureInForce } from '../dossiers/ports.js';
 import type { OrgService } from '../org/org.service.js';
 import { catalogAdminRoutes } from './catalog.admin.routes.js';
-import type { ImportProgress, ImportReport } from './catalog.import.js';
+import type { ImportProgress } from './catalog.import.js';
+import type { ImportReportView } from './import-summary.js';
 import { catalogRoutes } from './catalog.routes.js';
 import { createCatalogService } from './catalog.service.js';
 import { exportVersions, importFile } from './catalog.transfer.js';
@@ -44,7 +45,7 @@ export function createCatalogModule(db: Db, org: OrgService, options: CatalogMod
   };
 
   /** Imports a JSON or XLSX catalogue file as the system (CLI, seeding). */
-  async function importPath(path: string, progress?: ImportProgress): Promise<ImportReport> {
+  async function importPath(path: string, progress?: ImportProgress): Promise<ImportReportView> {
     return importFile(db, service, systemContext('catalog-import'), await readFile(path), path, progress);
   }
 

@@ -189,7 +189,7 @@ export function createCatalogService(db: Db, org: OrgService, now: () => Date = 
 
     async deleteDraft(ctx: RequestContext, code: string, number: number, revision: number) {
       const row = await versionFor(ctx, code, number);
-      if (row.status !== 'draft') throw errors.conflict('PUBLISHED_IMMUTABLE', 'Chỉ xoá được bản dự thảo.', 'Only a draft can be deleted.');
+      if (row.status !== 'draft') throw errors.conflict('PUBLISHED_IMMUTABLE', 'Chỉ xóa được bản dự thảo.', 'Only a draft can be deleted.');
       await inTransaction(db, async (trx) => {
         if (!(await repo.deleteDraft(trx, row.id, revision))) throw errors.stale();
         await recordAudit(trx, ctx, { action: 'catalog.version.deleted', entity: 'procedure', entityId: `${code}@${number}` });

@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db/transaction.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import * as repo from './catalog.repository.js';
 import type { VersionRow } from './catalog.repository.js';
-import { importCatalog, jsonRows, type ImportProgress, type ImportReport } from './catalog.import.js';
+import { importCatalog, jsonRows, type ImportProgress } from './catalog.import.js';
+import { describeReport, type ImportReportView } from './import-summary.js';
 import type { CatalogService } from './catalog.service.js';
 import { CATALOG_FILE_FORMAT, procedureSchema, type CatalogFile, type Procedure } from './schema.js';
 import { catalogRowsFromXlsx } from './xlsx/read.js';
@@ -46,9 +47,10 @@ export function isXlsx(content: Buffer, fileName = ''): boolean {
 }
 
 /** Imports a JSON or XLSX catalogue file in one transaction; the caller must manage the catalogue. */
-export async function importFile(db: Db, catalog: CatalogService, ctx: RequestContext, content: Buffer, fileName: string, progress?: ImportProgress): Promise<ImportReport> {
+export async function importFile(db: Db, catalog: CatalogService, ctx: RequestContext, content: Buffer, fileName: string, progress?: ImportProgress): Promise<ImportReportView> {
   await catalog.requireManager(ctx);
-  const { rows, errors } = isXlsx(content, fileName) ? await catalogRowsFromXlsx(content) : jsonRows(content.toString('utf8'));
-  if (errors.length > 0) return { created: 0, updated: 0, unchanged: 0, total: rows.length, applied: false, errors };
-  return importCatalog(db, ctx, rows, await catalog.unitCodes(), progress);
+  const format = isXlsx(content, fileName) ? 'xlsx' : 'json';
+  const { rows, errors } = format === 'xlsx' ? await catalogRowsFromXlsx(content) : jsonRows(content.toString('utf8'));
+  if (errors.length > 0) return describeReport({ created: 0, updated: 0, unchanged: 0, total: rows.length, applied: false, errors }, format);
+  return describeReport(await importCatalog(db, ctx, rows, await catalog.unitCodes(), progress), format);
 }

@@ -101,6 +101,8 @@ describe('a procedure from draft to amendment', () => {
     expect(history[0].closingDecision).toMatchObject({ number: '202/QĐ-UBND', action: 'amend' });
     const diff = (await t.request('GET', `/api/v1/procedures/${CODE}/diff?from=1&to=2`)).json();
     expect(diff.changes.map((c: { path: string }) => c.path)).toContain('channels[online].time.amount');
+    expect(diff.changes.find((c: { path: string }) => c.path === 'channels[online].time.amount').where)
+      .toBe('Cách thức và thời hạn giải quyết › Cách thức trực tuyến › Thời hạn giải quyết › Thời hạn');
   });
 
   it('finds the version in force at an instant by the day in Asia/Ho_Chi_Minh, and the pinned version by id', async () => {

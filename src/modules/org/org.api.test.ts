@@ -106,12 +106,12 @@ describe('audit', () => {
   it('a failing transaction leaves neither the change nor the audit row', async () => {
     const unitId = await t.unitId('H30.101');
     await expect(inTransaction(t.db, async (trx) => {
-      await trx.updateTable('org_units').set({ short_name: 'SẼ BỊ HUỶ' }).where('id', '=', unitId).execute();
+      await trx.updateTable('org_units').set({ short_name: 'SẼ BỊ HỦY' }).where('id', '=', unitId).execute();
       await recordAudit(trx, systemContext('rollback-test'), { action: 'test.rollback', entity: 'unit', entityId: unitId });
       throw new Error('boom');
     })).rejects.toThrow('boom');
     const unit = await t.db.selectFrom('org_units').select('short_name').where('id', '=', unitId).executeTakeFirstOrThrow();
-    expect(unit.short_name).not.toBe('SẼ BỊ HUỶ');
+    expect(unit.short_name).not.toBe('SẼ BỊ HỦY');
     expect(await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'test.rollback').execute()).toHaveLength(0);
   });
 

@@ -112,9 +112,18 @@ export const publicStaffView = z.object({
   feedbackUrl: z.string().nullable(),
 });
 
+const label = z.object({ vi: z.string(), en: z.string() });
 export const importResult = z.object({
   created: z.number(), updated: z.number(),
-  errors: z.array(z.object({ row: z.number(), field: z.string().optional(), message: z.string() })),
+  /** Every problem, by spreadsheet row; `column` is the column's header as the template writes it. */
+  errors: z.array(z.object({ row: z.number(), field: z.string().optional(), column: label.optional(), message: z.string(), messageEn: z.string() })),
+  /** Data rows read, rows with at least one error, and errors in all (a row may have several). */
+  rowsRead: z.number(), rowsWithErrors: z.number(), errorCount: z.number(),
+  /** nothing_imported: a row was wrong, so no row was written; partly_imported: the database refused some rows while saving. */
+  outcome: z.enum(['imported', 'nothing_imported', 'partly_imported']),
+  /** Headers of the file that no column reads. */
+  ignoredColumns: z.array(z.string()),
+  summary: label,
 });
 export type ImportResult = z.infer<typeof importResult>;
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/transaction.js';
 import type { RequestContext } from '../http/context.js';
+import { actionPattern } from './vocabulary.js';
 
 export type AuditInput = {
   action: string;
@@ -60,7 +61,8 @@ export type AuditRow = {
  */
 export async function searchAudit(db: Db, q: AuditQuery, units: number[], includeUnitless: boolean): Promise<{ items: AuditRow[]; nextCursor: string | null }> {
   let query = db.selectFrom('audit_events').selectAll();
-  if (q.action) query = query.where('action', '=', q.action);
+  // "dossier.transferred" also finds the rows that recorded it with other steps ("dossier.taken+transferred").
+  if (q.action) query = query.where(sql<boolean>`action ~ ${actionPattern(q.action)}`);
   if (q.entity) query = query.where('entity', '=', q.entity);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   if (q.actor) query = query.where(sql<boolean>`f_unaccent(lower(actor_name)) like '%' || f_unaccent(lower(${q.actor})) || '%'`);

@@ -47,7 +47,7 @@ export function createAuthService(db: Db, directory: StaffDirectory, config: Pic
       }
       if (account.locked_until && account.locked_until > new Date()) {
         throw new AppError('ACCOUNT_LOCKED', 423,
-          `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Thử lại sau ${formatVnTime(account.locked_until)}.`,
+          `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau ${formatVnTime(account.locked_until)}.`,
           `The account is locked after too many failed sign-ins. Try again after ${account.locked_until.toISOString()}.`,
           undefined, { lockedUntil: account.locked_until.toISOString() });
       }

@@ -2,10 +2,26 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { AppError, errors, type FieldError } from './app-error.js';
 import { fieldLabel } from '../i18n/field-labels.js';
+import { enErrorMap, viErrorMap } from '../i18n/validation-messages.js';
 
 // Vietnamese is the default language of every message a person reads (brief: "Vietnamese first").
-z.config(z.locales.vi());
-const english = z.locales.en();
+// Our own wording rather than zod's locales, which leave type names and "<=" in English.
+z.config({ localeError: viErrorMap });
+
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** One issue's message in both languages, without the field's name (for callers that show it apart). */
+export function issueMessages(issue: z.core.$ZodIssue): { vi: string; en: string } {
+  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+  // A message written on the schema is Vietnamese only; English always takes our wording.
+  const en = enErrorMap(issue as never);
+  // …unless a rule words its own message in both languages and passes the English along (params.en).
+  const ownEn = issue.code === 'custom' ? (issue.params as { en?: unknown } | undefined)?.en : undefined;
+  return {
+    vi: missing ? (viErrorMap(issue as never) as string) : issue.message,
+    en: typeof ownEn === 'string' ? ownEn : typeof en === 'string' ? en : en?.message ?? issue.message,
+  };
+}
 
 /** Turns zod issues into field errors that name the field in Vietnamese and in English. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
@@ -18,16 +34,11 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: strin
       });
     }
     const label = fieldLabel(path);
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    const en = english.localeError(issue as never);
-    // A rule that words its own message in both languages passes the English along (params.en).
-    const ownEn = issue.code === 'custom' ? (issue.params as { en?: unknown } | undefined)?.en : undefined;
-    const messageEn = typeof ownEn === 'string' ? ownEn : missing ? 'required.' : typeof en === 'string' ? en : en?.message ?? issue.message;
-    const message = missing ? 'bắt buộc phải nhập.' : issue.message;
+    const { vi: message, en: messageEn } = issueMessages(issue);
     return [{
       path: path.join('.'),
-      message: label ? `${label.vi}: ${message}` : message,
-      messageEn: label ? `${label.en}: ${messageEn}` : messageEn,
+      message: label ? `${label.vi}: ${message}` : capitalise(message),
+      messageEn: label ? `${label.en}: ${messageEn}` : capitalise(messageEn),
     }];
   });
 }

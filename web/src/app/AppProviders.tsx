@@ -1,11 +1,9 @@
 import { type ReactNode, useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../shared/api';
 import { AuthProvider, ME_QUERY_KEY } from '../shared/auth';
-import { useLocale } from '../shared/i18n';
+import { antdLocale, useLocale } from '../shared/i18n';
 import { theme } from '../shared/theme';
 
 function makeQueryClient(): QueryClient {
@@ -43,7 +41,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const locale = useLocale();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale === 'en' ? enUS : viVN} theme={theme}>
+      <ConfigProvider locale={antdLocale(locale)} theme={theme}>
         <AntApp>
           <AuthProvider>{children}</AuthProvider>
         </AntApp>

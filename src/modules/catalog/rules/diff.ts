@@ -6,6 +6,7 @@
  * values (keywords, requirements, levels) compare as sets.
  */
 import { FIELD_LABELS } from '../schema.js';
+import { describeLocation, describeValue } from './diff-labels.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -16,8 +17,13 @@ export interface FieldChange {
   segments: (string | number)[];
   /** Vietnamese label of the top-level field. */
   label: string;
+  /** Where, in words: "Thành phần hồ sơ › «Tờ khai» › Số bản sao". */
+  where: string;
   before?: unknown;
   after?: unknown;
+  /** The values as a person reads them ("trực tuyến", "Có", "5 ngày làm việc"). */
+  beforeText?: string;
+  afterText?: string;
 }
 
 export interface DiffOptions {
@@ -110,8 +116,9 @@ function change(kind: ChangeKind, segments: (string | number)[], before: unknown
     path: formatPath(segments),
     segments,
     label: FIELD_LABELS[top] ?? top,
-    ...(before === undefined ? {} : { before }),
-    ...(after === undefined ? {} : { after }),
+    where: describeLocation(segments),
+    ...(before === undefined ? {} : { before, beforeText: describeValue(segments, before) }),
+    ...(after === undefined ? {} : { after, afterText: describeValue(segments, after) }),
   };
 }
 

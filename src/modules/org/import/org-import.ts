@@ -1,10 +1,13 @@
 import type { RequestContext } from '../../../platform/http/context.js';
 import { AppError } from '../../../platform/http/app-error.js';
-import { toFieldErrors } from '../../../platform/http/validation.js';
+import { issueMessages } from '../../../platform/http/validation.js';
+import type { z } from 'zod';
 import { agencyCodeProblem } from '../agency-code.js';
 import type { OrgService } from '../org.service.js';
 import { createStaffBody, createUnitBody, UNIT_KINDS, UNIT_KIND_LABELS, type ImportResult, type UnitView } from '../schema.js';
-import { normaliseHeader, pick, type TabularRow } from './tabular.js';
+import { cell, columnOf, IMPORT_COLUMNS, isoDay, normaliseHeader, STAFF_COLUMNS, UNIT_COLUMNS, unknownHeaders, type ImportColumn, type ImportKind } from './columns.js';
+import { importSummary } from './summary.js';
+import type { Tabular } from './tabular.js';
 
 type RowError = ImportResult['errors'][number];
 
@@ -17,38 +20,71 @@ function parseKind(text: string): string {
   return text;
 }
 
+/** Collects errors, each naming its column by label, in both languages. */
+function errorList(columns: ImportColumn[]) {
+  const list: RowError[] = [];
+  const add = (row: number, field: string | undefined, vi: string, en: string) => {
+    const column = columnOf(columns, field);
+    list.push({ row, ...(field ? { field } : {}), ...(column ? { column: column.label } : {}), message: vi, messageEn: en });
+  };
+  return {
+    list,
+    add,
+    issues: (row: number, issues: readonly z.core.$ZodIssue[]) => {
+      for (const issue of issues) {
+        const m = issueMessages(issue);
+        add(row, issue.path.map(String).join('.') || undefined, m.vi, m.en);
+      }
+    },
+    failed: (row: number, err: AppError) => add(row, err.fields?.[0]?.path, err.messageVi, err.messageEn),
+  };
+}
+
+/** The result with its counts and its plain-words summary. */
+function result(kind: ImportKind, file: Tabular, created: number, updated: number, errors: RowError[], wrote: boolean): ImportResult {
+  const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
+  const outcome = !wrote ? 'nothing_imported' : errors.length ? 'partly_imported' : 'imported';
+  const ignoredColumns = unknownHeaders(IMPORT_COLUMNS[kind], file.headers);
+  const counts = { created, updated, rowsRead: file.rows.length, rowsWithErrors, errorCount: errors.length, outcome, ignoredColumns } as const;
+  return { ...counts, errors: errors.sort((a, b) => a.row - b.row), summary: importSummary(counts) };
+}
+
 /**
- * Imports units by agency code: rows are checked first, and if any row is wrong nothing is written,
- * so a file never half-applies. Parents may appear later in the same file (rows are ordered by depth).
+ * Imports units by agency code. Every row is checked first, and if any row is wrong nothing is
+ * written, so a file never half-applies for a mistake in it. Parents may appear later in the same
+ * file (rows are written parents first). Each unit is then saved on its own: a row the database
+ * still refuses (rare: a concurrent change) is reported while the others stay saved.
  */
-export async function importUnits(org: OrgService, ctx: RequestContext, rows: TabularRow[]): Promise<ImportResult> {
-  const errors: RowError[] = [];
+export async function importUnits(org: OrgService, ctx: RequestContext, file: Tabular): Promise<ImportResult> {
+  const errors = errorList(UNIT_COLUMNS);
+  const col = (key: string) => UNIT_COLUMNS.find((c) => c.key === key)!;
   const existing = new Map((await org.listUnits(ctx)).map((u) => [u.code ?? '', u]));
   const all = new Map((await org.allUnits()).map((u) => [u.code ?? '', u]));
   const inFile = new Set<string>();
   const parsed: { row: number; code: string; parentCode: string; data: Record<string, unknown> }[] = [];
-  for (const { row, values } of rows) {
-    const code = pick(values, 'ma_dinh_danh', 'ma', 'code').toUpperCase();
-    const parentCode = pick(values, 'ma_don_vi_cha', 'ma_cha', 'parent_code').toUpperCase();
+  for (const { row, values } of file.rows) {
+    const code = cell(values, col('code')).toUpperCase();
+    const parentCode = cell(values, col('parentCode')).toUpperCase();
     const problem = code ? agencyCodeProblem(code) : { vi: 'Thiếu mã định danh.', en: 'Missing code.' };
-    if (problem) errors.push({ row, field: 'code', message: problem.vi });
-    if (code && inFile.has(code)) errors.push({ row, field: 'code', message: `Mã ${code} xuất hiện hai lần trong tệp.` });
+    if (problem) errors.add(row, 'code', problem.vi, problem.en);
+    if (code && inFile.has(code)) errors.add(row, 'code', `Mã ${code} xuất hiện hai lần trong tệp.`, `Code ${code} appears twice in the file.`);
     inFile.add(code);
+    const date = (key: string) => (cell(values, col(key)) ? isoDay(cell(values, col(key))) : null);
     const data = {
-      parentId: 1, code, name: pick(values, 'ten_don_vi', 'ten', 'name'), shortName: pick(values, 'ten_viet_tat', 'short_name') || null,
-      kind: parseKind(pick(values, 'loai', 'loai_don_vi', 'kind')), function: pick(values, 'chuc_nang', 'function') || null,
-      effectiveFrom: pick(values, 'hieu_luc_tu', 'effective_from') || null, effectiveTo: pick(values, 'hieu_luc_den', 'effective_to') || null,
+      parentId: 1, code, name: cell(values, col('name')), shortName: cell(values, col('shortName')) || null,
+      kind: parseKind(cell(values, col('kind'))), function: cell(values, col('function')) || null,
+      effectiveFrom: date('effectiveFrom'), effectiveTo: date('effectiveTo'),
     };
-    const check = createUnitBody.safeParse(data);
-    if (!check.success) for (const f of toFieldErrors(check.error.issues)) errors.push({ row, field: f.path, message: f.message });
-    if (!parentCode && !all.has(code)) errors.push({ row, field: 'parentCode', message: 'Thiếu mã đơn vị cha.' });
+    const check = createUnitBody.safeParse(data, { reportInput: true });
+    if (!check.success) errors.issues(row, check.error.issues);
+    if (!parentCode && !all.has(code)) errors.add(row, 'parentCode', 'Thiếu mã đơn vị cha (bắt buộc khi thêm đơn vị mới).', 'Missing parent code (required for a new unit).');
     parsed.push({ row, code, parentCode, data });
   }
   for (const p of parsed) {
-    if (p.parentCode && !all.has(p.parentCode) && !inFile.has(p.parentCode)) errors.push({ row: p.row, field: 'parentCode', message: `Không có đơn vị cha mã ${p.parentCode}.` });
-    if (all.has(p.code) && !existing.has(p.code)) errors.push({ row: p.row, field: 'code', message: `Mã ${p.code} thuộc đơn vị ngoài phạm vi quản lý của bạn.` });
+    if (p.parentCode && !all.has(p.parentCode) && !inFile.has(p.parentCode)) errors.add(p.row, 'parentCode', `Không có đơn vị cha mã ${p.parentCode}.`, `No parent unit with code ${p.parentCode}.`);
+    if (all.has(p.code) && !existing.has(p.code)) errors.add(p.row, 'code', `Mã ${p.code} thuộc đơn vị ngoài phạm vi quản lý của bạn.`, `Code ${p.code} belongs to a unit outside your reach.`);
   }
-  if (errors.length) return { created: 0, updated: 0, errors };
+  if (errors.list.length) return result('units', file, 0, 0, errors.list, false);
 
   let created = 0;
   let updated = 0;
@@ -70,41 +106,48 @@ export async function importUnits(org: OrgService, ctx: RequestContext, rows: Ta
         current ? updated++ : created++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        errors.push({ row: p.row, message: err.messageVi });
+        errors.failed(p.row, err);
       }
       pending.splice(i--, 1);
     }
     if (pending.length === before) {
-      for (const p of pending) errors.push({ row: p.row, field: 'parentCode', message: 'Vòng lặp đơn vị cha.' });
+      for (const p of pending) errors.add(p.row, 'parentCode', 'Vòng lặp đơn vị cha.', 'The parent codes form a loop.');
       break;
     }
   }
-  return { created, updated, errors };
+  return result('units', file, created, updated, errors.list, true);
 }
 
-/** Imports staff; a row with a badge number that exists updates that person, otherwise adds one. */
-export async function importStaff(org: OrgService, ctx: RequestContext, rows: TabularRow[]): Promise<ImportResult> {
-  const errors: RowError[] = [];
+/**
+ * Imports staff; a row with a badge number that exists updates that person, otherwise adds one.
+ * Same rule as units: any wrong row and nothing is written; then each person is saved on its own.
+ */
+export async function importStaff(org: OrgService, ctx: RequestContext, file: Tabular): Promise<ImportResult> {
+  const errors = errorList(STAFF_COLUMNS);
+  const col = (key: string) => STAFF_COLUMNS.find((c) => c.key === key)!;
   const units = new Map((await org.listUnits(ctx)).map((u) => [u.code ?? '', u]));
   const prepared: { row: number; badge: string | null; input: ReturnType<typeof createStaffBody.parse> }[] = [];
   const badges = new Set<string>();
-  for (const { row, values } of rows) {
-    const unitCode = pick(values, 'ma_don_vi', 'don_vi', 'unit_code').toUpperCase();
+  for (const { row, values } of file.rows) {
+    const unitCode = cell(values, col('unitCode')).toUpperCase();
     const unit = units.get(unitCode);
-    if (!unit) errors.push({ row, field: 'unitCode', message: unitCode ? `Không có đơn vị mã ${unitCode} trong phạm vi quản lý.` : 'Thiếu mã đơn vị.' });
-    const badge = pick(values, 'so_the', 'badge_number') || null;
-    if (badge && badges.has(badge)) errors.push({ row, field: 'badgeNumber', message: `Số thẻ ${badge} lặp lại trong tệp.` });
+    if (!unit) {
+      if (unitCode) errors.add(row, 'unitCode', `Không có đơn vị mã ${unitCode} trong phạm vi quản lý.`, `No unit with code ${unitCode} within your reach.`);
+      else errors.add(row, 'unitCode', 'Thiếu mã đơn vị.', 'Missing unit code.');
+    }
+    const badge = cell(values, col('badgeNumber')) || null;
+    if (badge && badges.has(badge)) errors.add(row, 'badgeNumber', `Số thẻ ${badge} lặp lại trong tệp.`, `Badge number ${badge} appears twice in the file.`);
     if (badge) badges.add(badge);
+    const date = (key: string) => (cell(values, col(key)) ? isoDay(cell(values, col(key))) : null);
     const check = createStaffBody.safeParse({
-      fullName: pick(values, 'ho_va_ten', 'ho_ten', 'full_name'), position: pick(values, 'chuc_vu', 'position') || null,
-      unitId: unit?.id ?? 1, badgeNumber: badge, phone: pick(values, 'dien_thoai', 'so_dien_thoai', 'phone') || null,
-      email: pick(values, 'email', 'thu_dien_tu') || null,
-      secondedFrom: pick(values, 'biet_phai_tu', 'seconded_from') || null, secondedTo: pick(values, 'biet_phai_den', 'seconded_to') || null,
-    });
-    if (!check.success) for (const f of toFieldErrors(check.error.issues)) errors.push({ row, field: f.path, message: f.message });
+      fullName: cell(values, col('fullName')), position: cell(values, col('position')) || null,
+      unitId: unit?.id ?? 1, badgeNumber: badge, phone: cell(values, col('phone')) || null, email: cell(values, col('email')) || null,
+      secondedFrom: date('secondedFrom'), secondedTo: date('secondedTo'),
+    }, { reportInput: true });
+    if (!check.success) errors.issues(row, check.error.issues);
     else prepared.push({ row, badge, input: check.data });
   }
-  if (errors.length) return { created: 0, updated: 0, errors };
+  if (errors.list.length) return result('staff', file, 0, 0, errors.list, false);
   let created = 0;
   let updated = 0;
   for (const p of prepared) {
@@ -120,8 +163,8 @@ export async function importStaff(org: OrgService, ctx: RequestContext, rows: Ta
       }
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      errors.push({ row: p.row, message: err.messageVi });
+      errors.failed(p.row, err);
     }
   }
-  return { created, updated, errors };
+  return result('staff', file, created, updated, errors.list, true);
 }

@@ -1,6 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import type { Id } from '../../shared/auth';
+
+export type Label = { vi: string; en: string };
 
 export interface AuditEvent {
   id: Id;
@@ -9,9 +11,13 @@ export interface AuditEvent {
   actorName: string | null;
   unitName: string | null;
   action: string;
+  /** "Đăng nhập"; several steps recorded together are listed with commas. */
+  actionLabel: Label;
   entity: string;
   entityId: string | null;
-  summary: string | null;
+  /** The object named: "Tài khoản nguyenvana", "Hồ sơ H30.22-260302-0001". */
+  object: Label;
+  summary: { before?: unknown; after?: unknown; note?: string } | null;
   ip: string | null;
   requestId: string | null;
 }
@@ -20,7 +26,7 @@ export interface AuditFilters {
   action?: string;
   entity?: string;
   actor?: string;
-  /** ISO timestamps with the +07:00 offset: the range is a span of Vietnamese calendar days. */
+  /** Vietnamese calendar days (YYYY-MM-DD); the server reads them in Asia/Ho_Chi_Minh. */
   from?: string;
   to?: string;
 }
@@ -30,6 +36,11 @@ interface AuditPage {
   nextCursor: string | null;
 }
 
+export interface AuditVocabulary {
+  actions: { action: string; label: Label }[];
+  entities: { entity: string; label: Label }[];
+}
+
 export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', filters],
@@ -37,5 +48,14 @@ export function useAuditLog(filters: AuditFilters) {
       api.get<AuditPage>('/audit', { ...filters, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The labelled actions and kinds of object, for the filter lists. */
+export function useAuditVocabulary() {
+  return useQuery({
+    queryKey: ['audit', 'vocabulary'],
+    queryFn: ({ signal }) => api.get<AuditVocabulary>('/audit/vocabulary', undefined, signal),
+    staleTime: Infinity,
   });
 }

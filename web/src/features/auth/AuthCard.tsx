@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { Card, Flex, Typography } from 'antd';
 import { Brand } from '../../shared/layout/Brand';
 import { LocaleSwitch } from '../../shared/layout/LocaleSwitch';
+import { usePageTitle } from '../../shared/pageTitle';
 import { useSite } from '../../shared/site';
 
 /** The centred card that sign-in and password pages share. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
+  usePageTitle(title);
   const site = useSite();
   return (
     <main

@@ -3,6 +3,7 @@ import { Button, Card, Col, Flex, Grid, List, Row, Skeleton, Table, Tag, Typogra
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { formatDate } from '../../shared/format';
 import { useLocale } from '../../shared/i18n';
+import { usePageTitle } from '../../shared/pageTitle';
 import { ErrorResult } from '../../shared/ui/ErrorResult';
 import { type CalendarDay, type Hours, useCalendarYear, useHours } from './api';
 import { vnToday } from './dates';
@@ -98,6 +99,7 @@ function DaysTable({ days, locale, phone }: { days: CalendarDay[]; locale: 'vi' 
 /** /lich-lam-viec: this year's working calendar, office hours and a due-date calculator. */
 export default function PublicSchedulePage() {
   const t = useCalendarT();
+  usePageTitle(t('public.title'));
   const locale = useLocale();
   const today = vnToday();
   const [year, setYear] = useState(Number(today.slice(0, 4)));

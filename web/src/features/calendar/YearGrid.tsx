@@ -20,7 +20,7 @@ export function Legend() {
   const t = useCalendarT();
   const items: DayStatus[] = ['holiday', 'compensatory', 'swap_off', 'makeup_workday', 'weekend'];
   return (
-    <div className="mc-cal-legend" aria-label="legend">
+    <div className="mc-cal-legend" role="group" aria-label={t('legend')}>
       {items.map((s) => (
         <span key={s}>
           <i className={`mc-cal-day mc-cal-swatch is-${s}`} aria-hidden="true" />

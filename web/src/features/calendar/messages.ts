@@ -19,6 +19,7 @@ const vi = {
   'year.label': 'Năm',
   'table.date': 'Ngày',
 
+  'legend': 'Chú giải màu',
   'kind.holiday': 'Nghỉ lễ, Tết',
   'kind.compensatory': 'Nghỉ bù',
   'kind.swap_off': 'Nghỉ hoán đổi',
@@ -159,6 +160,7 @@ const en: Record<keyof typeof vi, string> = {
   'year.label': 'Year',
   'table.date': 'Date',
 
+  'legend': 'Colour key',
   'kind.holiday': 'Public holiday',
   'kind.compensatory': 'Compensatory day off',
   'kind.swap_off': 'Swapped day off',

@@ -75,8 +75,13 @@ export interface FieldChange {
   kind: 'added' | 'removed' | 'changed';
   path: string;
   label: string;
+  /** "Thành phần hồ sơ › «Tờ khai» › Số bản sao". */
+  where: string;
   before?: unknown;
   after?: unknown;
+  /** The values in words ("trực tuyến", "Có", "5 ngày làm việc"). */
+  beforeText?: string;
+  afterText?: string;
 }
 
 export interface AdminListRow {
@@ -90,13 +95,19 @@ export interface AdminListRow {
   updatedAt: string;
 }
 
+/** What a catalogue import did (src/modules/catalog/import-summary.ts). */
 export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
   total: number;
+  /** False: the file had an error and nothing was imported (one transaction). */
   applied: boolean;
-  errors: { row: number; sheet?: string; field?: string; message: string }[];
+  /** `where`: the column (XLSX) or the place in the record in words (JSON). */
+  errors: { row: number; sheet?: string; field?: string; where?: string; message: string }[];
+  rowsWithErrors: number;
+  errorCount: number;
+  summary: { vi: string; en: string };
 }
 
 const keys = {

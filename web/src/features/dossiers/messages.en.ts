@@ -202,7 +202,7 @@ export const dossierEn: Record<DossierKey, string> = {
   'ev.note': 'Note: {note}',
   'ev.reason': 'Reason: {reason}',
   'ev.newDue': 'New due date: {due}',
-  'ev.paused': 'Waiting for the supplement: {hours} working hours',
+  'ev.paused': 'Waiting for the supplement: {duration}',
   'ev.amount': 'Amount: {amount}',
   'ev.method': 'Method: {method}',
   'ev.reference': 'Receipt: {reference}',

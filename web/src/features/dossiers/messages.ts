@@ -201,7 +201,7 @@ const vi = {
   'ev.note': 'Ghi chú: {note}',
   'ev.reason': 'Lý do: {reason}',
   'ev.newDue': 'Hạn mới: {due}',
-  'ev.paused': 'Thời gian chờ bổ sung: {hours} giờ làm việc',
+  'ev.paused': 'Thời gian chờ bổ sung: {duration}',
   'ev.amount': 'Số tiền: {amount}',
   'ev.method': 'Hình thức: {method}',
   'ev.reference': 'Chứng từ: {reference}',

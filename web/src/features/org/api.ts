@@ -103,10 +103,30 @@ export interface PositionInput {
   quota: number;
 }
 
+type Label = { vi: string; en: string };
+
+/** What an import did (src/modules/org/schema.ts importResult). */
 export interface ImportResult {
   created: number;
   updated: number;
-  errors: { row: number; field?: string; message: string }[];
+  errors: { row: number; field?: string; column?: Label; message: string; messageEn: string }[];
+  rowsRead: number;
+  rowsWithErrors: number;
+  errorCount: number;
+  /** nothing_imported: a row was wrong, so no row was written; partly_imported: some rows were refused while saving. */
+  outcome: 'imported' | 'nothing_imported' | 'partly_imported';
+  ignoredColumns: string[];
+  summary: Label;
+}
+
+/** A column of the import file, as the importer reads it and the template writes it. */
+export interface ImportColumn {
+  key: string;
+  label: Label;
+  required: 'always' | 'new' | 'no';
+  requiredLabel: Label;
+  hint: Label;
+  example: string;
 }
 
 export interface PublicOfficial {
@@ -207,6 +227,17 @@ export function useSavePosition() {
 }
 
 export type ImportKind = 'units' | 'staff';
+
+export function useImportColumns(kind: ImportKind, enabled: boolean) {
+  return useQuery({
+    queryKey: ['org', 'import', kind, 'columns'],
+    queryFn: ({ signal }) => api.get<{ columns: ImportColumn[] }>(`/org/import/${kind}/columns`, undefined, signal),
+    staleTime: Infinity,
+    enabled,
+  });
+}
+
+export const importTemplateUrl = (kind: ImportKind, format: 'xlsx' | 'csv') => apiUrl(`/org/import/${kind}/template.${format}`);
 
 export function useImport(kind: ImportKind) {
   const client = useQueryClient();

@@ -4,7 +4,8 @@ import { vi } from './vi';
 
 export { defineMessages } from './define';
 export type { LocalizedLabel, Params, Translate } from './define';
-export { type Locale, LOCALES, getLocale, setLocale, useLocale } from './locale';
+export { type Locale, LOCALES, getLocale, onLocaleChange, setLocale, useLocale } from './locale';
+export { antdLocale, selectAllLabel } from './antdLocale';
 export type { SharedKey } from './vi';
 
 const shared = defineMessages(vi, en);

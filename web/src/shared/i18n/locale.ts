@@ -47,6 +47,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Runs `listener` after each change of language (outside React). */
+export function onLocaleChange(listener: () => void): void {
+  subscribe(listener);
+}
+
 export function useLocale(): Locale {
   return useSyncExternalStore(subscribe, getLocale, getLocale);
 }

@@ -1,10 +1,11 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { Button, Col, Flex, Grid, Row } from 'antd';
 import { LoginOutlined, AppstoreOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { SIGN_IN_PATH, homePath, useAuth } from '../auth';
 import { useLocale, useT } from '../i18n';
 import type { NavItem } from '../module';
+import { useFallbackTitle } from '../pageTitle';
 import { useSite } from '../site';
 import { FullPageSpin } from '../ui/StatusPages';
 import { Brand } from './Brand';
@@ -17,9 +18,7 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
   const { user } = useAuth();
   const screens = Grid.useBreakpoint();
   const compact = screens.sm === false; // phones: icon-only buttons leave room for the name
-  useEffect(() => {
-    document.title = site.portalName;
-  }, [site.portalName]);
+  useFallbackTitle(null);
   const workspace = user ? homePath(user) : '/can-bo';
 
   return (

@@ -1,10 +1,11 @@
-import { type ComponentType, Suspense, useEffect, useState } from 'react';
+import { type ComponentType, Suspense, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Tooltip } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SwapOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet } from 'react-router-dom';
 import { ADMIN_SURFACE_ROLES, hasAnyRole, useAuth } from '../auth';
 import { useT } from '../i18n';
 import type { NavItem } from '../module';
+import { useFallbackTitle } from '../pageTitle';
 import { useSite } from '../site';
 import { ForbiddenPage, FullPageSpin } from '../ui/StatusPages';
 import { Brand } from './Brand';
@@ -40,9 +41,7 @@ export function WorkspaceLayout({ surface, items, widgets = [] }: Props) {
   const other: WorkspaceSurface | null =
     surface === 'admin' ? 'staff' : hasAnyRole(user, ADMIN_SURFACE_ROLES) ? 'admin' : null;
   const menuLabel = title;
-  useEffect(() => {
-    document.title = `${title} — ${site.portalName}`;
-  }, [title, site.portalName]);
+  useFallbackTitle(title);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

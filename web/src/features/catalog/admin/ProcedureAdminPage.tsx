@@ -12,7 +12,6 @@ import { STATUS_COLORS, useCatalogLabels, windowState } from '../labels';
 import '../catalog.css';
 import { VersionActionDialog } from './VersionDialogs';
 
-const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v, null, 1));
 const compact = { maxHeight: 180, overflow: 'auto' } as const;
 
 function Diff({ code, versions }: { code: string; versions: VersionView[] }) {
@@ -34,8 +33,8 @@ function Diff({ code, versions }: { code: string; versions: VersionView[] }) {
         <Table<FieldChange> size="small" rowKey={(c) => `${c.kind}:${c.path}`} dataSource={diff.data} pagination={false} scroll={{ x: 700 }}
           columns={[
             { title: '', dataIndex: 'kind', width: 70, render: (k: FieldChange['kind']) => <Tag color={k === 'added' ? 'green' : k === 'removed' ? 'red' : 'blue'}>{t(`admin.change.${k}`)}</Tag> },
-            { title: t('admin.diffField'), key: 'where', width: 260, render: (_, c) => <><strong>{c.label}</strong><div className="mc-cat-note">{c.path}</div></> },
-            { title: '', key: 'values', render: (_, c) => <>{c.before !== undefined ? <div className="mc-cat-diff-before" style={compact}>{show(c.before)}</div> : null}{c.after !== undefined ? <div className="mc-cat-diff-after" style={compact}>{show(c.after)}</div> : null}</> },
+            { title: t('admin.diffField'), key: 'where', width: 300, render: (_, c) => <span title={c.path}>{c.where}</span> },
+            { title: '', key: 'values', render: (_, c) => <>{c.beforeText !== undefined ? <div className="mc-cat-diff-before" style={compact}>{c.beforeText}</div> : null}{c.afterText !== undefined ? <div className="mc-cat-diff-after" style={compact}>{c.afterText}</div> : null}</> },
           ]} />
       ) : null}
     </Card>

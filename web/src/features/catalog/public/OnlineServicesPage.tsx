@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Empty, Input, Segmented, Skeleton, Typography } from 'antd';
 import { normalizeForSearch } from '../../../../../src/modules/catalog/rules/search';
+import { usePageTitle } from '../../../shared/pageTitle';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { type OnlineMode, type ProcedureListItem, useProcedureList } from '../api';
 import { useCatalogT } from '../i18n';
@@ -26,9 +27,7 @@ export default function OnlineServicesPage() {
   const [filter, setFilter] = useState('');
   const list = useAllOnline(mode);
 
-  useEffect(() => {
-    document.title = t('online.title');
-  }, [t]);
+  usePageTitle(t('online.title'));
 
   const groups = useMemo(() => {
     const wanted = normalizeForSearch(filter);
@@ -45,7 +44,7 @@ export default function OnlineServicesPage() {
       <Typography.Title level={1} className="mc-cat-h1">{t('online.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('online.subtitle')}</Typography.Paragraph>
       <div className="mc-cat-online-bar">
-        <Segmented<OnlineMode> className="mc-cat-online-modes" value={mode} onChange={setMode} options={(['full', 'partial'] as const).map((m) => ({ value: m, label: l.online(m) }))} />
+        <Segmented<OnlineMode> className="mc-cat-online-modes" aria-label={t('online.title')} value={mode} onChange={setMode} options={(['full', 'partial'] as const).map((m) => ({ value: m, label: l.online(m) }))} />
         <Input.Search allowClear placeholder={t('online.filter')} aria-label={t('online.filter')} onChange={(e) => setFilter(e.target.value)} className="mc-cat-online-filter" />
       </div>
       {list.error ? <ErrorResult variant="inline" error={list.error} onRetry={() => void list.refetch()} /> : null}

@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { Breadcrumb, Button, Descriptions, Flex, Grid, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { formatDate } from '../../../shared/format';
+import { usePageTitle } from '../../../shared/pageTitle';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { isApiError } from '../../../shared/api';
 import { postingSheetUrl, useProcedureInForce, useVersions } from '../api';
@@ -49,9 +49,7 @@ export default function ProcedurePage() {
   // On a phone the labels sit above their values: beside them they wrap one word per line.
   const phone = Grid.useBreakpoint().sm === false;
 
-  useEffect(() => {
-    if (p) document.title = p.name;
-  }, [p]);
+  usePageTitle(p?.name);
 
   if (query.isPending) return <div className="mc-container mc-cat-page"><Skeleton active paragraph={{ rows: 10 }} /></div>;
   if (query.isError || !p) {

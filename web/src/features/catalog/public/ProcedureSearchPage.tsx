@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { Alert, Card, Col, Empty, Input, Pagination, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, BankOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../shared/i18n';
+import { usePageTitle } from '../../../shared/pageTitle';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { normalizeForSearch } from '../../../../../src/modules/catalog/rules/search';
 import { type Level, type OnlineMode, type ProcedureListItem, useAgencies, useFields, useProcedureList } from '../api';
@@ -50,9 +50,7 @@ export default function ProcedureSearchPage() {
   const agencies = useAgencies();
   const fold = (input: string, option?: { label?: unknown }) => normalizeForSearch(String(option?.label ?? '')).includes(normalizeForSearch(input));
 
-  useEffect(() => {
-    document.title = q ? `${q} — ${t('search.title')}` : t('search.title');
-  }, [q, t]);
+  usePageTitle(q ? `${q} — ${t('search.title')}` : t('search.title'));
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

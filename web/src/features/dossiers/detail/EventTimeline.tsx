@@ -1,4 +1,5 @@
 import { Timeline, Typography } from 'antd';
+import { formatWorkingDuration } from '../../../../../src/modules/dossiers/rules/durations';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useLocale } from '../../../shared/i18n';
 import type { StaffEvent } from '../api';
@@ -20,6 +21,7 @@ const COLOURS: Partial<Record<StaffEvent['type'], string>> = {
 /** The lines under an event: reasons, documents to supplement, new dates, amounts, notes. */
 function useDetails() {
   const t = useDossierT();
+  const locale = useLocale();
   return (e: StaffEvent): string[] => {
     switch (e.type) {
       case 'received':
@@ -45,7 +47,7 @@ function useDetails() {
       case 'assigned':
         return [t('ev.staff', { name: e.staff.name }), ...(e.reason ? [t('ev.reason', { reason: e.reason })] : [])];
       case 'supplement_received':
-        return [t('ev.newDue', { due: formatDateTime(e.newDueAt) }), t('ev.paused', { hours: e.pausedWorkingHours }), ...(e.note ? [t('ev.note', { note: e.note })] : [])];
+        return [t('ev.newDue', { due: formatDateTime(e.newDueAt) }), t('ev.paused', { duration: formatWorkingDuration(e.pausedWorkingHours, locale) }), ...(e.note ? [t('ev.note', { note: e.note })] : [])];
       case 'payment_requested':
         return [...e.items.map((i) => `${i.name}: ${formatMoney(i.amount)}`), t('ev.amount', { amount: formatMoney(e.amount) })];
       case 'payment_confirmed':

@@ -3,7 +3,7 @@ import { Avatar, Button, Card, Flex, Input, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, UserOutlined } from '@ant-design/icons';
 import type { Id } from '../../../shared/auth';
-import { useT } from '../../../shared/i18n';
+import { selectAllLabel, useLocale, useT } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { type OrgUnit, type StaffMember, useStaffList } from '../api';
 import { useOrgT } from '../i18n';
@@ -38,6 +38,7 @@ export function StaffStatus({ staff }: { staff: StaffMember }) {
 export function StaffTable({ units, selectedIds, onSelectionChange, onEdit, selectionBar }: Props) {
   const t = useOrgT();
   const ts = useT();
+  const locale = useLocale();
   const [query, setQuery] = useStaffFilters();
   const list = useStaffList(query);
 
@@ -136,6 +137,9 @@ export function StaffTable({ units, selectedIds, onSelectionChange, onEdit, sele
             selectedRowKeys: selectedIds.map(String),
             preserveSelectedRowKeys: true,
             onChange: (keys) => onSelectionChange(keys.map(String)),
+            // Ant Design names these checkboxes in English whatever the locale.
+            getTitleCheckboxProps: () => ({ 'aria-label': selectAllLabel(locale) }),
+            getCheckboxProps: (staff) => ({ 'aria-label': t('staff.selectOne', { name: staff.fullName }) }),
           }}
           pagination={{
             current: query.page,

@@ -1,0 +1,15 @@
+import { calendarAuditVocabulary } from './modules/calendar/calendar.audit.js';
+import { catalogAuditVocabulary } from './modules/catalog/catalog.audit.js';
+import { dossierAuditVocabulary } from './modules/dossiers/dossiers.audit.js';
+import { orgAuditVocabulary } from './modules/org/org.audit.js';
+import { mergeVocabularies } from './platform/audit/vocabulary.js';
+import { authAuditVocabulary } from './platform/auth/auth.audit.js';
+import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
+
+/**
+ * The audit log's words, composed from what each module declares next to its code (as database.ts
+ * composes the tables). A module that writes a new action adds its label in its own *.audit.ts.
+ */
+export const AUDIT_VOCABULARY = mergeVocabularies([
+  authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary,
+]);

@@ -1,0 +1,22 @@
+import type { AuditLabel, AuditVocabulary } from '../../platform/audit/vocabulary.js';
+import { EVENT_LABELS, type EventType } from './rules/events.js';
+
+/**
+ * Every dossier event is audited as "dossier.<event type>" (event-writer.ts), so the labels are the
+ * event labels the history shows; Record<EventType, …> keeps the two lists the same at compile time.
+ */
+const eventActions = Object.fromEntries(
+  (Object.entries(EVENT_LABELS) as [EventType, AuditLabel][]).map(([type, label]) => [`dossier.${type}`, label]),
+);
+
+export const dossierAuditVocabulary: AuditVocabulary = {
+  actions: {
+    ...eventActions,
+    'dossier.imported': { vi: 'Nhập hồ sơ từ hệ thống cũ', en: 'Dossiers imported from the previous system' },
+  },
+  entities: {
+    // A dossier is logged by its code (H30.22-260302-0001), which is already its name.
+    dossier: { label: { vi: 'Hồ sơ', en: 'Dossier' } },
+    dossier_import: { label: { vi: 'Lần nhập hồ sơ', en: 'Dossier import run' } },
+  },
+};
