@@ -13,6 +13,8 @@ export const dossierAuditVocabulary: AuditVocabulary = {
   actions: {
     ...eventActions,
     'dossier.imported': { vi: 'Nhập hồ sơ từ hệ thống cũ', en: 'Dossiers imported from the previous system' },
+    // Searching queues by an ID number or a phone number reads personal data (Decree 356/2025): logged.
+    'dossier.search_personal': { vi: 'Tìm hồ sơ theo số định danh hoặc số điện thoại', en: 'Dossier search by ID or phone number' },
   },
   entities: {
     // A dossier is logged by its code (H30.22-260302-0001), which is already its name.
