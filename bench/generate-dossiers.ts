@@ -12,7 +12,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { calculatorFromCalendar, generateDossiers } from '../src/modules/dossiers/import/generator/index.js';
-import { demoAccountStaff, demoCalendar, demoProcedures, demoUnits } from '../src/modules/dossiers/import/generator/demo-data.js';
+import { demoAccountStaff, demoCalendar, demoProcedures, demoUnits, demoWorkload } from '../src/modules/dossiers/import/generator/demo-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ export async function main(): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   const stream = createWriteStream(out);
   const lines = generateDossiers({
-    procedures: demoProcedures(values.end!), units: demoUnits(), staff: demoAccountStaff(),
+    procedures: demoProcedures(values.end!), units: demoUnits(), staff: demoAccountStaff(), ...demoWorkload(demoUnits()),
     calc: calculatorFromCalendar(demoCalendar([year - 2, year - 1, year, year + 1])),
     from, to: end, now: end, count, seed: Number(values.seed), withPlan: !values['no-plan'],
   });

@@ -8,9 +8,13 @@ import { installAuth } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { createAuthService } from './platform/auth/auth.service.js';
 import type { DatabaseHandle } from './platform/db/connection.js';
+import { isDatabaseUnavailable } from './platform/db/db-errors.js';
+import { createDataProtection } from './platform/crypto/data-protection.js';
 import { createFileStore } from './platform/files/file-store.js';
 import { fileRoutes } from './platform/files/files.routes.js';
-import { installErrorHandler } from './platform/http/error-handler.js';
+import { DATABASE_UNAVAILABLE, frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
+import { installInputGuard } from './platform/http/input-guard.js';
+import { securityTxtRoute } from './platform/http/security-txt.js';
 import { installServerPlugins, requestId } from './platform/http/server-plugins.js';
 import type { App } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
@@ -25,11 +29,36 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { createCalendarModule } from './modules/calendar/calendar.module.js';
 import { createCatalogModule } from './modules/catalog/catalog.module.js';
 import { createDossierService } from './modules/dossiers/dossiers.service.js';
+import { chainSigner } from './modules/dossiers/rules/hash-chain.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
 import { dossierImportRoutes } from './modules/dossiers/import/import.routes.js';
 import { APPLICANT_TEMPLATE_LIST, configureApplicantNotifications } from './modules/dossiers/notifications/index.js';
 import { createReminders, REMINDER_TEMPLATES } from './modules/dossiers/reminders/index.js';
-import { slipRoutes } from './modules/dossiers/slips/slips.routes.js';
+import { createSlips, slipRoutes } from './modules/dossiers/slips/slips.routes.js';
+import { createPrivacyService } from './modules/privacy/privacy.service.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { createCitizenService } from './modules/citizens/citizens.service.js';
+import { installCitizenSessions } from './modules/citizens/citizen-session.plugin.js';
+import { citizenRoutes } from './modules/citizens/citizens.routes.js';
+import { createPaymentsModule } from './modules/payments/payments.module.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { citizenAuthRoutes } from './modules/citizens/oidc/oidc.routes.js';
+import { createRelyingParty } from './modules/citizens/oidc/relying-party.js';
+import { createOnlineService } from './modules/online/online.service.js';
+import { onlineRoutes } from './modules/online/online.routes.js';
+import { checkUpload } from './modules/online/rules/upload-check.js';
+import { loadDirectory } from './modules/dossiers/reminders/recipients.js';
+import { createFeedbackService } from './modules/feedback/feedback.service.js';
+import { FEEDBACK_TEMPLATES } from './modules/feedback/feedback.reminders.js';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
+import { createSatisfactionService } from './modules/satisfaction/satisfaction.service.js';
+import { satisfactionRoutes } from './modules/satisfaction/satisfaction.routes.js';
+import { createOpen311Service } from './modules/open311/open311.service.js';
+import { open311Feedback } from './modules/open311/feedback-adapter.js';
+import { open311AdminRoutes } from './modules/open311/open311.routes.js';
+import { georeportFrameworkError, georeportRoutes } from './modules/open311/georeport.routes.js';
+import { createReportsModule } from './modules/reports/reports.module.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -41,21 +70,85 @@ export function createServices(config: Config, database: DatabaseHandle, options
   const now = options.now ?? (() => new Date());
   const org = createOrgService(database.db);
   const auth = createAuthService(database.db, org.directory, config);
-  const files = createFileStore(join(config.dataDir, 'files'));
+  // Personal data at rest (Decree 356/2025): ID numbers and every uploaded file are sealed with this.
+  const dataKeys = createDataProtection(config.dataKey, config.previousDataKeys);
+  const files = createFileStore(join(config.dataDir, 'files'), dataKeys);
   const calendar = createCalendarModule(database.db, { now });
   const catalog = createCatalogModule(database.db, org, { publicUrl: config.publicUrl, now });
-  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines, now });
+  const chain = chainSigner(config.chainKey);
+  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines, now, chain, files, keys: dataKeys });
+  const privacy = createPrivacyService({
+    db: database.db, keys: dataKeys, files, dossiers, now,
+    workingDays: { addWorkingDays: async (from, days) => (await calendar.deadlines.calculator()).due(from, { amount: days, unit: 'working_days' }) },
+  });
+  // Citizens of the online public services: signed in with e-ID, sessions apart from staff (issue 11).
+  const citizens = createCitizenService({ db: database.db, keys: dataKeys, sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes });
+  // Satisfaction (issue 12 item 3): one rating per dossier, online, at the kiosk or on paper; owns dossier_ratings.
+  const satisfaction = createSatisfactionService({
+    db: database.db, now, dossiers, units: { unitNames: (ids) => org.directory.unitNames(ids), subtrees: (ids) => org.subtrees(ids) }, secrets: dataKeys,
+    settings: { codeDaysAfterReturn: config.ratingCodeDays, wrongCodesPerMinute: config.ratingWrongCodesPerMinute, publicUrl: config.publicUrl },
+  });
+  // The receipt (slip 01) prints the dossier's kiosk code.
+  const slips = createSlips({ db: database.db, org, config, keys: dataKeys, now, ratingCode: (code) => satisfaction.receiptCode(code) });
+  const payments = createPaymentsModule({
+    db: database.db, settings: config.payments, publicUrl: config.publicUrl, catalog: catalog.port, now,
+    dossiers: { facts: (ctx, code) => dossiers.paymentFacts(ctx, code), recordOnlinePayment: (code, p) => dossiers.recordOnlinePayment(code, p) },
+  });
+  // The e-ID provider citizens sign in with (OpenID Connect); none configured: sign-in says so.
+  const citizenAuth = config.oidc ? createRelyingParty({
+    ...config.oidc,
+    redirectUri: `${config.publicUrl}/api/v1/citizen/auth/callback`,
+    allowHttp: config.env !== 'production' && config.oidc.issuer.startsWith('http://'),
+  }) : undefined;
+  // Online public services (issue 11): filing, the citizen's documents and dossiers, ratings.
+  const online = createOnlineService({
+    db: database.db, now, catalog: catalog.port, units: org, citizens, dossiers, files, slips,
+    // The citizen's rating is recorded by the satisfaction module, which owns the ratings.
+    ratings: { rate: (ctx, r) => satisfaction.rateOnline(ctx, r), ratingOf: (code) => satisfaction.ratingOf(code), ratedAmong: (codes) => satisfaction.ratedAmong(codes) },
+    // Results issued as files (digitisation) land in the citizen's store; only their own ID number reaches here.
+    results: {
+      resultDocuments: async ({ idNumber }) => {
+        if (!idNumber) return [];
+        const found = await dossiers.resultsForApplicant(idNumber);
+        return Promise.all(found.map(async (r) => ({
+          dossierCode: r.dossierCode, name: r.file.name, fileKey: r.file.key, type: r.file.type, size: (await files.get(r.file.key))?.length ?? 0, issuedAt: r.issuedAt,
+        })));
+      },
+    },
+    // Paying online what the dossier owes: the payments module computes the amount from the dossier itself.
+    payments: config.payments ? { start: async (ctx, code) => ({ redirectUrl: (await payments.service.start(code, { clientIp: ctx.ip, ctx })).payUrl }) } : undefined,
+  });
+  // Feedback (PAKN, issue 12): deadlines from the calendar as dossiers; citizens' files and the upload
+  // checks of the online module; reminders to the heads the dossier reminders find.
+  const feedback = createFeedbackService({
+    db: database.db, now, deadlines: calendar.deadlines, citizens, files,
+    citizenFiles: { owned: (citizenId, ids) => online.documents.owned(citizenId, ids) },
+    checkUpload,
+    org: {
+      findPublicStaff: async (publicId) => { const s = await org.findPublicStaff(publicId); return s && { id: s.id, fullName: s.fullName, unitId: s.unitId, active: s.active }; },
+      findStaff: (id) => org.directory.findStaffSummary(id),
+      unitNames: (ids) => org.directory.unitNames(ids),
+      subtrees: (ids) => org.subtrees(ids),
+    },
+    recipients: { load: () => loadDirectory(database.db, org) },
+  });
+  // Open311 GeoReport v2 (issue 12 item 4): registered apps post feedback; published feedback is readable.
+  const open311 = createOpen311Service({ db: database.db, keys: dataKeys, feedback: open311Feedback(feedback), now, publicUrl: config.publicUrl, production: config.env === 'production' });
+  // Statistics and statutory reports (issue 13): a read model kept by the dossier events.
+  const reports = createReportsModule({ db: database.db, org, now, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) } });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);
-  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES] });
+  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES)] });
   const reminders = createReminders({ db: database.db, org, deadlines: calendar.deadlines });
   configureApplicantNotifications({ publicUrl: config.publicUrl });
   notify.registerJobs(jobs);
   reminders.registerJobs(jobs);
-  return { db: database.db, now, org, auth, files, calendar, catalog, dossiers, jobs, notify, reminders };
+  payments.registerJobs(jobs);
+  feedback.reminders.registerJobs(jobs);
+  return { db: database.db, now, chain, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
-export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean };
+export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
 
 /** Builds the Fastify app: platform plugins, then each module's routes. Does not listen. */
 export async function buildApp({ config, database, services = createServices(config, database), logger = true, serveWeb = true }: BuildOptions): Promise<App> {
@@ -63,19 +156,35 @@ export async function buildApp({ config, database, services = createServices(con
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     genReqId: (req) => requestId(req.headers['x-request-id']),
     bodyLimit: 1024 * 1024,
-    trustProxy: config.env === 'production',
+    // Only the configured proxies may tell us the client's address (X-Forwarded-For); trusting every hop
+    // let a client pick its own address and escape the per-address rate limits (issue 10 item 2).
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    // Open311's URLs answer even these in the spec's error format.
+    frameworkErrors: (err, req, reply) => (req.url.startsWith('/open311/') ? georeportFrameworkError(err, req, reply) : frameworkErrors(err, req, reply)),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await installServerPlugins(app, config.version);
+  const https = config.publicUrl.startsWith('https://');
+  await installServerPlugins(app, config.version, { hsts: https });
   installErrorHandler(app);
-  installAuth(app, services.auth, config.env === 'production' || config.publicUrl.startsWith('https://'));
+  installInputGuard(app);
+  installAuth(app, services.auth, config.env === 'production' || https);
+  installCitizenSessions(app, services.citizens);
 
-  app.get('/health', { schema: { tags: ['platform'], summary: 'Tình trạng hệ thống / health' } }, async () => {
-    await database.db.selectFrom('schema_migrations' as never).select((eb) => eb.fn.countAll().as('n')).execute();
+  // A load balancer reads the status code: 503 takes the instance out of rotation while its database
+  // is unreachable, and it comes back by itself when the pool reconnects.
+  app.get('/health', { schema: { tags: ['platform'], summary: 'Tình trạng hệ thống / health' } }, async (_req, reply) => {
+    try {
+      await database.db.selectFrom('schema_migrations' as never).select((eb) => eb.fn.countAll().as('n')).execute();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return reply.status(503).header('retry-after', '5').send({ status: 'unavailable', database: database.kind, version: config.version, error: DATABASE_UNAVAILABLE.code });
+    }
     return { status: 'ok', database: database.kind, version: config.version };
   });
+
+  securityTxtRoute(app, { contact: config.securityContact, publicUrl: config.publicUrl, now: services.now });
 
   await app.register(async (scope) => {
     const api = scope as unknown as App;
@@ -90,9 +199,20 @@ export async function buildApp({ config, database, services = createServices(con
     await dossierRoutes(api, services.dossiers);
     await dossierImportRoutes(api, services);
     await notifyRoutes(api, services.notify);
-    await slipRoutes(api, { db: services.db, org: services.org, config, now: services.now });
+    await privacyRoutes(api, services.privacy);
+    await citizenRoutes(api, services.citizens);
+    await paymentRoutes(api, services.payments);
+    await citizenAuthRoutes(api, { rp: () => services.citizenAuth, citizens: services.citizens, keys: services.dataKeys, publicUrl: config.publicUrl });
+    await onlineRoutes(api, services.online);
+    await feedbackRoutes(api, services.feedback);
+    await slipRoutes(api, services.slips);
+    await satisfactionRoutes(api, services.satisfaction);
+    await open311AdminRoutes(api, services.open311);
+    await reportRoutes(api, services.reports.service);
   });
+  // Outside /api/v1, with the spec's own error format (its scope has its own error handler).
+  await georeportRoutes(app, services.open311);
 
-  if (serveWeb) await installWebApp(app);
+  if (serveWeb) await installWebApp(app, typeof serveWeb === 'object' ? serveWeb.dist : undefined);
   return app;
 }

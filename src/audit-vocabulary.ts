@@ -2,6 +2,13 @@ import { calendarAuditVocabulary } from './modules/calendar/calendar.audit.js';
 import { catalogAuditVocabulary } from './modules/catalog/catalog.audit.js';
 import { dossierAuditVocabulary } from './modules/dossiers/dossiers.audit.js';
 import { orgAuditVocabulary } from './modules/org/org.audit.js';
+import { paymentAuditVocabulary } from './modules/payments/payments.audit.js';
+import { privacyAuditVocabulary } from './modules/privacy/privacy.audit.js';
+import { citizenAuditVocabulary } from './modules/citizens/citizens.audit.js';
+import { onlineAuditVocabulary } from './modules/online/online.audit.js';
+import { feedbackAuditVocabulary } from './modules/feedback/feedback.audit.js';
+import { satisfactionAuditVocabulary } from './modules/satisfaction/satisfaction.audit.js';
+import { open311AuditVocabulary } from './modules/open311/open311.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -11,5 +18,6 @@ import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
  * composes the tables). A module that writes a new action adds its label in its own *.audit.ts.
  */
 export const AUDIT_VOCABULARY = mergeVocabularies([
-  authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary,
+  authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
+  citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
 ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { ConfigError, defaultPublicUrl, loadConfig } from './config.js';
+import { ConfigError, DEMO_CHAIN_KEY, defaultPublicUrl, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has defaults that serve the embedded demo', () => {
@@ -44,7 +44,22 @@ describe('configuration', () => {
         expect(() => loadConfig(env, '0', wifi), url).toThrow(ConfigError);
         expect(() => loadConfig(env, '0', wifi), url).toThrow('MOTCUA_PUBLIC_URL');
       }
-      expect(loadConfig({ MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn' }, '0', wifi).publicUrl).toBe('https://dichvucong.example.gov.vn');
+      expect(loadConfig({ MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn', MOTCUA_CHAIN_KEY: CHAIN_KEY, MOTCUA_DATA_KEY: 'q0C0tY7m0m2zXhBpQhS1g7u3A0l9Q2z1cJb3Yd5Xk8E=' }, '0', wifi).publicUrl).toBe('https://dichvucong.example.gov.vn');
+    });
+  });
+
+  describe('MOTCUA_CHAIN_KEY (signs dossier history chains)', () => {
+    const prod = { MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn', MOTCUA_DATA_KEY: 'q0C0tY7m0m2zXhBpQhS1g7u3A0l9Q2z1cJb3Yd5Xk8E=' };
+    it('is required in production, and at least 32 characters', () => {
+      expect(() => loadConfig(prod, '0', {})).toThrow(ConfigError);
+      expect(() => loadConfig(prod, '0', {})).toThrow('MOTCUA_CHAIN_KEY');
+      expect(() => loadConfig({ ...prod, MOTCUA_CHAIN_KEY: 'short' }, '0', {})).toThrow('MOTCUA_CHAIN_KEY');
+      expect(loadConfig({ ...prod, MOTCUA_CHAIN_KEY: CHAIN_KEY }, '0', {}).chainKey).toBe(CHAIN_KEY);
+    });
+    it('is the public demo key elsewhere', () => {
+      expect(loadConfig({}, '0', {}).chainKey).toBe(DEMO_CHAIN_KEY);
     });
   });
 });
+
+const CHAIN_KEY = '3f1c0d9e8b7a6f5e4d3c2b1a09182736';

@@ -8,10 +8,19 @@ import type { DossierReminderTables } from './modules/dossiers/reminders/reminde
 import type { JobsTables } from './platform/jobs/jobs.tables.js';
 import type { NotifyTables } from './platform/notify/notify.tables.js';
 import type { OrgTables } from './modules/org/org.tables.js';
+import type { PaymentTables } from './modules/payments/payments.tables.js';
+import type { PrivacyTables } from './modules/privacy/privacy.tables.js';
+import type { CitizenTables } from './modules/citizens/citizens.tables.js';
+import type { OnlineTables } from './modules/online/online.tables.js';
+import type { FeedbackTables } from './modules/feedback/feedback.tables.js';
+import type { SatisfactionTables } from './modules/satisfaction/satisfaction.tables.js';
+import type { Open311Tables } from './modules/open311/open311.tables.js';
+import type { ReportTables } from './modules/reports/reports.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
  * Only types meet here; a module still reaches another module's tables through its service.
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
-  JobsTables, NotifyTables, DossierReminderTables {}
+  JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
+  SatisfactionTables, Open311Tables, ReportTables {}

@@ -14,6 +14,10 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Every script, style and preload tag of index.html carries this placeholder as its nonce, and a
+  // <meta property="csp-nonce"> tells Vite's loader and Ant Design the value; the server puts a fresh
+  // nonce in its place on each page (src/platform/http/web-app.ts, CSP_NONCE_PLACEHOLDER).
+  html: { cspNonce: '__MOTCUA_CSP_NONCE__' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -7,6 +7,8 @@ import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
 import { systemContext } from '../platform/http/context.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
+import { seedDemoFeedback, type DemoFeedbackFiles } from '../modules/feedback/feedback.demo.js';
+import { seedDemoCitizens } from './demo-citizens.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 
@@ -20,17 +22,22 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
  * Loads the demo province into an empty database only: a database that already holds units is
  * never touched, so demo accounts (password "motcua") cannot appear in a real installation later.
  */
-export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'>, log: (msg: string) => void = () => undefined, opts: { dossiers?: boolean; dossierCount?: number } = {}): Promise<boolean> {
+export async function seedDemoIfEmpty(services: Services, config: Pick<Config, 'demo'> & Partial<Pick<Config, 'oidc'>>, log: (msg: string) => void = () => undefined, opts: { dossiers?: boolean; dossierCount?: number } = {}): Promise<boolean> {
   const count = await services.db.selectFrom('org_units').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) > 0 || config.demo === 'off') return false;
   const t0 = performance.now();
   await seedOrg(services);
   await services.calendar.seedDemo();
   await services.catalog.seedDemo();
+  await services.privacy.seedRetention((await readJson<{ periods: Parameters<Services['privacy']['seedRetention']>[0] }>('privacy/retention-periods.json')).periods);
+  await seedFeedback(services);
   // The services' clock (the real one, or the one a test pins): the history ends, and the open work begins, "now".
   if (opts.dossiers !== false) {
     const r = await seedDemoDossiers(services, services.now(), opts.dossierCount);
     log(`demo dossiers: ${r.imported}${r.failed ? ` (${r.failed} refused, e.g. ${r.errors[0]?.code}: ${r.errors[0]?.messageEn})` : ''}`);
+    // The demo citizens' own dossiers and drafts, for "Hồ sơ của tôi" (their accounts at the local e-ID provider).
+    const c = await seedDemoCitizens(services, services.now(), { issuer: config.oidc?.issuer });
+    log(`demo citizens: ${c.dossiers.length} dossiers, ${c.drafts} drafts`);
   }
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
@@ -71,4 +78,16 @@ async function seedOrg(services: Services): Promise<void> {
       });
     }
   }
+}
+
+/** Feedback categories, settings (Sở Nội vụ oversees conduct) and a handful of items dated from "now". */
+async function seedFeedback(services: Services): Promise<void> {
+  const units = new Map((await services.org.allUnits()).map((u) => [u.code, u.id]));
+  const staff = new Map((await services.db.selectFrom('org_staff').select(['id', 'public_id', 'full_name', 'unit_id', 'badge_number']).where('badge_number', 'is not', null).execute())
+    .map((s) => [s.badge_number!, { id: s.id, publicId: s.public_id, fullName: s.full_name, unitId: s.unit_id }]));
+  const files: DemoFeedbackFiles = { categories: await readJson('feedback-categories.json'), settings: await readJson('feedback-settings.json') };
+  await seedDemoFeedback(services.feedback, { db: services.db, deadlines: services.calendar.deadlines }, files, {
+    unit: (code) => units.get(code) ?? (() => { throw new Error(`demo feedback: no unit ${code}`); })(),
+    staff: (badge) => staff.get(badge) ?? (() => { throw new Error(`demo feedback: no staff ${badge}`); })(),
+  }, services.now());
 }

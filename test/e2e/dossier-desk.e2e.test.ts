@@ -15,6 +15,7 @@ afterAll(async () => {
 });
 
 const APPLICANT = 'Lò Thị Hương';
+const SCAN = Buffer.from('%PDF-1.4\n% Bản quét tờ khai tại quầy một cửa\n%%EOF\n');
 // The machine running the journeys may be busy: wait for the UI, not for a fixed second.
 const POLL = { timeout: 20_000, interval: 200 };
 const dialog = () => page.locator('.ant-modal-wrap:visible');
@@ -37,6 +38,11 @@ describe('one-stop desk journey', () => {
     await picker.fill('mai táng');
     await page.locator('.ant-select-item-option', { hasText: 'Hỗ trợ chi phí mai táng' }).first().click();
     await page.getByRole('button', { name: 'Đã nhận đủ', exact: true }).click();
+    // Digitisation at the counter (Decree 118 art. 17(1)(c)): the first paper is scanned through the real file input.
+    const scanInput = page.locator('.mc-checklist input[type="file"]').first();
+    const scannedName = ((await scanInput.getAttribute('aria-label')) ?? '').replace(/^Bản quét: /, '');
+    await scanInput.setInputFiles({ name: 'to-khai-quet.pdf', mimeType: 'application/pdf', buffer: SCAN });
+    await page.getByText('Đã đính kèm: to-khai-quet.pdf').waitFor({ timeout: 15_000 });
     await page.getByLabel('Họ và tên').fill(APPLICANT);
     await page.getByLabel('Số định danh cá nhân').fill('012345678901');
     await page.getByLabel('Điện thoại').fill('0912345678');
@@ -53,6 +59,15 @@ describe('one-stop desk journey', () => {
     await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
     await page.waitForURL(new RegExp(`/can-bo/ho-so/${code.replace(/\./g, '\\.')}$`));
     const secret = (await page.getByTestId('lookup-secret').innerText()).trim();
+    // The scanned document is marked digitised and its scan downloads as it was uploaded.
+    const scanned = page.locator('[data-document="0"]');
+    expect(await scanned.getAttribute('data-digitised')).toBe('yes');
+    expect(await scanned.innerText()).toContain(scannedName);
+    expect(await scanned.getByText('Đã số hóa', { exact: true }).count()).toBe(1);
+    const href = await scanned.getByRole('link', { name: /to-khai-quet\.pdf/ }).getAttribute('href');
+    const file = await page.request.get(`${app.url}${href}`);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(await file.body(), SCAN)).toBe(0);
     expect(secret).toMatch(/^[A-Z2-9]{6}$/);
     await confirmAction('Chuyển xử lý');
     await expect.poll(() => page.getByText('Chưa phân công').count(), POLL).toBeGreaterThan(0);
@@ -66,7 +81,7 @@ describe('one-stop desk journey', () => {
     await confirmAction('Nhận xử lý');
     await confirmAction('Chuyển xử lý');
     const history = page.locator('[data-event]');
-    await expect.poll(async () => (await history.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).join(','), POLL).toBe('transferred,taken,transferred,received');
+    await expect.poll(async () => (await history.evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).join(','), POLL).toBe('transferred,taken,transferred,scans_attached,received');
     // Now at the head's step: the specialist has nothing left to do on it.
     await expect.poll(() => page.getByText('Không có thao tác nào ở trạng thái hiện tại.').count(), POLL).toBe(1);
 

@@ -32,7 +32,7 @@ describe('provincial administrator', () => {
     await page.getByLabel('Loại đơn vị').click();
     await page.locator('.ant-select-item-option', { hasText: 'Phòng' }).first().click();
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(() => page.getByText('Phòng Kế hoạch - Tài chính').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Phòng Kế hoạch - Tài chính').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     await page.goto(`${app.url}/quan-tri/can-bo`);
     await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
@@ -42,9 +42,13 @@ describe('provincial administrator', () => {
     await pickUnit(page, 'Đơn vị', 'Phòng Kế hoạch - Tài chính');
     await drawer.getByLabel('Số thẻ').fill('YT-0501');
     await drawer.getByRole('button', { name: 'Lưu' }).click();
+    // Search only once the drawer has closed on a saved member; if the save was refused, say why.
+    await drawer.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async () => {
+      throw new Error(`the staff drawer did not close after Lưu: ${await drawer.innerText()}`);
+    });
     await page.getByPlaceholder(/Họ tên, số thẻ/).fill('Phương Thảo');
     await page.getByPlaceholder(/Họ tên, số thẻ/).press('Enter');
-    await expect.poll(() => page.getByRole('cell', { name: 'Nguyễn Thị Phương Thảo' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Nguyễn Thị Phương Thảo' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
     // Badges: choose the person on the printing page; the PDF opens in a new tab.
     await page.goto(`${app.url}/quan-tri/in-the`);
@@ -67,7 +71,7 @@ describe('provincial administrator', () => {
     await page.context().clearCookies();
     await signIn(page, app.url, 'motcua.tanphong');
     await page.goto(`${app.url}/quan-tri/can-bo`);
-    await expect.poll(() => page.getByText(/không có quyền|403/i).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/không có quyền|403/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // The API says the same: the other commune does not exist for this officer.
     const units = await (await page.request.get(`${app.url}/api/v1/org/units`)).json();
     const names = (units.items as { name: string }[]).map((u) => u.name);

@@ -78,6 +78,10 @@ async function concretePaths(): Promise<Map<string, string[]>> {
     ['/can-bo-cong-khai/:publicId', [`/can-bo-cong-khai/${staff[0]!.publicId}`]],
     // The lookup page empty, and showing a dossier as the receipt's QR code opens it.
     ['/tra-cuu', ['/tra-cuu', `${receiptLink.pathname}${receiptLink.search}`]],
+    // Citizen pages, as anyone not signed in meets them: the offer to sign in with e-ID
+    // (signed in, they are measured by the online-filing journey).
+    ['/cong-dan/nop-ho-so/:procedureCode', ['/cong-dan/nop-ho-so/1.004873']],
+    ['/cong-dan/ho-so/:code', [`/cong-dan/ho-so/${encodeURIComponent(dossier.code)}`]],
   ]);
 }
 

@@ -1,15 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfToText } from '../../src/platform/documents/pdf-text.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** The data directory of one newcomer's first start, made by global-setup.ts; '' when there is none. */
+    e2eDemoDataDir: string;
+  }
+}
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export type RunningApp = { url: string; dataDir: string; stop(): Promise<void>; log: () => string };
+export type RunningApp = { url: string; dataDir: string; stop(opts?: { keepDataDir?: boolean }): Promise<void>; log: () => string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,9 +30,31 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/main.ts` as a newcomer would (embedded database, demo data) on a free port. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/**
+ * Starts `src/main.ts` as a newcomer would (embedded database, demo data) on a free port.
+ *
+ * Migrating an empty PGlite and seeding the demo (about 3,000 generated dossiers) takes most of a
+ * minute, so global-setup.ts does that first start once per run, with the real entry point, and each
+ * journey starts on its own copy of that data directory (same data, no journey sees another's).
+ * `fresh: true`, or an `env` (which might change what is seeded), starts on an empty directory instead.
+ */
+export async function startApp(env: Record<string, string> = {}, opts: { fresh?: boolean } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
+  const template = opts.fresh || Object.keys(env).length > 0 ? '' : demoDataDir();
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return launch(dataDir, env);
+}
+
+function demoDataDir(): string {
+  let dir = '';
+  try {
+    dir = inject('e2eDemoDataDir');
+  } catch { /* not under the e2e config's global setup */ }
+  return dir && existsSync(dir) ? dir : '';
+}
+
+/** `src/main.ts` on `dataDir`, answering /health; stop() removes the directory unless told to keep it. */
+export async function launch(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -41,14 +71,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       if ((await fetch(`${url}/health`)).ok) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) throw new Error(`the app did not answer /health:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url, dataDir, log: () => output,
-    async stop() {
+    async stop({ keepDataDir = false } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type Services } from '../../src/app.js';
 import type { App } from '../../src/platform/http/types.js';
+import type { VerifiedIdentity } from '../../src/modules/citizens/identity.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './test-db.js';
 
 export type Session = { cookie: string; csrf: string };
@@ -10,6 +11,16 @@ export type TestApp = TestDatabase & {
   login(username: string, password?: string): Promise<Session>;
   request(method: string, url: string, opts?: { session?: Session; body?: unknown; headers?: Record<string, string>; csrf?: boolean }): Promise<LightMyRequestResponse>;
   unitId(code: string): Promise<number>;
+  /**
+   * A citizen session for the person with this identity, as a verified e-ID sign-in creates it. Tests
+   * of online filing start here; the OpenID Connect protocol itself is tested in modules/citizens/oidc.
+   */
+  citizenSession(identity?: Partial<VerifiedIdentity>): Promise<Session>;
+};
+
+export const TEST_CITIZEN: VerifiedIdentity = {
+  issuer: 'https://dinh-danh.test', subject: 'cd-001', fullName: 'Lò Thị Mai', idNumber: '012345678901',
+  birthDate: '1990-05-17', address: 'Bản Hon, xã Tân Phong, tỉnh Lai Châu', phone: '0912345678', email: 'mai.lo@example.vn',
 };
 
 /** A real app on a real database, driven through HTTP with `inject` (no socket, same pipeline). */
@@ -37,6 +48,10 @@ export async function createTestApp(opts: TestDatabaseOptions & { override?: (se
       const sid = cookies.find((c) => c.name === 'motcua_sid')!.value;
       const csrf = cookies.find((c) => c.name === 'motcua_csrf')!.value;
       return { cookie: `motcua_sid=${sid}; motcua_csrf=${csrf}`, csrf };
+    },
+    async citizenSession(identity = {}) {
+      const { session } = await database.services.citizens.signIn({ requestId: 'test', ip: '127.0.0.1', actor: null, locale: 'vi' }, { ...TEST_CITIZEN, ...identity }, 'vitest');
+      return { cookie: `motcua_citizen_sid=${session.token}; motcua_citizen_csrf=${session.csrfToken}`, csrf: session.csrfToken };
     },
     async unitId(code) {
       const row = await database.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbId } from '../../platform/http/bounds.js';
 import type { App } from '../../platform/http/types.js';
 import { parseDeadlineQuery, parseLunarQuery, parseSolarDate, parseYear } from './calendar.query.js';
 import type { CalendarService } from './calendar.service.js';
@@ -18,7 +19,7 @@ const deadlineQuery = z.object({
   counting: text('from_receipt (mặc định) | next_day (Điều 147 Bộ luật Dân sự: không tính ngày tiếp nhận)'),
 });
 const yearParams = z.object({ year: z.string() });
-const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'Mã thông báo không hợp lệ' }) });
+const idParams = z.object({ id: dbId('Mã thông báo không hợp lệ') });
 const PUBLIC_CACHE = 'public, max-age=60';
 
 export async function calendarRoutes(app: App, calendar: CalendarService): Promise<void> {

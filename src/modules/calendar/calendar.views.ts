@@ -1,4 +1,4 @@
-import { hasAnywhere, requireActor } from '../../platform/access/policy.js';
+import { hasProvinceWide, requireActor } from '../../platform/access/policy.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { ComposedDay, YearChange } from './calendar.compose.js';
@@ -18,11 +18,14 @@ export type AdminYearView = {
   edits: (repo.EditRow['edit'] & { id: number; recordedAt: string; recordedBy: string | null })[];
 };
 
-/** Only holders of calendar.manage (administrators) change the province calendar; the CLI and seeder act as the system. */
+/**
+ * The calendar is the province's: changing it needs calendar.manage for the whole province, not at one
+ * commune (issue 10, access matrix finding). The CLI and seeder act as the system.
+ */
 export function authorizeCalendarManage(ctx: RequestContext): void {
   if (ctx.system) return;
   const actor = requireActor(ctx.actor);
-  if (!hasAnywhere(actor, 'calendar.manage')) throw errors.forbidden();
+  if (!hasProvinceWide(actor, 'calendar.manage')) throw errors.forbidden();
 }
 
 export function toHoursView(h: repo.HoursRow): HoursView {

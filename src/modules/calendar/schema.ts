@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbVersion } from '../../platform/http/bounds.js';
 
 /**
  * Zod schemas of the calendar module, shared with the web app (no Node-only imports here).
@@ -22,7 +23,7 @@ const text = (what: string, max: number) =>
   z.string({ message: `${what} phải là chuỗi ký tự` }).trim().min(1, `${what} không được để trống`).max(max, `${what} dài quá ${max} ký tự`);
 const optionalText = (what: string, max: number) =>
   z.string().trim().max(max, `${what} dài quá ${max} ký tự`).nullish().transform((v) => (v ? v : null));
-const version = z.number({ message: 'Phiên bản phải là số' }).int().min(0, 'Phiên bản không hợp lệ');
+const version = dbVersion(0, 'Phiên bản không hợp lệ');
 
 export const dayKind = z.enum(DAY_KIND_VALUES, { message: 'Loại ngày phải là holiday, compensatory, swap_off hoặc makeup_workday' });
 export type DayKindValue = z.infer<typeof dayKind>;

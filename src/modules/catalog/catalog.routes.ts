@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { dbPositiveInt, dbVersion } from '../../platform/http/bounds.js';
 import type { App } from '../../platform/http/types.js';
 import type { OrgService } from '../org/org.service.js';
 import type { CatalogService } from './catalog.service.js';
@@ -9,7 +11,7 @@ import { levelSchema, onlineModeSchema, procedureListQuerySchema } from './schem
 /** Public catalogue routes: no sign-in; drafts appear only to catalogue managers. */
 
 const codeParams = z.object({ code: z.string().trim().max(40) });
-const versionParams = codeParams.extend({ n: z.coerce.number().int().positive({ message: 'Số phiên bản không hợp lệ' }) });
+const versionParams = codeParams.extend({ n: dbPositiveInt('Số phiên bản không hợp lệ') });
 /** `agency`: an implementing agency's e-ID code, or its name for commune-level procedures (no code). */
 const listQuery = procedureListQuerySchema.extend({ agency: z.string().trim().max(300).optional() });
 
@@ -77,7 +79,7 @@ export async function catalogRoutes(app: App, { catalog, org, publicUrl, now = (
   app.get('/api/v1/procedures/:code/diff', {
     schema: {
       tags, summary: 'So sánh hai phiên bản / diff of two versions', params: codeParams,
-      querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+      querystring: z.strictObject({ from: dbPositiveInt(), to: dbPositiveInt() }),
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'private, no-store');
@@ -88,7 +90,7 @@ export async function catalogRoutes(app: App, { catalog, org, publicUrl, now = (
     schema: { tags, summary: 'Tải mẫu đơn, tờ khai / download a form', params: codeParams.extend({ file: z.string().max(200) }) },
   }, async (req, reply) => {
     const form = await catalog.form(req.params.code, req.params.file);
-    return reply.type(form.content_type).header('content-disposition', `attachment; filename="${req.params.file}"`)
+    return reply.type(form.content_type).header('content-disposition', contentDisposition('attachment', req.params.file))
       .header('cache-control', 'public, max-age=300').header('etag', `"${form.sha256}"`).send(form.content);
   });
 
@@ -106,7 +108,7 @@ export async function catalogRoutes(app: App, { catalog, org, publicUrl, now = (
       content, version, issuer, unitName: (code) => names.get(code) ?? undefined, printedAt: now(),
       pageUrl: `${siteUrl(req, publicUrl)}/thu-tuc/${encodeURIComponent(content.code)}`,
     });
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="niem-yet-${content.code}.pdf"`)
+    return reply.type('application/pdf').header('content-disposition', contentDisposition('inline', `niem-yet-${content.code}.pdf`))
       .header('cache-control', 'public, max-age=300').send(pdf);
   });
 }

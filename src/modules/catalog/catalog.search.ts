@@ -156,3 +156,12 @@ export async function agencyCounts(db: Db, day: string): Promise<AgencyCount[]> 
   return rows.rows.map((r) => ({ code: r.agency_code, name: r.agency_name, count: Number(r.n) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
+
+/** The content of every procedure's version in force on a day (statistics: form II.07b counts them). */
+export async function contentsInForce(db: Db, day: string): Promise<{ code: string; content: unknown }[]> {
+  const rows = await sql<{ code: string; content: unknown }>`
+    select distinct on (p.code) p.code, v.content from catalog_procedure_versions v join catalog_procedures p on p.id = v.procedure_id
+    where v.status <> 'draft' and v.effective_from <= ${day}::date and (v.effective_to is null or v.effective_to >= ${day}::date)
+    order by p.code, v.number desc`.execute(db);
+  return rows.rows;
+}

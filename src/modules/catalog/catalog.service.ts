@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import * as repo from './catalog.repository.js';
 import type { VersionRow } from './catalog.repository.js';
-import { agencyCounts, fieldCounts, searchProcedures } from './catalog.search.js';
+import { agencyCounts, contentsInForce, fieldCounts, searchProcedures } from './catalog.search.js';
 import { assertContent, closeVersion, insertVersion, procedureNotFound, publish, updateDraft, versionNotFound } from './catalog.versions.js';
 import { diffVersions } from './rules/diff.js';
 import { normalizeForSearch } from './rules/search.js';
@@ -97,6 +97,11 @@ export function createCatalogService(db: Db, org: OrgService, now: () => Date = 
 
     async agencies() {
       return agencyCounts(db, vnDay(now()));
+    },
+
+    /** Every procedure as in force on a day (YYYY-MM-DD): what statistics on the catalogue count (form II.07b). */
+    async contentsInForce(day: string): Promise<{ code: string; content: ProcedureContent }[]> {
+      return (await contentsInForce(db, day)) as { code: string; content: ProcedureContent }[];
     },
 
     /** The version in force at an instant (dossiers pin its id), or undefined. */

@@ -4,6 +4,7 @@
  * imports: shared with the web app.
  */
 import { z } from 'zod';
+import { dbDate } from '../../platform/http/bounds.js';
 
 /** A required, trimmed text whose message names the field, e.g. "Tên thủ tục không được để trống". */
 export const requiredText = (label: string, max = 2000) =>
@@ -17,7 +18,7 @@ export const optionalText = (label: string, max = 4000) =>
   z.string({ error: `${label} phải là chuỗi ký tự` }).trim().max(max, `${label} quá dài`).optional();
 
 export const isoDate = (label: string) =>
-  z.iso.date({ error: `${label} phải là ngày hợp lệ dạng YYYY-MM-DD` });
+  dbDate(`${label} phải là ngày hợp lệ dạng YYYY-MM-DD`);
 
 const count = (label: string) =>
   z.int({ error: `${label} phải là số nguyên` }).min(0, `${label} không được âm`).default(0);

@@ -9,6 +9,7 @@
  * `catalog.json-schema.md`.
  */
 import { z } from 'zod';
+import { dbPositiveInt, dbVersion } from '../../platform/http/bounds.js';
 
 import { CHANNEL_LABELS } from './labels.js';
 import {
@@ -134,7 +135,7 @@ export const procedureCreateInputSchema = procedureContentSchema;
  * 409 STALE_VERSION), not the regulation version number.
  */
 export const procedureUpdateInputSchema = z
-  .strictObject({ ...procedureContentShape, revision: z.int().min(0, 'Số hiệu chỉnh không hợp lệ') })
+  .strictObject({ ...procedureContentShape, revision: dbVersion(0, 'Số hiệu chỉnh không hợp lệ') })
   .superRefine((p, ctx) => checkContent(p, ctx));
 
 /** Actions on a version; see rules/version-status.ts for which are allowed from which status. */
@@ -145,7 +146,7 @@ export const versionActionInputSchema = z.discriminatedUnion(
       action: z.literal('publish'),
       decision: publishingDecisionSchema,
       effectiveFrom: isoDate('Ngày có hiệu lực'),
-      revision: z.int().min(0),
+      revision: dbVersion(0),
     }),
     z.strictObject({
       action: z.enum(['amend', 'replace', 'abolish']),
@@ -153,7 +154,7 @@ export const versionActionInputSchema = z.discriminatedUnion(
       /** Last day the version is in force. */
       effectiveTo: isoDate('Ngày hết hiệu lực'),
       replacedByCode: procedureCodeSchema.optional(),
-      revision: z.int().min(0),
+      revision: dbVersion(0),
     }),
   ],
   { error: 'Thao tác với phiên bản phải là publish, amend, replace hoặc abolish' },
@@ -173,7 +174,7 @@ export const procedureListQuerySchema = z.strictObject({
   field: z.string().trim().optional(),
   level: levelSchema.optional(),
   online: onlineModeSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: dbPositiveInt().default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 

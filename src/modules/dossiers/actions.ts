@@ -6,7 +6,8 @@ import { authorizeAction, canRead, dossierNotFound } from './dossier-access.js';
 import * as repo from './dossiers.repository.js';
 import { appendEvents, actorOf } from './event-writer.js';
 import type { IntakeDeps } from './intake.js';
-import type { EventPayload, Person, RouteStep } from './rules/events.js';
+import { resolveFiles, type AttachedFileInput } from './attachments.js';
+import type { EventPayload, FileRef, Person, RouteStep, Scan } from './rules/events.js';
 import { reduce, type DossierState } from './rules/reducer.js';
 import { refusal } from './rules/transitions.js';
 import type { ActionInput } from './schema.js';
@@ -38,16 +39,36 @@ export async function act(deps: Deps, ctx: RequestContext, code: string, input: 
     const payloads = payloadsFor(pre, ctx, row, state, input, now, calc);
     const last = events[events.length - 1]?.hash ?? null;
     const involved = [...new Set([...row.involved_unit_ids, ...payloads.flatMap(unitsOf)])];
-    await appendEvents(trx, ctx, row, state, last, payloads, now, involved);
+    await appendEvents(trx, deps.chain, ctx, row, state, last, payloads, now, involved);
     return (await repo.findByCode(trx, code))!;
   });
 }
 
-type Prefetched = { staff?: { id: number; fullName: string; unitId: number; active: boolean }; staffUnitTrees: Map<number, number[]>; route?: RouteStep[] };
+type Prefetched = {
+  staff?: { id: number; fullName: string; unitId: number; active: boolean }; staffUnitTrees: Map<number, number[]>; route?: RouteStep[];
+  /** The files the request attaches, stored and typed, by the request path that named them. */
+  files: Map<string, FileRef>;
+};
+
+/** Every file an action attaches, with the request path that names it (for a field error). */
+function filesOf(input: ActionInput): { path: string; file: AttachedFileInput }[] {
+  switch (input.action) {
+    case 'attach_scans':
+    case 'supplement_received':
+      return (input.scans ?? []).map((x, i) => ({ path: `scans.${i}.file`, file: x.file }));
+    case 'attach_draft':
+      return [{ path: 'file', file: input.file }];
+    case 'record_result':
+    case 'return_result':
+      return input.resultFile ? [{ path: 'resultFile', file: input.resultFile }] : [];
+    default:
+      return [];
+  }
+}
 
 async function prefetch(deps: Deps, code: string, input: ActionInput): Promise<Prefetched> {
   const staffId = input.action === 'assign' ? input.staffId : input.action === 'transfer' ? input.toStaffId : undefined;
-  const out: Prefetched = { staffUnitTrees: new Map() };
+  const out: Prefetched = { staffUnitTrees: new Map(), files: await resolveFiles(deps.files, filesOf(input)) };
   if (staffId) {
     out.staff = await deps.org.getStaff(systemContext('dossier-routing'), staffId).catch(() => undefined);
     const row = await repo.findByCode(deps.db, code);
@@ -110,8 +131,14 @@ function payloadsFor(pre: Prefetched, ctx: RequestContext, row: repo.DossierRow,
       const pausedHours = s.pausedSince ? calc.workingHoursBetween(new Date(s.pausedSince), now) : 0;
       const pt = row.processing_time as { amount: number; unit: 'working_days' | 'calendar_days' | 'working_hours'; cutoff?: string };
       const newDue = row.supplement_restarts ? calc.due(now, pt) : calc.addWorkingHours(new Date(s.dueAt!), pausedHours);
-      return [{ type: 'supplement_received', newDueAt: newDue.toISOString(), pausedWorkingHours: pausedHours, mode: row.supplement_restarts ? 'restart' : 'shift', ...(input.note ? { note: input.note } : {}) }];
+      const received: EventPayload = { type: 'supplement_received', newDueAt: newDue.toISOString(), pausedWorkingHours: pausedHours, mode: row.supplement_restarts ? 'restart' : 'shift', ...(input.note ? { note: input.note } : {}) };
+      // The papers handed in are scanned as they are received (Decree 118 art. 17(1)(c)).
+      return input.scans?.length ? [received, { type: 'scans_attached', stage: 'supplement', scans: scansOf(pre, row, input.scans) }] : [received];
     }
+    case 'attach_scans':
+      return [{ type: 'scans_attached', stage: 'desk', scans: scansOf(pre, row, input.scans) }];
+    case 'attach_draft':
+      return [{ type: 'draft_attached', file: pre.files.get('file')!, ...(input.note ? { note: input.note } : {}) }];
     case 'request_payment':
       return [{ type: 'payment_requested', amount: input.items.reduce((a, i) => a + i.amount, 0), items: input.items }];
     case 'confirm_payment':
@@ -132,11 +159,45 @@ function payloadsFor(pre: Prefetched, ctx: RequestContext, row: repo.DossierRow,
       return [{ type: 'withdrawn', reason: input.reason, requestedAt: input.requestedAt ? new Date(input.requestedAt).toISOString() : now.toISOString() }];
     case 'record_result': {
       const desk = s.handovers[0];
-      return [{ type: 'result_recorded', summary: input.summary, ...(input.resultNumber ? { resultNumber: input.resultNumber } : {}), deskStaff: desk?.to ?? null, deskUnitId: row.receiving_unit_id, deskUnitName: desk?.toUnitName ?? '' }];
+      const resultFile = pre.files.get('resultFile');
+      return [{ type: 'result_recorded', summary: input.summary, ...(input.resultNumber ? { resultNumber: input.resultNumber } : {}), deskStaff: desk?.to ?? null, deskUnitId: row.receiving_unit_id, deskUnitName: desk?.toUnitName ?? '', ...(resultFile ? { resultFile } : {}) }];
     }
     case 'return_result':
-      return [{ type: 'result_returned', receiverName: input.receiverName, method: input.method, ...(input.note ? { note: input.note } : {}) }];
+      return [returned(pre, row, s, input)];
   }
+}
+
+/** The scans of a request, each tied to a document of the dossier's list or named as a supplement paper. */
+function scansOf(pre: Prefetched, row: repo.DossierRow, scans: { documentIndex?: number; documentName?: string }[]): Scan[] {
+  const documents = row.documents as { name: string }[];
+  return scans.map((x, i) => {
+    if (x.documentIndex !== undefined && !documents[x.documentIndex]) {
+      throw errors.validation([{ path: `scans.${i}.documentIndex`, message: `Hồ sơ không có giấy tờ thứ ${x.documentIndex + 1}.`, messageEn: `The dossier has no document number ${x.documentIndex + 1}.` }]);
+    }
+    const name = x.documentIndex !== undefined ? documents[x.documentIndex]!.name : x.documentName!;
+    return { documentIndex: x.documentIndex ?? null, documentName: name, file: pre.files.get(`scans.${i}.file`)! };
+  });
+}
+
+/**
+ * The result goes back (Decree 45/2020 art. 14, Decree 118 art. 22): online, the electronic result is
+ * what is delivered, so one must exist (recorded with the decision, or scanned now); by post, the
+ * address it was sent to is recorded — the applicant's own unless another is given.
+ */
+function returned(pre: Prefetched, row: repo.DossierRow, s: DossierState, input: Extract<ActionInput, { action: 'return_result' }>): EventPayload {
+  const resultFile = pre.files.get('resultFile');
+  if (input.method === 'online' && !resultFile && !s.resultFile) {
+    throw conflict('RESULT_FILE_REQUIRED', 'Trả kết quả trực tuyến cần bản điện tử của kết quả giải quyết: hãy đính kèm tệp kết quả (bản ký số hoặc bản quét).', 'An online return delivers the electronic result: attach the result document first.');
+  }
+  let address: string | undefined;
+  if (input.method === 'post') {
+    address = input.address ?? ((row.applicant as { address?: string }).address || undefined);
+    if (!address) throw errors.validation([{ path: 'address', message: 'Cần địa chỉ nhận kết quả qua dịch vụ bưu chính công ích.', messageEn: 'Give the address the result is posted to.' }]);
+  }
+  return {
+    type: 'result_returned', receiverName: input.receiverName, method: input.method,
+    ...(input.note ? { note: input.note } : {}), ...(address ? { address } : {}), ...(resultFile ? { resultFile } : {}),
+  };
 }
 
 function nextStep(s: DossierState): number {

@@ -11,7 +11,7 @@ let desk: Session;
 beforeAll(async () => {
   t = await createTestApp({
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure({ applicants: ['citizen', 'organisation'] })]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure({ applicants: ['citizen', 'organisation'] })]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   desk = await t.login('motcua.tanphong');

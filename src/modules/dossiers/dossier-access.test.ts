@@ -51,7 +51,9 @@ describe('who may act on a step ("rõ người, rõ việc")', () => {
   it('a unit head signs a step of their unit without taking it first, whether nobody or someone else holds it', () => {
     const atSigning = [received, toStep(2), toStep(3)];
     expect(reduce(atSigning).assignee).toBeNull();
-    for (const action of ['record_result', 'transfer', 'request_supplement', 'return_to_step'] as const) expect(may(head, atSigning, action)).toBe(true);
+    for (const action of ['record_result', 'request_supplement', 'return_to_step'] as const) expect(may(head, atSigning, action)).toBe(true);
+    // The signing step decides: handing the dossier on to the desk without a recorded result is refused.
+    expect(refusal(reduce(atSigning), 'transfer')?.code).toBe('INVALID_TRANSITION');
     // Handed to a deputy by name: the head may still sign in their place, and reassign.
     const toDeputy = [received, toStep(2), toStep(3, { staffId: 7, name: 'Phó Chủ tịch' })];
     expect(may(head, toDeputy, 'record_result')).toBe(true);
@@ -76,6 +78,20 @@ describe('who may act on a step ("rõ người, rõ việc")', () => {
     expect(may(otherSpecialist, [received, toStep(2)], 'transfer')).toBe(true);
     // At the head's step, the section's specialist has nothing to do.
     expect(may(specialist, [received, toStep(2), toStep(3)], 'record_result')).toBe(false);
+  });
+
+  it('records the result only at the last step of the competent agency, and only a holder of the approving permission (issue 11 item 7)', () => {
+    // At the specialist's step the rule refuses it for everyone, the head included: a draft is attached instead.
+    const atSection = [received, toStep(2)];
+    expect(refusal(reduce(atSection), 'record_result')).toMatchObject({ code: 'NOT_RESULT_STEP', vi: expect.stringContaining('bước 3: Ký duyệt') });
+    expect(may(head, atSection, 'record_result')).toBe(false);
+    expect(may(specialist, atSection, 'attach_draft')).toBe(true);
+    // At the signing step, a desk officer of the commune (who processes there) is told why, with 403 NOT_APPROVER.
+    const atSigning = [received, toStep(2), toStep(3)];
+    expect(() => authorizeAction(desk, row, reduce(atSigning), 'record_result')).toThrow(expect.objectContaining({ code: 'NOT_APPROVER', status: 403 }));
+    expect(may(head, atSigning, 'record_result')).toBe(true);
+    // Imported history keeps what the old system recorded.
+    expect(refusal(reduce(atSection), 'record_result', { history: true })).toBeNull();
   });
 
   it('reading is not acting: the auditor and another unit may not move the dossier on', () => {

@@ -20,7 +20,12 @@ export function canActOn(actor: Actor, row: Pick<DossierRow, 'receiving_unit_id'
 }
 
 const DESK_ACTIONS: Action[] = ['receive', 'refuse', 'request_reception_supplement'];
-const DESK_OR_HANDLER: Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw'];
+const DESK_OR_HANDLER: Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw', 'attach_scans'];
+
+/** The result is recorded by a holder of the approving permission (issue 11 item 7); at an outside body's step, of the competent unit. */
+export const notApprover = (unitName: string) => new AppError('NOT_APPROVER', 403,
+  `Chỉ lãnh đạo có thẩm quyền phê duyệt của ${unitName || 'cơ quan giải quyết'} mới được ghi nhận kết quả giải quyết; chuyên viên đính kèm dự thảo để lãnh đạo phê duyệt.`,
+  'Only a holder of the approving permission at the competent unit may record the result; a specialist attaches a draft for approval.');
 
 /**
  * Who may act on a dossier ("rõ người, rõ việc"): desk actions belong to the receiving desk; work
@@ -41,7 +46,13 @@ export function authorizeAction(ctx: RequestContext, row: DossierRow, state: Dos
   else if (DESK_OR_HANDLER.includes(action)) allowed = atDesk || processes;
   else if (action === 'assign') allowed = headsHolder;
   else if (action === 'take') allowed = processes;
-  else allowed = processes;
+  else if (action === 'record_result') {
+    if (!can(actor, 'dossier.approve', holder)) {
+      if (!processes && !headsHolder) throw errors.forbidden();
+      throw notApprover(state.currentUnitId ? state.currentUnitName ?? '' : '');
+    }
+    allowed = true;
+  } else allowed = processes;
   if (!allowed) throw errors.forbidden();
   const assigned = state.assignee?.staffId;
   const personal = !DESK_ACTIONS.includes(action) && !DESK_OR_HANDLER.includes(action) && action !== 'assign' && action !== 'take';

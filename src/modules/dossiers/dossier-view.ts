@@ -3,7 +3,9 @@ import type { DossierRow, StoredEvent } from './dossiers.repository.js';
 import { EVENT_LABELS } from './rules/events.js';
 import type { DossierState } from './rules/reducer.js';
 import { dossierTimeliness, STATUS_INFO, timeliness } from './rules/statuses.js';
-import { allowedActions } from './rules/transitions.js';
+import { documentDigitised, type ListedDocument } from './rules/digital.js';
+import { resultStep } from './rules/result-step.js';
+import { allowedActions, refusalReasons } from './rules/transitions.js';
 
 /** The dossier as staff see it: the row, the reduced state, the history and what they may do next. */
 export function presentDossier(row: DossierRow, state: DossierState, events: StoredEvent[], now: Date, actor?: Actor | null) {
@@ -11,7 +13,15 @@ export function presentDossier(row: DossierRow, state: DossierState, events: Sto
     ...presentSummary(row, now),
     lookupSecret: row.lookup_secret,
     applicant: row.applicant,
-    documents: row.documents,
+    documents: documentsOf(row, state),
+    /** Papers handed in with a supplement that are not on the list of received documents. */
+    otherScans: state.scans.filter((x) => x.documentIndex === null).map(({ documentName, file, stage, at, by }) => ({ documentName, file, stage, at, by })),
+    drafts: state.drafts,
+    resultFile: state.resultFile,
+    returnMethod: state.returnMethod,
+    deliveryAddress: state.deliveryAddress,
+    /** The step at which the result is recorded, by the competent unit's leadership (rules/result-step.ts). */
+    resultStep: pickStep(resultStep(state.route)),
     fees: row.fees,
     processingTime: row.processing_time,
     competentUnitId: row.competent_unit_id,
@@ -24,7 +34,21 @@ export function presentDossier(row: DossierRow, state: DossierState, events: Sto
     paid: state.paid,
     events: events.map(({ prevHash: _p, hash, ...e }) => ({ ...e, label: EVENT_LABELS[e.type], hash })),
     allowedActions: actor === undefined ? [] : allowedActions(state),
+    /** Why the usual next moves are not open now, for the page to say so instead of hiding a button silently. */
+    actionRefusals: actor === undefined ? {} : refusalReasons(state, ['record_result', 'transfer']),
   };
+}
+
+const pickStep = (s: ReturnType<typeof resultStep>) => (s ? { order: s.order, name: s.name, unitId: s.unitId, unitName: s.unitName } : null);
+
+/** The received documents, each saying whether it is digitised and listing its scans. */
+function documentsOf(row: DossierRow, state: DossierState) {
+  const documents = row.documents as (ListedDocument & Record<string, unknown>)[];
+  return documents.map((d, i) => ({
+    ...d,
+    digitised: documentDigitised(state, documents, i),
+    scans: state.scans.filter((x) => x.documentIndex === i).map(({ file, stage, at, by }) => ({ file, stage, at, by })),
+  }));
 }
 
 export function presentSummary(row: DossierRow, now: Date) {
@@ -56,6 +80,11 @@ export function presentSummary(row: DossierRow, now: Date) {
     stepDueAt: row.step_due_at?.toISOString() ?? null,
     /** Waiting for a supplement: the clock stopped then, and the due date will move on resumption. */
     pausedSince: row.status === 5 ? row.paused_at?.toISOString() ?? null : null,
+    /** Digital flags (rules/digital.ts, migration 0017). */
+    digitised: row.digitised,
+    resultDigitised: row.result_digitised,
+    paidOnline: row.paid_online,
+    fullyOnline: row.fully_online,
     /** Derived, never stored (DOMAIN rule 2). */
     timeliness: dossierTimeliness({ status: row.status, dueAt: due, completedAt: done, pausedAt: row.paused_at }, now),
     version: row.version,

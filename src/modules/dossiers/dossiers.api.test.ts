@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await createTestApp({
     now: () => now,
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   for (const u of ['motcua.tanphong', 'chuyenvien.tanphong', 'lanhdao.tanphong', 'motcua.doanket', 'motcua.tinh', 'chuyenvien.sxd', 'lanhdao.sxd', 'admin']) s[u] = await t.login(u);
@@ -48,6 +48,22 @@ describe('intake at the desk', () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
     const rows = await t.db.selectFrom('dossiers').select('code').where('idempotency_key', '=', 'double-click-0001').execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it("another desk's idempotency key answers 409 and reveals nothing of the first dossier (issue 10 item 7)", async () => {
+    const key = 'another-desk-0001';
+    const first = await receive(s['motcua.tanphong'], { idempotencyKey: key, applicant: { ...applicant, fullName: 'Giàng Thị Bí Mật' } });
+    expect(first.statusCode).toBe(201);
+    const other = await receive(s['motcua.doanket'], { idempotencyKey: key });
+    expect(other.statusCode, other.body).toBe(409);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(other.json().error.message).toContain('Mã chống trùng');
+    for (const secret of [first.json().code, 'Giàng Thị Bí Mật', first.json().lookupSecret ?? 'no-secret-in-body']) expect(other.body).not.toContain(secret);
+    // The desk that sent it first still gets its own dossier back, and there is still one dossier.
+    const again = await receive(s['motcua.tanphong'], { idempotencyKey: key });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().code).toBe(first.json().code);
+    expect(await t.db.selectFrom('dossiers').select('id').where('idempotency_key', '=', key).execute()).toHaveLength(1);
   });
 
   it('numbers dossiers per agency and day without gaps under concurrency', async () => {

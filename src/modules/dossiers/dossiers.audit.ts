@@ -12,6 +12,8 @@ const eventActions = Object.fromEntries(
 export const dossierAuditVocabulary: AuditVocabulary = {
   actions: {
     ...eventActions,
+    // A dossier written before migration 0011 gets its chain head signed by `verify-audit --anchor`.
+    'dossier.chain_anchored': { vi: 'Ký neo chuỗi lịch sử hồ sơ', en: 'Dossier history chain anchored' },
     'dossier.imported': { vi: 'Nhập hồ sơ từ hệ thống cũ', en: 'Dossiers imported from the previous system' },
     // Searching queues by an ID number or a phone number reads personal data (Decree 356/2025): logged.
     'dossier.search_personal': { vi: 'Tìm hồ sơ theo số định danh hoặc số điện thoại', en: 'Dossier search by ID or phone number' },

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectWorkForEveryDemoAccount } from '../../../test/support/demo-work.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { DEMO_DOSSIER_COUNT, seedDemoDossiers } from './dossiers.demo.js';
+import * as repo from './dossiers.repository.js';
+import { demoAccountStaff } from './import/generator/demo-data.js';
+import { apply, initialState } from './rules/reducer.js';
+import { notAtResultStep } from './rules/result-step.js';
 
 // The demo database (loaded by createTestApp as by a newcomer's first start) carries generated dossiers.
 // Seeded on Thursday 3/12/2026, the day `chuyenvien.tanphong` once found nothing to do (issue 9);
@@ -40,6 +44,31 @@ describe('demo dossiers', () => {
     const again = await seedDemoDossiers(t.services, NOW);
     expect(again.errors).toEqual([]);
     expect(again.imported).toBe(0);
+  }, 120_000);
+
+  it('record every result at the result step, and never by a demo account without the approving permission (issue 11 item 7)', async () => {
+    const accounts = demoAccountStaff();
+    const staff = await t.db.selectFrom('org_staff').select(['id', 'badge_number']).execute();
+    const badgeOf = new Map(staff.map((x) => [x.id, x.badge_number]));
+    const approvers = new Set(accounts.filter((a) => a.roles.some(([r]) => r === 'unit_head')).map((a) => a.badge));
+    const nonApprovers = new Set(accounts.filter((a) => !approvers.has(a.badge)).map((a) => a.badge));
+    const decided = await t.db.selectFrom('dossiers').select('id').where('status', 'in', [9, 10]).execute();
+    expect(decided.length).toBeGreaterThan(DEMO_DOSSIER_COUNT * 0.5);
+    let byApprover = 0;
+    for (const { id } of decided) {
+      let s = initialState();
+      for (const e of await repo.loadEvents(t.db, id)) {
+        if (e.type === 'result_recorded') {
+          expect(notAtResultStep(s.route, s.step), `dossier ${id}`).toBeNull();
+          const badge = e.actor.staffId ? badgeOf.get(e.actor.staffId) : null;
+          expect(badge && nonApprovers.has(badge), `dossier ${id}: result recorded by ${e.actor.name}`).toBeFalsy();
+          if (badge && approvers.has(badge)) byApprover++;
+        }
+        s = apply(s, e);
+      }
+    }
+    // The demo's heads sign a good share of the results (the rest are at units without a demo account).
+    expect(byApprover).toBeGreaterThan(decided.length * 0.3);
   }, 120_000);
 
   it('have hash chains that verify', async () => {

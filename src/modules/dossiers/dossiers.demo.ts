@@ -1,7 +1,7 @@
 import type { Services } from '../../app.js';
 import { systemContext } from '../../platform/http/context.js';
 import { staffByBadge } from './import/batch-writer.js';
-import { demoAccountStaff, demoProcedures } from './import/generator/demo-data.js';
+import { demoAccountStaff, demoProcedures, demoWorkload } from './import/generator/demo-data.js';
 import { generateDossiers, type GeneratedLine, type GenStaff, type GenUnit } from './import/generator/index.js';
 import { createPlanner } from './import/generator/planner.js';
 import { queueWork } from './import/generator/queue-work.js';
@@ -15,8 +15,6 @@ import { vnDay } from './rules/statuses.js';
  */
 export const DEMO_DOSSIER_COUNT = 3000;
 const DEMO_DAYS = 120;
-/** Tân Phong and Đoàn Kết are the city wards whose desks have demo accounts: they get most of the volume. */
-const DEMO_DESK_WEIGHT: Record<string, number> = { 'H30.501.01': 5, 'H30.502.01': 2 };
 
 /**
  * Generated dossiers of the last four months across the demo catalogue and units, in every state —
@@ -38,8 +36,10 @@ export async function seedDemoDossiers(services: Services, now: Date, count = DE
   const procedures = demoProcedures(vnDay(now));
   const calc = await services.calendar.deadlines.calculator();
   const history = generateDossiers({
-    procedures, units: genUnits, staff, calc,
-    from: new Date(now.getTime() - DEMO_DAYS * 86_400_000), to: now, now, count, seed: 2026, deskWeight: DEMO_DESK_WEIGHT,
+    procedures, units: genUnits, staff, calc, accounts,
+    // Spread over the 38 communes by population (Tân Phong and Đoàn Kết, whose desks have demo
+    // accounts, get more), each commune and department with its own share of late results.
+    from: new Date(now.getTime() - DEMO_DAYS * 86_400_000), to: now, now, count, seed: 2026, ...demoWorkload(genUnits),
   });
   // The last number of each desk's day in the history, so the recent work's codes follow on.
   const sequences = new Map<string, number>();

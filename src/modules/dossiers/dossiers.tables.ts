@@ -18,6 +18,9 @@ export interface DossiersTable {
   competent_unit_id: number | null;
   applicant: Json<Record<string, unknown>>;
   applicant_name: string;
+  /** Blind indexes of the encrypted ID numbers (migration 0013, personal-data.ts). */
+  applicant_id_index: ColumnType<string | null, string | null | undefined, string | null>;
+  representative_id_index: ColumnType<string | null, string | null | undefined, string | null>;
   documents: Json<unknown[]>;
   fees: Json<unknown[]>;
   result_delivery: string;
@@ -37,7 +40,14 @@ export interface DossiersTable {
   paused_at: Date | null;
   involved_unit_ids: number[];
   extended: Generated<boolean>;
+  /** Migration 0017, rules/digital.ts: every received document scanned; the result issued as a file; paid online; fully online (DOMAIN §4). */
+  digitised: Generated<boolean>;
+  result_digitised: Generated<boolean>;
+  paid_online: Generated<boolean>;
+  fully_online: Generated<boolean>;
   version: Generated<number>;
+  /** Keyed HMAC of the chain's head (rules/hash-chain.ts `headMac`); null until anchored. */
+  chain_mac: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -55,6 +65,10 @@ export interface DossierEventsTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** Which fields the hash covers (rules/hash-chain.ts): 1 before migration 0011, 2 since. */
+  hash_version: number;
+  /** HMAC of `hash` under the chain key; null for version 1. */
+  mac: string | null;
 }
 
 export interface DossierCountersTable {

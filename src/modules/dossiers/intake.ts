@@ -5,19 +5,28 @@ import { inTransaction, type Db } from '../../platform/db/transaction.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
+import type { DataProtection } from '../../platform/crypto/data-protection.js';
 import * as repo from './dossiers.repository.js';
+import { sealApplicant } from './personal-data.js';
 import { appendEvents, actorOf } from './event-writer.js';
-import type { CatalogPort, DeadlinesPort } from './ports.js';
+import type { CatalogPort, DeadlinesPort, FilesPort } from './ports.js';
 import { formatDossierCode, makeLookupSecret } from './rules/dossier-code.js';
-import type { EventPayload } from './rules/events.js';
+import { resolveFiles } from './attachments.js';
+import type { EventPayload, Scan } from './rules/events.js';
+import type { ChainSigner } from './rules/hash-chain.js';
 import { competentUnit, planIntake, resolveRoute, type UnitRef } from './rules/plan.js';
+import type { ListedDocument } from './rules/digital.js';
+import { projectionOf } from './rules/projection.js';
 import { initialState } from './rules/reducer.js';
 import { vnDay } from './rules/statuses.js';
 import type { CreateDossierInput } from './schema.js';
 
+/** Idempotency keys of online submissions start with this; no other writer may use it. */
+export const ONLINE_KEY_PREFIX = 'online:';
+
 const problem = (p: { code: string; vi: string; en: string }) => new AppError(p.code, 422, p.vi, p.en);
 
-export type IntakeDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; now: () => Date };
+export type IntakeDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; keys: DataProtection; now: () => Date; chain: ChainSigner; files: FilesPort };
 
 /**
  * Reception at the desk (Decree 118 art. 17, DOMAIN §2.2): pins the procedure version in force,
@@ -28,9 +37,15 @@ export async function intake(deps: IntakeDeps, ctx: RequestContext, input: Creat
   const actor = requireActor(ctx.actor);
   const receivingUnitId = actor.unitId;
   if (!can(actor, 'dossier.receive', receivingUnitId)) throw errors.forbidden();
+  // Keys of online submissions (modules/online) are composed by the server under this prefix: a
+  // desk key there could make a citizen's submission answer with a desk's dossier.
+  if (input.idempotencyKey.startsWith(ONLINE_KEY_PREFIX)) {
+    throw errors.validation([{ path: 'idempotencyKey', message: `Mã chống trùng không được bắt đầu bằng "${ONLINE_KEY_PREFIX}".`, messageEn: `The idempotency key must not start with "${ONLINE_KEY_PREFIX}".` }]);
+  }
   const existing = await repo.findByIdempotencyKey(deps.db, input.idempotencyKey);
-  if (existing) return { row: existing, created: false };
+  if (existing) return { row: replayFor(existing, receivingUnitId), created: false };
 
+  const scans = await intakeScans(deps.files, input.documents);
   const now = deps.now();
   const procedure = await deps.catalog.findInForce(input.procedureCode, now);
   if (!procedure) throw errors.notFound(`thủ tục ${input.procedureCode} đang có hiệu lực`, `Procedure ${input.procedureCode} in force`, 'PROCEDURE_NOT_FOUND');
@@ -59,6 +74,10 @@ export async function intake(deps: IntakeDeps, ctx: RequestContext, input: Creat
       stepDueAt: calc.addWorkingHours(now, first.budgetHours).toISOString(),
     });
   }
+  // The desk scanned documents as it received them (Decree 118 art. 17(1)(c)): recorded as such.
+  if (scans.length) payloads.push({ type: 'scans_attached', stage: 'intake', scans });
+  // ID numbers are sealed before they reach the database (Decree 356/2025); the index finds them.
+  const sealed = sealApplicant(deps.keys, input.applicant);
   const involved = [...new Set([receivingUnitId, competent.id, ...route.flatMap((r) => (r.unitId ? [r.unitId] : []))])];
 
   try {
@@ -70,28 +89,68 @@ export async function intake(deps: IntakeDeps, ctx: RequestContext, input: Creat
         procedure_code: procedure.content.code, procedure_version_id: procedure.versionId, procedure_name: procedure.content.name,
         field_code: procedure.content.field.code, field_name: procedure.content.field.name, case_code: input.caseCode ?? null,
         channel: input.channel, receiving_unit_id: receivingUnitId, competent_unit_id: competent.id,
-        applicant: JSON.stringify(input.applicant), applicant_name: input.applicant.fullName,
+        applicant: JSON.stringify(sealed.applicant), applicant_name: input.applicant.fullName,
+        applicant_id_index: sealed.applicantIdIndex, representative_id_index: sealed.representativeIdIndex,
         documents: JSON.stringify(input.documents.length ? input.documents : plan.documents.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies + d.certifiedCopies, certifiedCopies: 0 }))),
         fees: JSON.stringify(plan.fees), result_delivery: input.resultDelivery,
         processing_time: JSON.stringify({ ...plan.processingTime, caseName: plan.caseName, copies: input.receivedCopies }),
         supplement_restarts: false, status: 1, involved_unit_ids: involved, version: 0,
       }).returningAll().executeTakeFirstOrThrow();
-      const { state } = await appendEvents(trx, ctx, inserted, initialState(), null, payloads, now, involved);
-      return { row: { ...inserted, status: state.status, version: state.version, due_at: state.dueAt ? new Date(state.dueAt) : null, received_at: state.receivedAt ? new Date(state.receivedAt) : null }, created: true };
+      const { state } = await appendEvents(trx, deps.chain, ctx, inserted, initialState(), null, payloads, now, involved);
+      return { row: { ...inserted, ...projectionOf(state, inserted.documents as ListedDocument[]) }, created: true };
     });
   } catch (err) {
     // Two clicks raced: the loser's transaction rolled back; answer with the winner's dossier.
     if (isUniqueViolation(err, 'dossiers_idempotency_key')) {
       const winner = await repo.findByIdempotencyKey(deps.db, input.idempotencyKey);
-      if (winner) return { row: winner, created: false };
+      if (winner) return { row: replayFor(winner, receivingUnitId), created: false };
     }
     throw err;
   }
 }
 
+/**
+ * A repeated key replays the first answer only to the desk (receiving unit) that sent it: a key is
+ * the client's name for one request, and another desk presenting it is a bug or a probe. Answering
+ * it with the dossier would hand over another desk's code, status and applicant, so it gets a 409
+ * that says nothing about what the key was used for.
+ */
+function replayFor(row: repo.DossierRow, receivingUnitId: number): repo.DossierRow {
+  if (row.receiving_unit_id === receivingUnitId) return row;
+  throw errors.conflict('IDEMPOTENCY_KEY_REUSED',
+    'Mã chống trùng (idempotencyKey) này đã được dùng cho một yêu cầu khác. Hãy tạo mã mới cho mỗi hồ sơ rồi gửi lại.',
+    'This idempotency key was already used for another request. Generate a new key for each dossier and send again.');
+}
+
 /** The receiving agency's electronic ID: the desk's own code, else its nearest coded ancestor. */
-function agencyCodeFor(units: UnitRef[], unitId: number): string {
+export function agencyCodeFor(units: UnitRef[], unitId: number): string {
   const byId = new Map(units.map((u) => [u.id, u]));
   for (let u = byId.get(unitId); u; u = u.parentId ? byId.get(u.parentId) : undefined) if (u.code) return u.code;
   throw new AppError('AGENCY_CODE_MISSING', 422, 'Đơn vị tiếp nhận chưa có mã định danh điện tử; không thể cấp mã hồ sơ.', 'The receiving unit has no electronic agency code.');
+}
+
+/**
+ * A received document may point at its scan only once the scan is stored: an upload that failed
+ * (disk full, store unwritable) must not leave an acknowledged dossier whose file does not exist.
+ * Each scan becomes a reference the `scans_attached` event holds, typed by its content.
+ */
+/** Every referenced scan must be stored (a dossier may only point at stored files): 400 naming each missing one. */
+export async function requireStoredFiles(files: FilesPort, documents: { name: string; fileKey?: string | undefined; fileName?: string | undefined }[]): Promise<void> {
+  await intakeScans(files, documents);
+}
+
+async function intakeScans(files: FilesPort, documents: { name: string; fileKey?: string | undefined; fileName?: string | undefined }[]): Promise<Scan[]> {
+  const missing: { path: string; message: string; messageEn: string }[] = [];
+  const wanted: { path: string; file: { key: string; name: string } }[] = [];
+  for (const [i, d] of documents.entries()) {
+    if (!d.fileKey) continue;
+    if (!(await files.has(d.fileKey))) {
+      missing.push({ path: `documents.${i}.fileKey`, message: `Bản quét của giấy tờ "${d.name}" chưa được lưu trên hệ thống; hãy tải tệp lên lại.`, messageEn: `The scan of "${d.name}" is not stored; upload it again.` });
+    } else {
+      wanted.push({ path: `documents.${i}.fileKey`, file: { key: d.fileKey, name: d.fileName ?? d.name } });
+    }
+  }
+  if (missing.length) throw errors.validation(missing);
+  const refs = await resolveFiles(files, wanted);
+  return documents.flatMap((d, i) => (d.fileKey ? [{ documentIndex: i, documentName: d.name, file: refs.get(`documents.${i}.fileKey`)! }] : []));
 }

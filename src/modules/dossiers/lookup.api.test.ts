@@ -14,7 +14,7 @@ const PAUSED_AT = new Date('2026-03-03T09:00:00+07:00');
 beforeAll(async () => {
   t = await createTestApp({
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   for (const u of ['motcua.tanphong', 'chuyenvien.tanphong', 'admin']) s[u] = await t.login(u);

@@ -20,3 +20,15 @@ export interface CatalogPort {
   /** The exact version a dossier pinned at receipt (it may no longer be in force). */
   findVersion?(versionId: number): Promise<ProcedureInForce | undefined>;
 }
+
+/**
+ * The file store as dossiers see it: whether a scan a received document points at is stored, and its
+ * content (its type is read from it, and staff download it in the context of the dossier).
+ */
+export interface FilesPort {
+  has(key: string): Promise<boolean>;
+  get(key: string): Promise<Buffer | undefined>;
+}
+
+/** Without a file store, no stored file can be vouched for: a document that points at one is refused. */
+export const NO_FILES: FilesPort = { has: async () => false, get: async () => undefined };

@@ -14,7 +14,7 @@ const COUNTED = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all
 beforeAll(async () => {
   t = await createTestApp({
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   for (const u of ROLES) s[u] = await t.login(u);
@@ -145,7 +145,8 @@ describe('queue search by ID number and phone', () => {
     elsewhere = await receive(s['motcua.doanket']!, { applicant: { ...person, fullName: 'Lường Văn Sơn', idNumber: '034567890123', phone: '0977111222' } });
   });
   const auditRows = () => t.db.selectFrom('audit_events').selectAll().where('action', '=', 'dossier.search_personal').orderBy('id').execute();
-  const search = async (session: Session, q: string) => (await all(session, `queue=received_here&q=${encodeURIComponent(q)}`)).map((r) => r.code);
+  const REASON = encodeURIComponent('Công dân hỏi tình trạng hồ sơ tại quầy');
+  const search = async (session: Session, q: string) => (await all(session, `queue=received_here&q=${encodeURIComponent(q)}&reason=${REASON}`)).map((r) => r.code);
 
   it('finds by the exact ID number (applicant or representative) and by phone however it is written', async () => {
     expect(await search(s['motcua.tanphong']!, '001099012345')).toEqual([code]);
@@ -161,18 +162,31 @@ describe('queue search by ID number and phone', () => {
     expect(await search(s['motcua.tanphong']!, '098765432')).toEqual([]);
   });
 
-  it('writes one audit row per personal search — who, what, when — and none for a name search', async () => {
+  it('writes one audit row per personal search — who, what, why, when — without the number in clear, and none for a name search', async () => {
     const before = (await auditRows()).length;
-    const res = await t.request('GET', `/api/v1/dossiers?queue=received_here&q=001099012345`, { session: s['motcua.tanphong'] });
+    const res = await t.request('GET', `/api/v1/dossiers?queue=received_here&q=001099012345&reason=${REASON}`, { session: s['motcua.tanphong'] });
     expect(res.json().items).toHaveLength(1);
-    await t.request('GET', `/api/v1/dossiers?queue=received_here&q=${encodeURIComponent('0987 654 321')}`, { session: s['motcua.tanphong'] });
+    // The reason may come in a header too, percent-encoded (a header carries only Latin-1).
+    await t.request('GET', `/api/v1/dossiers?queue=received_here&q=${encodeURIComponent('0987 654 321')}`, { session: s['motcua.tanphong'], headers: { 'x-access-reason': REASON } });
     await t.request('GET', `/api/v1/dossiers?queue=received_here&q=${encodeURIComponent('Tòng Văn')}`, { session: s['motcua.tanphong'] });
     const rows = (await auditRows()).slice(before);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ actor_name: expect.stringContaining('motcua.tanphong'), entity: 'dossier' });
-    expect(rows[0]!.summary).toMatchObject({ after: { kind: 'id_number', term: '001099012345', queue: 'received_here', results: [code] } });
-    expect(rows[1]!.summary).toMatchObject({ after: { kind: 'phone', term: '0987654321' } });
+    expect(rows[0]!.summary).toMatchObject({ after: { kind: 'id_number', term: '********2345', termIndex: expect.stringMatching(/^[0-9a-f]{64}$/), reason: 'Công dân hỏi tình trạng hồ sơ tại quầy', queue: 'received_here', results: [code] } });
+    expect(rows[1]!.summary).toMatchObject({ after: { kind: 'phone', term: '******4321', reason: 'Công dân hỏi tình trạng hồ sơ tại quầy' } });
+    expect(JSON.stringify(rows)).not.toContain('001099012345');
     expect(rows[0]!.at).toBeInstanceOf(Date);
+  });
+
+  it('refuses a search by ID or phone number without a reason, and records nothing', async () => {
+    const before = (await auditRows()).length;
+    for (const q of ['001099012345', '0987654321']) {
+      const res = await t.request('GET', `/api/v1/dossiers?queue=received_here&q=${q}`, { session: s['motcua.tanphong'] });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'PERSONAL_DATA_REASON_REQUIRED', message: expect.stringContaining('lý do') });
+    }
+    expect((await t.request('GET', `/api/v1/dossiers?queue=received_here&q=001099012345&reason=abc`, { session: s['motcua.tanphong'] })).statusCode).toBe(403);
+    expect((await auditRows()).length).toBe(before);
   });
 
   it('respects reach: another ward finds nothing, and the attempt is still recorded', async () => {

@@ -3,11 +3,14 @@ import { reachable, requireActor, type Actor } from '../../platform/access/polic
 import type { Database } from '../../database.js';
 import type { Db } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
+import { MAX_INT8 } from '../../platform/http/bounds.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { DeadlineCalculator } from './ports.js';
 import type { QueueName, QueueQuery } from './schema.js';
 import type { DossierRow } from './dossiers.repository.js';
 import { classifySearch, phoneKey, type QueueSearch } from './rules/queue-search.js';
+import type { DataProtection } from '../../platform/crypto/data-protection.js';
+import { normaliseIdNumber } from './personal-data.js';
 
 const OPEN = [1, 2, 4, 5, 6, 9];
 const DONE = [3, 7, 8, 10];
@@ -23,7 +26,10 @@ const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url
 function decode(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if ((c.k === null || (typeof c.k === 'string' && !Number.isNaN(Date.parse(c.k)))) && typeof c.id === 'string' && /^\d+$/.test(c.id)) return c;
+    // Only what `encode` writes: an ISO instant of years 1000–9999 (toISOString) and a bigint id.
+    // Anything else (a year 0 or BC date, an id past 2^63) used to reach PostgreSQL and answer 500.
+    const instantOk = c.k === null || (typeof c.k === 'string' && /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/.test(c.k) && !Number.isNaN(Date.parse(c.k)));
+    if (instantOk && typeof c.id === 'string' && /^\d{1,19}$/.test(c.id) && BigInt(c.id) <= MAX_INT8) return c;
   } catch { /* fall through */ }
   throw errors.badRequest('Con trỏ phân trang không hợp lệ.', 'Invalid page cursor.');
 }
@@ -87,17 +93,18 @@ function queueWhere(queue: QueueName, s: Scope) {
 }
 
 /**
- * The search box: a personal identifier by exact equality on its own index (migration 0008), any
- * other term on the dossier code or the applicant's name without diacritics.
+ * The search box: an ID number by its blind index (migration 0013: the number itself is encrypted;
+ * every configured key's index, so rows not yet re-sealed after a key rotation are still found), a
+ * phone number on its expression index (migration 0008), any other term on the dossier code or the
+ * applicant's name without diacritics.
  */
-function searchWhere(search: QueueSearch) {
+function searchWhere(search: QueueSearch, keys: DataProtection) {
   return (eb: Eb): Expression<SqlBool> => {
     switch (search.kind) {
-      case 'id_number':
-        return eb.or([
-          eb(sql`applicant ->> 'idNumber'`, '=', search.idNumber),
-          eb(sql`applicant -> 'representative' ->> 'idNumber'`, '=', search.idNumber),
-        ]);
+      case 'id_number': {
+        const indexes = keys.blindIndexes(normaliseIdNumber(search.idNumber));
+        return eb.or([eb('applicant_id_index', 'in', indexes), eb('representative_id_index', 'in', indexes)]);
+      }
       case 'phone':
         return eb(sql`dossier_phone_key(applicant ->> 'phone')`, '=', phoneKey(search.phone));
       case 'text':
@@ -109,6 +116,8 @@ function searchWhere(search: QueueSearch) {
   };
 }
 
+const DIGITAL_FILTERS = [['digitised', 'digitised'], ['resultDigitised', 'result_digitised'], ['paidOnline', 'paid_online'], ['fullyOnline', 'fully_online']] as const;
+
 export type QueuePage = { items: DossierRow[]; nextCursor: string | null };
 
 /**
@@ -116,15 +125,20 @@ export type QueuePage = { items: DossierRow[]; nextCursor: string | null };
  * page 10 000 costs what page 1 costs. Dossiers without a due date (awaiting reception, refused)
  * come last when sorting by due date — never left out, or the list would disagree with its count.
  */
-export async function listQueue(db: Db, ctx: RequestContext, q: QueueQuery, calc: DeadlineCalculator, now: Date): Promise<QueuePage> {
+export async function listQueue(db: Db, ctx: RequestContext, q: QueueQuery, calc: DeadlineCalculator, now: Date, keys: DataProtection): Promise<QueuePage> {
   const scope = scopeOf(ctx, calc, now);
   const byDue = q.sort !== 'received';
   const sortCol = byDue ? 'due_at' : 'created_at';
   let query = db.selectFrom('dossiers').selectAll().where(queueWhere(q.queue, scope));
   if (q.status) query = query.where('status', '=', q.status);
   if (q.procedureCode) query = query.where('procedure_code', '=', q.procedureCode);
+  // The digital flags (migration 0017): "not digitised yet" is the desk's list of papers to scan.
+  for (const [param, column] of DIGITAL_FILTERS) {
+    const want = q[param];
+    if (want !== undefined) query = query.where(column, '=', want);
+  }
   const search = q.q ? classifySearch(q.q) : null;
-  if (search) query = query.where(searchWhere(search));
+  if (search) query = query.where(searchWhere(search, keys));
   if (q.cursor) {
     const c = decode(q.cursor);
     if (c.k === null) {

@@ -10,7 +10,7 @@ const s = {} as Record<string, Session>;
 beforeAll(async () => {
   t = await createTestApp({
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure(), provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   for (const u of ['motcua.tinh', 'motcua.tanphong', 'motcua.doanket', 'chuyenvien.sxd', 'lanhdao.sxd', 'kiemtra']) s[u] = await t.login(u);

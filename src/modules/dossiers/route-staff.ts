@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbPositiveInt } from '../../platform/http/bounds.js';
 import { requireActor } from '../../platform/access/policy.js';
 import type { Db } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
@@ -9,7 +10,7 @@ import * as repo from './dossiers.repository.js';
 import { reduce } from './rules/reducer.js';
 
 export const routeStaffQuery = z.strictObject({
-  step: z.coerce.number().int().positive().optional(),
+  step: dbPositiveInt().optional(),
 });
 
 /** Only what a hand-over needs: who, and in what position. No contact data, no account. */

@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await createTestApp({
     env: { MOTCUA_PUBLIC_URL: PUBLIC_URL },
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => new Date('2026-03-02T09:00:00+07:00') }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => new Date('2026-03-02T09:00:00+07:00') }),
     }),
   });
   for (const u of ['admin', 'motcua.tanphong']) s[u] = await t.login(u);

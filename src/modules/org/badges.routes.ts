@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
+import { MAX_INT4 } from '../../platform/http/bounds.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { App } from '../../platform/http/types.js';
 import type { FileStore } from '../../platform/files/file-store.js';
@@ -7,7 +9,8 @@ import { renderBadgeSheet, renderNameplateSheet } from './badges/index.js';
 import type { OrgService } from './org.service.js';
 
 const badgeQuery = z.strictObject({
-  staffIds: z.string().regex(/^\d+(,\d+)*$/, 'Danh sách cán bộ phải là các số cách nhau bằng dấu phẩy').transform((s) => [...new Set(s.split(',').map(Number))]),
+  staffIds: z.string().regex(/^\d+(,\d+)*$/, 'Danh sách cán bộ phải là các số cách nhau bằng dấu phẩy').transform((s) => [...new Set(s.split(',').map(Number))])
+    .refine((ids) => ids.every((id) => id <= MAX_INT4), 'Mã cán bộ không hợp lệ'),
 });
 
 /** The public page a badge's QR code opens (web/src/features/org: can-bo-cong-khai/:publicId). */
@@ -32,7 +35,7 @@ export async function badgeRoutes(app: App, deps: { org: OrgService; files: File
         qrUrl: publicOfficialUrl(deps.publicUrl, s.publicId),
       })));
       const pdf = await render(people, {});
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'no-store').send(pdf);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition('inline', name)).header('cache-control', 'no-store').send(pdf);
     });
   }
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { errors } from '../../platform/http/app-error.js';
+import { beforeBody } from '../../platform/access/before-body.js';
+import { detectImageType } from '../../platform/documents/index.js';
+import { AppError, errors } from '../../platform/http/app-error.js';
+import { dbId } from '../../platform/http/bounds.js';
+import { readUpload } from '../../platform/files/upload.js';
 import { staffAffiliation } from './affiliation.js';
 import type { App } from '../../platform/http/types.js';
 import type { FileStore } from '../../platform/files/file-store.js';
@@ -9,8 +13,8 @@ import {
   updatePositionBody, updateStaffBody, updateUnitBody,
 } from './schema.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'Mã bản ghi không hợp lệ' }) });
-const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
+const idParams = z.object({ id: dbId() });
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export type OrgRouteDeps = { org: OrgService; files: FileStore; publicUrl: string };
 
@@ -33,17 +37,23 @@ export async function orgRoutes(app: App, { org, files }: OrgRouteDeps): Promise
     async (req, reply) => reply.status(201).send(await org.createStaff(req.ctx, req.body)));
   app.patch('/api/v1/org/staff/:id', { schema: { tags, params: idParams, body: updateStaffBody, response: { 200: staffView } } },
     async (req) => org.updateStaff(req.ctx, req.params.id, req.body));
-  app.put('/api/v1/org/staff/:id/photo', { schema: { tags, summary: 'Ảnh cán bộ (JPEG/PNG, multipart) / staff photo', params: idParams, response: { 200: staffView } } },
-    async (req) => {
-      await org.getStaff(req.ctx, req.params.id);
-      const file = await req.file({ limits: { fileSize: 2 * 1024 * 1024, files: 1 } });
-      if (!file) throw errors.badRequest('Chưa chọn tệp ảnh.', 'No image file was sent.');
-      if (!PHOTO_TYPES.has(file.mimetype)) throw errors.badRequest('Ảnh phải là JPEG hoặc PNG.', 'The photo must be JPEG or PNG.');
-      const key = await files.put(await file.toBuffer());
-      return org.setStaffPhoto(req.ctx, req.params.id, key);
-    });
+  app.put('/api/v1/org/staff/:id/photo', {
+    schema: { tags, summary: 'Ảnh cán bộ (JPEG/PNG, multipart, tối đa 2 MB) / staff photo', params: idParams, response: { 200: staffView } },
+    onRequest: beforeBody(['staff.manage']),
+  }, async (req) => {
+    await org.getStaff(req.ctx, req.params.id);
+    const file = await readUpload(req, MAX_PHOTO_BYTES);
+    if (!file) throw errors.badRequest('Chưa chọn tệp ảnh.', 'No image file was sent.');
+    // The browser's declared type is the file name's guess; the bytes decide. Only what the badge
+    // PDF can print (JPEG, PNG) is kept, so a photo that is accepted always appears on the card.
+    if (!detectImageType(file.content)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Tệp không phải ảnh JPEG hoặc PNG (nội dung tệp không khớp). Hãy chọn một ảnh chụp JPEG hoặc PNG.', 'The file is not a JPEG or PNG image (its content does not match). Choose a JPEG or PNG photo.');
+    }
+    const key = await files.put(file.content);
+    return org.setStaffPhoto(req.ctx, req.params.id, key);
+  });
 
-  app.get('/api/v1/org/positions', { schema: { tags, summary: 'Vị trí việc làm / job positions', querystring: z.strictObject({ unitId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ items: z.array(positionView) }) } } },
+  app.get('/api/v1/org/positions', { schema: { tags, summary: 'Vị trí việc làm / job positions', querystring: z.strictObject({ unitId: dbId().optional() }), response: { 200: z.object({ items: z.array(positionView) }) } } },
     async (req) => ({ items: await org.listPositions(req.ctx, req.query.unitId) }));
   app.post('/api/v1/org/positions', { schema: { tags, body: createPositionBody, response: { 201: positionView } } },
     async (req, reply) => reply.status(201).send(await org.createPosition(req.ctx, req.body)));

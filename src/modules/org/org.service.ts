@@ -243,6 +243,9 @@ export function createOrgService(db: Db) {
       async unitNames(unitIds: number[]) {
         return new Map((await repo.listUnits(db, unitIds)).map((u) => [u.id, u.name]));
       },
+      async units(unitIds: number[]) {
+        return new Map((await repo.listUnits(db, unitIds)).map((u) => [u.id, { name: u.name, parentId: u.parentId }]));
+      },
     } satisfies StaffDirectory,
 
     /**

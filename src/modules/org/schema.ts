@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbDate, dbId, dbPositiveInt, dbVersion } from '../../platform/http/bounds.js';
 
 /** Zod schemas of the org module, shared with the web app (no Node-only imports here). */
 export const UNIT_KINDS = ['province', 'people_committee', 'office', 'department', 'service_centre', 'commune', 'section', 'vertical_agency', 'other'] as const;
@@ -17,9 +18,9 @@ export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], { vi: string;
 };
 
 /** Record ids: numbers, also accepted as digit strings (web form pickers hold them as text). */
-export const idSchema = z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number().int().positive({ message: 'Mã bản ghi không hợp lệ' }));
+export const idSchema = dbId();
 
-const isoDate = z.iso.date({ message: 'Ngày phải có dạng YYYY-MM-DD' });
+const isoDate = dbDate();
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 export const unitFields = {
@@ -35,7 +36,7 @@ export const unitFields = {
   phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, 'Số điện thoại không hợp lệ').nullable().transform((v) => (v ? v : null)).optional(),
 };
 export const createUnitBody = z.strictObject(unitFields);
-export const updateUnitBody = z.strictObject({ version: z.number().int().positive(), ...partial(unitFields) });
+export const updateUnitBody = z.strictObject({ version: dbVersion(1), ...partial(unitFields) });
 export type CreateUnitInput = z.output<typeof createUnitBody>;
 export type UpdateUnitInput = z.output<typeof updateUnitBody>;
 
@@ -68,7 +69,7 @@ export const createStaffBody = z.strictObject({
   password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(200).nullish(),
   roles: z.array(z.strictObject({ role: z.enum(['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor']), unitId: idSchema })).max(20).default([]),
 });
-export const updateStaffBody = z.strictObject({ version: z.number().int().positive(), ...partial(staffFields) });
+export const updateStaffBody = z.strictObject({ version: dbVersion(1), ...partial(staffFields) });
 export type CreateStaffInput = z.output<typeof createStaffBody>;
 export type UpdateStaffInput = z.output<typeof updateStaffBody>;
 
@@ -81,9 +82,9 @@ export const staffView = z.object({
 export type StaffView = z.infer<typeof staffView>;
 
 export const staffQuery = z.strictObject({
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: dbId().optional(),
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: dbPositiveInt().default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
@@ -95,7 +96,7 @@ export const positionFields = {
   quota: z.number().int().min(0).max(10_000),
 };
 export const createPositionBody = z.strictObject({ ...positionFields, quota: positionFields.quota.default(1) });
-export const updatePositionBody = z.strictObject({ version: z.number().int().positive(), ...partial(positionFields) });
+export const updatePositionBody = z.strictObject({ version: dbVersion(1), ...partial(positionFields) });
 export type CreatePositionInput = z.output<typeof createPositionBody>;
 export type UpdatePositionInput = z.output<typeof updatePositionBody>;
 export const positionView = z.object({ id: z.number(), unitId: z.number(), code: z.string(), name: z.string(), grade: z.string().nullable(), quota: z.number(), filled: z.number(), version: z.number() });

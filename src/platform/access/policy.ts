@@ -11,17 +11,26 @@ export const PERMISSIONS = [
   'org.read', 'org.manage', 'staff.read', 'staff.manage', 'audit.read',
   'calendar.manage', 'catalog.manage',
   'dossier.read', 'dossier.receive', 'dossier.process', 'dossier.assign',
+  // Signing the decision: only the competent unit's leadership records a dossier's result.
+  'dossier.approve',
+  // Data-subject requests (Decree 356/2025): received at the desk, handled by the unit.
+  'privacy.manage',
+  // Feedback (PAKN, issue 12): read, handle (classify, assign, draft), approve and publish answers, configure.
+  'feedback.read', 'feedback.handle', 'feedback.approve', 'feedback.manage',
+  // Statistics and statutory reports (form II.06a) over a unit's subtree: leadership and inspection
+  // read them; staff who only process dossiers do not (docs/reports.md, "Who sees reports").
+  'report.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read'];
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.receive', 'audit.read'],
-  specialist: [...READ, 'dossier.process'],
-  desk_officer: [...READ, 'dossier.receive', 'dossier.process'],
-  auditor: [...READ, 'audit.read'],
+  unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read'],
+  specialist: [...READ, 'dossier.process', 'feedback.handle'],
+  desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
+  auditor: [...READ, 'audit.read', 'report.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -32,7 +41,8 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   auditor: { vi: 'Kiểm tra, giám sát (chỉ xem)', en: 'Auditor (read-only)' },
 };
 
-export type Grant = { role: Role; unitId: number; unitName: string };
+/** `provinceWide`: granted at a root of the org tree (the province), not at one of its units. */
+export type Grant = { role: Role; unitId: number; unitName: string; provinceWide?: boolean };
 
 /** A signed-in staff member with the units each permission reaches (subtrees already expanded). */
 export type Actor = {
@@ -62,6 +72,15 @@ export function buildReach(grants: Grant[], subtrees: ReadonlyMap<number, readon
 
 export function can(actor: Actor | null, permission: Permission, unitId: number): boolean {
   return !!actor?.reach.get(permission)?.has(unitId);
+}
+
+/**
+ * Whether the caller holds `permission` for the whole province. What belongs to no unit — the
+ * province's calendar, its message templates, messages and audit events tied to no unit, importing
+ * dossiers for every unit — needs this: a grant at a commune covers that commune only.
+ */
+export function hasProvinceWide(actor: Actor | null, permission: Permission): boolean {
+  return !!actor?.grants.some((g) => g.provinceWide && ROLE_PERMISSIONS[g.role].includes(permission));
 }
 
 export function reachable(actor: Actor | null, permission: Permission): number[] {

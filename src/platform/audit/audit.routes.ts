@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hasAnywhere, reachable, requireActor } from '../access/policy.js';
+import { dbCursor } from '../http/bounds.js';
+import { hasAnywhere, reachable, requireActor, hasProvinceWide } from '../access/policy.js';
 import { errors } from '../http/app-error.js';
 import type { App } from '../http/types.js';
 import type { Db } from '../db/transaction.js';
@@ -13,7 +14,7 @@ const auditQuery = z.strictObject({
   actor: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  cursor: z.string().regex(/^\d+$/).optional(),
+  cursor: dbCursor(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -34,8 +35,8 @@ export async function auditRoutes(app: App, db: Db, unitNames: (ids: number[]) =
     const actor = requireActor(req.ctx.actor);
     if (!hasAnywhere(actor, 'audit.read')) throw errors.forbidden();
     const units = reachable(actor, 'audit.read');
-    // Events with no unit (sign-in failures, system jobs) belong to whoever administers the whole tree.
-    const includeUnitless = actor.grants.some((g) => g.role === 'admin' || g.role === 'auditor');
+    // Events with no unit (sign-in failures, system jobs) belong to whoever reads the whole province's log.
+    const includeUnitless = hasProvinceWide(actor, 'audit.read');
     const q = req.query;
     const to = q.to ? new Date(vnDayStart(q.to).getTime() + 86_400_000) : undefined;
     const page = await searchAudit(db, { ...q, from: q.from ? vnDayStart(q.from) : undefined, to }, units, includeUnitless);

@@ -27,7 +27,7 @@ export async function recordAudit(trx: Tx, ctx: RequestContext, input: AuditInpu
     .insertInto('audit_events')
     .values({
       actor_staff_id: ctx.actor?.staffId ?? null,
-      actor_name: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'Hệ thống',
+      actor_name: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : ctx.citizen ? `Công dân ${ctx.citizen.fullName} (#${ctx.citizen.id})` : 'Hệ thống',
       unit_id: input.unitId ?? null,
       action: input.action,
       entity: input.entity,

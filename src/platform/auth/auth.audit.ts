@@ -8,6 +8,7 @@ export const authAuditVocabulary: AuditVocabulary = {
     'auth.login_failed': { vi: 'Đăng nhập sai mật khẩu', en: 'Failed sign-in' },
     'auth.locked': { vi: 'Khóa tài khoản tạm thời (nhập sai nhiều lần)', en: 'Account locked after failed sign-ins' },
     'auth.password_changed': { vi: 'Đổi mật khẩu', en: 'Password changed' },
+    'auth.sessions_revoked': { vi: 'Buộc đăng xuất mọi phiên của cán bộ', en: 'All sessions of a staff member ended' },
   },
   entities: {
     account: {

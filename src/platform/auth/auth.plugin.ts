@@ -18,7 +18,9 @@ const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 export function installAuth(app: App, auth: AuthService, secureCookies: boolean): void {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (!token || !req.url.startsWith('/api/')) return;
+    // Citizen endpoints know only citizen sessions (modules/citizens): a staff cookie in the same
+    // browser neither authorises nor blocks them.
+    if (!token || !req.url.startsWith('/api/') || req.url.startsWith('/api/v1/citizen/')) return;
     const session = await auth.resolveSession(token);
     if (!session) return;
     if (UNSAFE.has(req.method) && !CSRF_EXEMPT.has(req.routeOptions.url ?? '')) {

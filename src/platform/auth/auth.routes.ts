@@ -23,7 +23,7 @@ export async function authRoutes(app: App, auth: AuthService, loginRatePerMinute
     schema: { tags: ['auth'], summary: 'Đăng nhập / sign in', body: loginBody, response: { 200: z.object({ user: userSchema }) } },
     config: { rateLimit: { max: loginRatePerMinute, timeWindow: '1 minute' } },
   }, async (req, reply) => {
-    const { session, actor } = await auth.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+    const { session, actor } = await auth.login(req.ctx, req.body.username, req.body.password, req.headers['user-agent'] ?? null, req.cookies[SESSION_COOKIE]);
     setSessionCookies(reply, session, app.secureCookies);
     const resolved = await auth.resolveSession(session.token);
     return reply.send({ user: presentUser(actor, resolved?.mustChangePassword ?? false) });
@@ -40,6 +40,14 @@ export async function authRoutes(app: App, auth: AuthService, loginRatePerMinute
     const session = requireSession(req);
     return { user: presentUser(req.ctx.actor!, session.mustChangePassword) };
   });
+
+  app.post('/api/v1/auth/staff/:staffId/revoke-sessions', {
+    schema: {
+      tags: ['auth'], summary: 'Buộc đăng xuất mọi phiên của cán bộ / end all sessions of a staff member',
+      params: z.strictObject({ staffId: z.coerce.number().int().min(1).max(2_147_483_647) }),
+      response: { 200: z.object({ ended: z.number() }) },
+    },
+  }, async (req) => auth.revokeSessions(req.ctx, req.params.staffId));
 
   app.post('/api/v1/auth/password', {
     schema: { tags: ['auth'], summary: 'Đổi mật khẩu / change password', body: passwordBody },

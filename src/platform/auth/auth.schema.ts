@@ -5,6 +5,9 @@ export const loginBody = z.strictObject({
   password: z.string().min(1, 'Vui lòng nhập mật khẩu').max(200),
 });
 
+/** Shared with the web app's change-password form (ASVS 2.1.1: at least 12 characters). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const passwordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(200),

@@ -6,4 +6,6 @@ export interface StaffDirectory {
   /** For each unit id, the unit and all its descendants. */
   subtrees(unitIds: number[]): Promise<Map<number, number[]>>;
   unitNames(unitIds: number[]): Promise<Map<number, string>>;
+  /** Name and parent of each unit (a unit without a parent is a root: the province). */
+  units(unitIds: number[]): Promise<Map<number, { name: string; parentId: number | null }>>;
 }

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('production start-up guard', () => {
   it('refuses to start while an account still has the demo password', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: '', MOTCUA_DATA_DIR: dir, MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn', MOTCUA_DEMO: 'on', PORT: '0', HOST: '127.0.0.1', MOTCUA_LOG_LEVEL: 'silent', MOTCUA_JOBS_POLL_MS: '0' },
+      env: { ...process.env, DATABASE_URL: '', MOTCUA_DATA_DIR: dir, MOTCUA_ENV: 'production', MOTCUA_PUBLIC_URL: 'https://dichvucong.example.gov.vn', MOTCUA_CHAIN_KEY: 'production-guard-test-key-0123456789abcdef', MOTCUA_DATA_KEY: 'q0C0tY7m0m2zXhBpQhS1g7u3A0l9Q2z1cJb3Yd5Xk8E=', MOTCUA_DEMO: 'on', PORT: '0', HOST: '127.0.0.1', MOTCUA_LOG_LEVEL: 'silent', MOTCUA_JOBS_POLL_MS: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -21,9 +21,12 @@ export type DatabaseHandle = {
 };
 
 export type OpenOptions =
-  | { kind: 'postgresql'; url: string; poolSize?: number }
-  /** dataDir: a directory, or undefined for an in-memory database (tests). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | { kind: 'postgresql'; url: string; poolSize?: number; connectTimeoutMs?: number }
+  /**
+   * dataDir: a directory, or undefined for an in-memory database (tests). lockHeld: the caller already
+   * holds the directory's lock and releases it (restore holds it across the whole operation).
+   */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lockHeld?: boolean };
 
 /**
  * The one place that knows which PostgreSQL is underneath. Both back ends go through `pg.Pool`
@@ -33,10 +36,16 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   // `date` columns stay 'YYYY-MM-DD' text: a JS Date at local midnight shifts days across time zones.
   pg.types.setTypeParser(1082, (v: string) => v);
   if (options.kind === 'postgresql') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A server that does not answer must not hold requests for minutes: connecting gives up after a
+    // few seconds and the request answers 503 DATABASE_UNAVAILABLE (see db-errors.ts).
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool drops it and the next query opens a new one.
     pool.on('error', (err) => console.error('PostgreSQL connection lost (it will be replaced):', err.message));
+    // pg-pool listens for errors only on idle connections: one lost while checked out (inside a
+    // transaction, between two statements) would be an uncaught exception and stop the process.
+    // The statement in flight still fails (503), and the pool discards the connection on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     // Fail at start-up, with the server's own message, rather than at the first request.
     const client = await pool.connect();
     client.release();
@@ -45,7 +54,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
 
   let lock: DataDirLock | undefined;
-  if (options.dataDir) lock = lockDataDir(options.dataDir);
+  if (options.dataDir && !options.lockHeld) lock = lockDataDir(options.dataDir);
   try {
     // Extensions must be passed on every open, not only when first created (DESIGN.md).
     const lite = await PGlite.create({

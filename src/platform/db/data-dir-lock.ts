@@ -30,6 +30,7 @@ export function lockDataDir(dir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener('exit', release);
         if (ownerOf(file) === process.pid) rmSync(file, { force: true });
       };
       process.once('exit', release);

@@ -6,6 +6,8 @@ export type RequestContext = {
   ip: string | null;
   actor: Actor | null;
   locale: 'vi' | 'en';
+  /** A citizen signed in to the online public services (never together with a staff actor). */
+  citizen?: { id: number; fullName: string };
   /** True only for the CLI, the demo seeder and jobs — never for an HTTP request. */
   system?: boolean;
 };

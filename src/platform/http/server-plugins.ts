@@ -8,24 +8,35 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { App } from './types.js';
 
-/** Cross-cutting HTTP plugins: security headers, cookies, uploads, rate limits, OpenAPI. */
-export async function installServerPlugins(app: App, version: string): Promise<void> {
+/**
+ * Cross-cutting HTTP plugins: security headers, cookies, uploads, rate limits, OpenAPI. `hsts` only
+ * when the public address is https: a browser ignores HSTS over http, and a demo on a laptop must not
+ * be pinned to https by accident.
+ */
+export async function installServerPlugins(app: App, version: string, opts: { hsts: boolean } = { hsts: false }): Promise<void> {
+  // The default for every response (API, files, the OpenAPI page); index.html gets its own with a
+  // per-page nonce (web-app.ts). No 'unsafe-inline' anywhere.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Ant Design writes its styles at run time (CSS-in-JS), so inline styles must be allowed.
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        baseUri: ["'self'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        formAction: ["'self'"],
         objectSrc: ["'none'"],
         upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: opts.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 5, fields: 20 } });

@@ -8,7 +8,7 @@ import { DeliveryError, type MailTransport, type SendOutcome, type SmsProvider }
 /**
  * Delivers due outbox messages. The choice, on purpose: **no automatic second send**.
  *
- * 1. Claim (one short transaction): `pending → sending` with a lease and attempts + 1.
+ * 1. Claim (one short statement, one message): `pending → sending` with a lease and attempts + 1.
  * 2. Send, outside any transaction.
  * 3. Settle, keyed by the claim (worker + attempt): `sent`; `pending` again with back-off when the
  *    server said "not now" (connection refused, timeout, 4xx); `failed` on a permanent refusal (5xx)
@@ -30,7 +30,6 @@ export type DeliveryOptions = {
   leaseMs?: number;
   backoff?: Backoff;
   maxAttempts?: number;
-  batchSize?: number;
 };
 
 export type DeliverySummary = { sent: number; retried: number; failed: number; notSent: number; uncertain: number };
@@ -48,7 +47,6 @@ export function createDelivery(db: Db, o: DeliveryOptions) {
   const leaseMs = o.leaseMs ?? 2 * 60_000;
   const backoff = o.backoff ?? { baseMs: 60_000, capMs: 6 * 3_600_000 };
   const maxAttempts = o.maxAttempts ?? 8;
-  const batchSize = o.batchSize ?? 20;
 
   async function claim(now: Date, limit: number): Promise<Row[]> {
     const lease = new Date(now.getTime() + leaseMs);
@@ -107,13 +105,15 @@ export function createDelivery(db: Db, o: DeliveryOptions) {
       summary.uncertain = Number(swept.numUpdatedRows);
       const limit = opts.limit ?? 200;
       let done = 0;
+      // One message claimed at a time, right before it is sent: a worker that dies mid-send leaves
+      // only that message's fate unknown. Claiming a batch would leave every message of the batch
+      // `sending` and then `uncertain` — held back from citizens until staff act — although all but
+      // one were never tried.
       while (done < limit) {
-        const batch = await claim(now, Math.min(batchSize, limit - done));
-        if (!batch.length) break;
-        for (const m of batch) {
-          done++;
-          await deliverOne(m, now, summary);
-        }
+        const [m] = await claim(now, 1);
+        if (!m) break;
+        done++;
+        await deliverOne(m, now, summary);
       }
       return summary;
     },

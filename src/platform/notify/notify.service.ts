@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../database.js';
-import { hasAnywhere, reachable, requireActor, type Actor } from '../access/policy.js';
+import { hasAnywhere, reachable, requireActor, type Actor, hasProvinceWide } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../db/db-errors.js';
 import { inTransaction, type Db } from '../db/transaction.js';
@@ -53,7 +53,7 @@ function present(r: Selectable<OutboxMessagesTable>): OutboxItem {
  */
 function outboxScope(actor: Actor): { units: number[]; unitless: boolean } {
   const units = reachable(actor, 'dossier.assign');
-  const unitless = hasAnywhere(actor, 'org.manage');
+  const unitless = hasProvinceWide(actor, 'org.manage');
   if (!units.length && !unitless) throw errors.forbidden();
   return { units, unitless };
 }
@@ -176,14 +176,14 @@ export function createNotifyService(db: Db, o: NotifyOptions) {
     },
 
     async listTemplates(ctx: RequestContext): Promise<StoredTemplate[]> {
-      if (!hasAnywhere(requireActor(ctx.actor), 'org.manage')) throw errors.forbidden();
+      if (!hasProvinceWide(requireActor(ctx.actor), 'org.manage')) throw errors.forbidden();
       return Promise.all([...templates.values()].map((t) => loadTemplate(db, t)));
     },
 
     /** An edit of a template's text; `version` guards against two people editing at once. */
     async updateTemplate(ctx: RequestContext, key: string, input: TemplateUpdateInput): Promise<StoredTemplate> {
       const actor = requireActor(ctx.actor);
-      if (!hasAnywhere(actor, 'org.manage')) throw errors.forbidden();
+      if (!hasProvinceWide(actor, 'org.manage')) throw errors.forbidden();
       const def = templates.get(key);
       if (!def) throw templateNotFound();
       const fields = (['subject', 'body', 'sms'] as const).flatMap((f) => templateProblems(input[f] ?? '', def.variables).map((p) => ({ path: f, message: p.vi, messageEn: p.en })));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbBigId, dbCursor, dbVersion } from '../http/bounds.js';
 
 /** API schemas of the outbox, in-app notifications and message templates (shared with the web app). */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'not_sent'] as const;
@@ -12,7 +13,7 @@ export const OUTBOX_STATUS_LABELS: Record<(typeof OUTBOX_STATUSES)[number], { vi
   not_sent: { vi: 'Chưa gửi (chưa cấu hình kênh gửi)', en: 'Not sent (no channel configured)' },
 };
 
-const cursor = z.string().regex(/^\d{1,19}$/, 'Con trỏ phân trang không hợp lệ').optional();
+const cursor = dbCursor();
 const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const outboxQuery = z.strictObject({
@@ -44,7 +45,7 @@ export const staffNotificationItem = z.object({
   link: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable(),
 });
 
-export const idParams = z.object({ id: z.string().regex(/^\d{1,19}$/, 'Mã bản ghi không hợp lệ') });
+export const idParams = z.object({ id: dbBigId() });
 export const templateKeyParams = z.object({ key: z.string().regex(/^[a-z0-9_.]{3,80}$/, 'Mã mẫu tin không hợp lệ') });
 
 export const templateUpdateBody = z.strictObject({
@@ -52,6 +53,6 @@ export const templateUpdateBody = z.strictObject({
   body: z.string().trim().min(10, 'Nội dung phải có ít nhất 10 ký tự').max(10_000),
   sms: z.string().trim().max(640, 'Tin SMS tối đa 640 ký tự').nullish().transform((v) => v || null),
   /** The version read (0 = the shipped default, never edited). */
-  version: z.number().int().min(0),
+  version: dbVersion(0),
 });
 export type TemplateUpdateInput = z.output<typeof templateUpdateBody>;

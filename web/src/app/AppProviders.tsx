@@ -36,12 +36,20 @@ function makeQueryClient(): QueryClient {
   return client;
 }
 
+/**
+ * The page's Content-Security-Policy nonce (set by the server in index.html): Ant Design's run-time
+ * styles must carry it, since the policy has no 'unsafe-inline'. Browsers hide a nonce attribute
+ * from the DOM, so it is read through the `nonce` property.
+ */
+const cspNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+const csp = cspNonce ? { nonce: cspNonce } : undefined;
+
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const locale = useLocale();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={antdLocale(locale)} theme={theme}>
+      <ConfigProvider locale={antdLocale(locale)} theme={theme} csp={csp}>
         <AntApp>
           <AuthProvider>{children}</AuthProvider>
         </AntApp>

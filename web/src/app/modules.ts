@@ -6,13 +6,21 @@ import { auditModule } from '../features/audit';
 import { authModule } from '../features/auth';
 import { calendarModule } from '../features/calendar';
 import { catalogModule } from '../features/catalog';
+import { citizenModule } from '../features/citizen';
 import { dossiersModule } from '../features/dossiers';
+import { feedbackModule } from '../features/feedback';
 import { lookupModule } from '../features/lookup';
 import { notificationsModule } from '../features/notifications';
+import { onlineModule } from '../features/online';
+import { open311Module } from '../features/open311';
 import { orgModule } from '../features/org';
 import { outboxModule } from '../features/outbox';
+import { paymentsModule } from '../features/payments';
 import { portalModule } from '../features/portal';
+import { privacyModule } from '../features/privacy';
 import { registerModule } from '../features/register';
+import { satisfactionModule } from '../features/satisfaction';
+import { reportsModule } from '../features/reports';
 import { workspaceModule } from '../features/workspace';
 import type { FeatureModule } from '../shared/module';
 
@@ -29,4 +37,12 @@ export const modules: readonly FeatureModule[] = [
   notificationsModule,
   registerModule,
   outboxModule,
+  privacyModule,
+  paymentsModule,
+  citizenModule,
+  onlineModule,
+  feedbackModule,
+  satisfactionModule,
+  open311Module,
+  reportsModule,
 ];

@@ -3,6 +3,8 @@ import { type Locale, type SharedKey, getLocale, sharedTranslate } from './i18n'
 /** Base path of the JSON API. */
 export const API_BASE = '/api/v1';
 const CSRF_COOKIE = 'motcua_csrf';
+/** Citizen endpoints (/citizen/…) check the citizen session's own token (modules/citizens). */
+const CITIZEN_CSRF_COOKIE = 'motcua_citizen_csrf';
 const CSRF_HEADER = 'x-csrf-token';
 
 export interface ApiFieldError {
@@ -158,8 +160,36 @@ interface RequestOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Reading a citizen's personal data outside one's own work (or searching by an ID or phone number)
+ * needs a reason the server logs (Decree 356/2025). The app registers a prompt; the reason given
+ * for a resource is reused for its refetches during the visit, so a refresh does not ask again.
+ */
+export const REASON_REQUIRED = 'PERSONAL_DATA_REASON_REQUIRED';
+type ReasonPrompt = (message: string) => Promise<string | null>;
+let reasonPrompt: ReasonPrompt | undefined;
+const reasons = new Map<string, string>();
+export function setAccessReasonPrompt(prompt: ReasonPrompt): void {
+  reasonPrompt = prompt;
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const reasonKey = apiUrl(path, options.query);
+  try {
+    return await send<T>(method, path, options, reasons.get(reasonKey));
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== REASON_REQUIRED || !reasonPrompt) throw err;
+    const reason = await reasonPrompt(err.messageIn());
+    if (!reason) throw err;
+    reasons.set(reasonKey, reason);
+    return send<T>(method, path, options, reason);
+  }
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions, reason: string | undefined): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // A header carries only Latin-1: the Vietnamese reason travels percent-encoded.
+  if (reason) headers['x-access-reason'] = encodeURIComponent(reason);
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body; // the browser sets the multipart boundary
@@ -168,7 +198,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     body = JSON.stringify(options.body);
   }
   if (!SAFE_METHODS.has(method)) {
-    const token = readCookie(CSRF_COOKIE);
+    const token = readCookie(path.startsWith('/citizen/') ? CITIZEN_CSRF_COOKIE : CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
   }
   let response: Response;

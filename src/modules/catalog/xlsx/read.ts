@@ -4,6 +4,8 @@
  * at "Thành phần hồ sơ", row 17, column "Bản sao".
  */
 import ExcelJS from 'exceljs';
+import { checkXlsxLimits, type SpreadsheetLimits } from '../../../platform/files/xlsx-guard.js';
+import { AppError } from '../../../platform/http/app-error.js';
 import type { ImportError, ImportRow } from '../catalog.import.js';
 import { decodeAgency, decodeChoice, SHEETS, type Codec, type Column, type SheetKey } from './sheets.js';
 
@@ -94,12 +96,20 @@ function pick(v: Raw, ...keys: string[]): Raw {
   return compact(Object.fromEntries(keys.map((k) => [k, v[k]])));
 }
 
+/**
+ * The whole national catalogue of a province (~2,000 procedures, each a handful of rows per sheet)
+ * stays well inside; a file beyond is refused before ExcelJS builds it in memory.
+ */
+export const CATALOG_XLSX_LIMITS: SpreadsheetLimits = { maxRows: 100_000, maxInflatedBytes: 128 * 1024 * 1024 };
+
 export async function catalogRowsFromXlsx(content: Buffer): Promise<{ rows: ImportRow[]; errors: ImportError[] }> {
   const book = new ExcelJS.Workbook();
   const errors: ImportError[] = [];
   try {
+    await checkXlsxLimits(content, CATALOG_XLSX_LIMITS);
     await book.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError && err.status === 413) throw err;
     return { rows: [], errors: [{ row: 0, message: 'Không đọc được tệp XLSX.' }] };
   }
   const sheets = Object.fromEntries((Object.keys(SHEETS) as SheetKey[]).map((k) => [k, readSheet(book, k, errors)])) as Record<SheetKey, Line[]>;

@@ -1,3 +1,4 @@
+import type { DataProtection } from '../../../platform/crypto/data-protection.js';
 import { randomUUID } from 'node:crypto';
 import { requireActor } from '../../../platform/access/policy.js';
 import { inTransaction, type Db } from '../../../platform/db/transaction.js';
@@ -9,10 +10,11 @@ import type { CatalogPort, DeadlinesPort, ProcedureInForce } from '../ports.js';
 import type { UnitRef } from '../rules/plan.js';
 import { vnDay } from '../rules/statuses.js';
 import { existingCodes, refreshStatistics, staffByBadge, writeChunk } from './batch-writer.js';
+import type { ChainSigner } from '../rules/hash-chain.js';
 import { importLineSchema, type ImportDossiersResult, type ImportLine, type ImportLineError } from './import-schema.js';
 import { LineProblem, replayLine, type PreparedDossier, type ReplayContext } from './replay.js';
 
-export type ImportDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; now?: () => Date };
+export type ImportDeps = { db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; keys: DataProtection; now?: () => Date; chain: ChainSigner };
 
 export type ImportProgress = Omit<ImportDossiersResult, 'errors' | 'errorsTruncated'>;
 
@@ -28,9 +30,9 @@ export type ImportOptions = {
 
 export type DossierImporter = ReturnType<typeof createDossierImporter>;
 
-/** Import writes dossiers of every unit at once, so it is for the system administrator (or the CLI). */
+/** Import writes dossiers of every unit at once, so it is for the province's administrator (or the CLI). */
 export function assertMayImport(ctx: RequestContext): void {
-  if (!ctx.system && !requireActor(ctx.actor).grants.some((g) => g.role === 'admin')) throw errors.forbidden();
+  if (!ctx.system && !requireActor(ctx.actor).grants.some((g) => g.role === 'admin' && g.provinceWide)) throw errors.forbidden();
 }
 
 /**
@@ -55,7 +57,7 @@ export function createDossierImporter(deps: ImportDeps) {
     const units: UnitRef[] = await deps.org.allUnits();
     const base: Omit<ReplayContext, 'procedure'> = {
       units, unitsByCode: new Map(units.filter((u) => u.code).map((u) => [u.code!, u])), staffByBadge: await staffByBadge(deps.db),
-      calc: await deps.deadlines.calculator(), routeCache: new Map(), now: now(),
+      calc: await deps.deadlines.calculator(), routeCache: new Map(), now: now(), keys: deps.keys,
     };
     const procedures = new Map<string, Promise<ProcedureInForce | undefined>>();
     const seen = new Map<string, number>();
@@ -91,14 +93,14 @@ export function createDossierImporter(deps: ImportDeps) {
       if (!prepared.length) return;
       const span: [number, number] = [pending[0]!.line, pending[pending.length - 1]!.line];
       try {
-        const w = await inTransaction(deps.db, (trx) => writeChunk(trx, ctx, prepared.map((p) => p.dossier), runId, span));
+        const w = await inTransaction(deps.db, (trx) => writeChunk(trx, deps.chain, ctx, prepared.map((p) => p.dossier), runId, span));
         count(w, prepared.length);
       } catch {
         // A chunk the database refused (a constraint no check here foresaw): write its lines one by
         // one so the good ones still go in and the bad one is named.
         for (const p of prepared) {
           try {
-            count(await inTransaction(deps.db, (trx) => writeChunk(trx, ctx, [p.dossier], runId, [p.line, p.line])), 1);
+            count(await inTransaction(deps.db, (trx) => writeChunk(trx, deps.chain, ctx, [p.dossier], runId, [p.line, p.line])), 1);
           } catch (err) {
             const msg = err instanceof Error ? err.message : String(err);
             fail(p.line, p.dossier.code, 'DATABASE_REJECTED', `Cơ sở dữ liệu không nhận hồ sơ này: ${msg}`, `The database rejected this dossier: ${msg}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INT4 } from '../../../platform/http/bounds.js';
 import { processingTimeSchema } from '../../catalog/schema.js';
 import { DOSSIER_CODE_PATTERN } from '../rules/dossier-code.js';
 import { applicantSchema, receivedDocumentSchema } from '../schema.js';
@@ -48,10 +49,10 @@ export const importEventSchema = z.discriminatedUnion('type', [
   }),
   ev('refused', { reasons: z.array(text(1000, 'Lý do từ chối')).min(1, 'Phải nêu lý do từ chối').max(20) }),
   ev('reception_supplement_requested', { items: z.array(supplementItem).min(1, 'Phải nêu giấy tờ cần bổ sung').max(50) }),
-  ev('transferred', { toStep: z.int().positive().optional(), toStaff: importPersonSchema.nullish(), stepDueAt: instant('Hạn của bước (stepDueAt)').optional(), note: optionalText(1000, 'Ghi chú') }),
+  ev('transferred', { toStep: z.int().positive().max(MAX_INT4).optional(), toStaff: importPersonSchema.nullish(), stepDueAt: instant('Hạn của bước (stepDueAt)').optional(), note: optionalText(1000, 'Ghi chú') }),
   ev('taken', { staff: importPersonSchema.optional() }),
   ev('assigned', { staff: importPersonSchema, reason: optionalText(1000, 'Lý do') }),
-  ev('returned_to_step', { toStep: z.int().positive(), reason: text(1000, 'Lý do trả lại'), toStaff: importPersonSchema.nullish(), stepDueAt: instant('Hạn của bước (stepDueAt)').optional() }),
+  ev('returned_to_step', { toStep: z.int().positive().max(MAX_INT4), reason: text(1000, 'Lý do trả lại'), toStaff: importPersonSchema.nullish(), stepDueAt: instant('Hạn của bước (stepDueAt)').optional() }),
   ev('supplement_requested', { items: z.array(supplementItem).min(1, 'Phải nêu ít nhất một giấy tờ cần bổ sung').max(50), note: optionalText(1000, 'Ghi chú') }),
   ev('supplement_received', { newDueAt: instant('Hạn mới (newDueAt)').optional(), note: optionalText(1000, 'Ghi chú') }),
   ev('payment_requested', { items: z.array(z.strictObject({ name: text(300, 'Khoản thu'), amount: z.int().positive('Số tiền phải lớn hơn 0') })).min(1).max(20) }),

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Services } from '../../../app.js';
+import { beforeBody } from '../../../platform/access/before-body.js';
 import { errors } from '../../../platform/http/app-error.js';
 import type { App } from '../../../platform/http/types.js';
 import { assertMayImport } from './dossier-import.js';
@@ -16,8 +17,8 @@ export async function dossierImportRoutes(app: App, services: Services): Promise
       summary: 'Nhập hồ sơ lịch sử từ tệp NDJSON (multipart "file"; docs/IMPORT-DOSSIERS.md) / import historical dossiers',
       response: { 200: importDossiersResult },
     },
+    onRequest: beforeBody((req) => assertMayImport(req.ctx)),
   }, async (req) => {
-    assertMayImport(req.ctx);
     const file = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
     if (!file) throw errors.badRequest('Chưa chọn tệp để nhập.', 'No file was sent.');
     const lines = createInterface({ input: file.file, crlfDelay: Infinity });

@@ -5,6 +5,6 @@ export { createDossierImporter, type DossierImporter, type ImportOptions, type I
 export type { ImportDossiersResult, ImportLine } from './import-schema.js';
 
 /** The importer over the app's own services: the same catalogue, calendar and org tree as live intake. */
-export function importerFor(services: Pick<Services, 'db' | 'now' | 'org' | 'catalog' | 'calendar'>): DossierImporter {
-  return createDossierImporter({ db: services.db, org: services.org, catalog: services.catalog.port, deadlines: services.calendar.deadlines, now: services.now });
+export function importerFor(services: Pick<Services, 'db' | 'now' | 'org' | 'catalog' | 'calendar' | 'chain' | 'dataKeys'>): DossierImporter {
+  return createDossierImporter({ db: services.db, org: services.org, catalog: services.catalog.port, deadlines: services.calendar.deadlines, keys: services.dataKeys, now: services.now, chain: services.chain });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { communeProcedure } from '../../../../test/support/procedure-factory.js';
+import { createDataProtection, DEVELOPMENT_DATA_KEY } from '../../../platform/crypto/data-protection.js';
 import { reduce } from '../rules/reducer.js';
 import { STATUS } from '../rules/statuses.js';
 import { refusal } from '../rules/transitions.js';
@@ -13,7 +14,7 @@ const units = demoUnits().map((u, i) => ({ id: i + 1, parentId: null as number |
 for (const u of units) u.parentId = units.find((p) => p.code === u.parentCode)?.id ?? null;
 const ctx = (over: Partial<ReplayContext> = {}): ReplayContext => ({
   units, unitsByCode: new Map(units.map((u) => [u.code, u])), staffByBadge: new Map([['TP-0201', { id: 501, fullName: 'Phạm Văn Hải', unitId: units.find((u) => u.code === 'H30.501.02')!.id }]]),
-  calc, procedure: { versionId: 7, versionNumber: 1, content: communeProcedure() }, routeCache: new Map(), now: new Date('2026-06-01T00:00:00Z'), ...over,
+  calc, procedure: { versionId: 7, versionNumber: 1, content: communeProcedure() }, routeCache: new Map(), now: new Date('2026-06-01T00:00:00Z'), keys: createDataProtection(DEVELOPMENT_DATA_KEY), ...over,
 });
 
 const at = (day: string, time: string) => `2026-03-${day}T${time}:00+07:00`;

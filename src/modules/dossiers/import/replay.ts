@@ -1,3 +1,5 @@
+import type { DataProtection } from '../../../platform/crypto/data-protection.js';
+import { sealApplicant } from '../personal-data.js';
 import type { DeadlineCalculator, ProcedureInForce } from '../ports.js';
 import type { DossierEvent, EventPayload, EventType, Person, RouteStep } from '../rules/events.js';
 import { competentUnit, planIntake, resolveRoute, type IntakePlan, type UnitRef } from '../rules/plan.js';
@@ -29,6 +31,8 @@ export type ReplayContext = {
   procedure: ProcedureInForce | undefined;
   routeCache: Map<string, RouteStep[] | { code: string; vi: string; en: string }>;
   now: Date;
+  /** Imported ID numbers are sealed like those received at the desk (personal-data.ts). */
+  keys: DataProtection;
 };
 
 export type PreparedDossier = {
@@ -45,15 +49,18 @@ export type PreparedDossier = {
 export type DossierValues = {
   procedureCode: string; procedureVersionId: number | null; procedureName: string; fieldCode: string | null; fieldName: string | null;
   caseCode: string | null; channel: string; receivingUnitId: number; competentUnitId: number | null; applicant: string; applicantName: string;
+  applicantIdIndex: string | null; representativeIdIndex: string | null;
   documents: string; fees: string; resultDelivery: string; processingTime: string | null; involvedUnitIds: number[];
   createdAt: Date; updatedAt: Date;
 };
 
-const ACTION_OF: Record<Exclude<EventType, 'submitted'>, Action> = {
+// An online supplement is written only by the applicant's own action, never imported.
+const ACTION_OF: Record<Exclude<EventType, 'submitted' | 'reception_supplement_submitted'>, Action> = {
   received: 'receive', refused: 'refuse', reception_supplement_requested: 'request_reception_supplement', transferred: 'transfer',
   taken: 'take', assigned: 'assign', returned_to_step: 'return_to_step', supplement_requested: 'request_supplement',
   supplement_received: 'supplement_received', payment_requested: 'request_payment', payment_confirmed: 'confirm_payment',
   extended: 'extend', stopped: 'stop', withdrawn: 'withdraw', result_recorded: 'record_result', result_returned: 'return_result',
+  scans_attached: 'attach_scans', draft_attached: 'attach_draft',
 };
 
 /** Who acted when the old system did not record it. */
@@ -103,7 +110,9 @@ export function replayLine(line: ImportLine, ctx: ReplayContext): PreparedDossie
       if (i > 0) throw new LineProblem('INVALID_TRANSITION', `${where}: chỉ sự kiện đầu tiên mới có thể là nộp hồ sơ.`, 'Only the first event may be "submitted".');
       if (e.channel !== line.channel) throw new LineProblem('CHANNEL_MISMATCH', `${where}: kênh nộp khác kênh của hồ sơ (${line.channel}).`, 'The submission channel differs from the dossier’s.');
     } else {
-      const refused = refusal(state, ACTION_OF[e.type]);
+      // History keeps what happened (RuleOptions.history): a result recorded at another step, or by
+      // someone whose grants are not known here, was recorded so, and is imported so.
+      const refused = refusal(state, ACTION_OF[e.type], { history: true });
       if (refused) throw new LineProblem(refused.code, `${where}: ${refused.vi}`, `Event ${i + 1} (${e.type}): ${refused.en}`);
     }
     const actor = person(ctx, e.actor, UNKNOWN_ACTOR);
@@ -115,6 +124,7 @@ export function replayLine(line: ImportLine, ctx: ReplayContext): PreparedDossie
     state = apply(state, event);
   });
 
+  const sealed = sealApplicant(ctx.keys, line.applicant);
   const documents = line.documents.length ? line.documents : (plan?.documents ?? []).map((d) => ({ name: d.name, originals: d.originals, copies: d.copies + d.certifiedCopies, certifiedCopies: 0 }));
   return {
     code: line.code, agencyCode, day, sequence, events, state,
@@ -122,7 +132,8 @@ export function replayLine(line: ImportLine, ctx: ReplayContext): PreparedDossie
       procedureCode: content?.code ?? line.procedureCode, procedureVersionId: ctx.procedure?.versionId ?? null,
       procedureName: content?.name ?? line.procedureName!, fieldCode: content?.field.code ?? line.field?.code ?? null, fieldName: content?.field.name ?? line.field?.name ?? null,
       caseCode: line.caseCode ?? null, channel: line.channel, receivingUnitId: receiving.id, competentUnitId: competent?.id ?? null,
-      applicant: JSON.stringify(line.applicant), applicantName: line.applicant.fullName, documents: JSON.stringify(documents),
+      applicant: JSON.stringify(sealed.applicant), applicantName: line.applicant.fullName,
+      applicantIdIndex: sealed.applicantIdIndex, representativeIdIndex: sealed.representativeIdIndex, documents: JSON.stringify(documents),
       fees: JSON.stringify(plan?.fees ?? []), resultDelivery: line.resultDelivery,
       processingTime: processingTime ? JSON.stringify({ ...processingTime, caseName: plan?.caseName ?? null, copies: line.receivedCopies }) : null,
       involvedUnitIds: [...involved], createdAt: first, updatedAt: new Date(events[events.length - 1]!.at),

@@ -60,7 +60,7 @@ beforeAll(async () => {
   t = await createTestApp({
     now: () => now,
     env: { SMTP_URL: `smtp://127.0.0.1:${port}/?from=motcua@laichau.gov.vn` },
-    override: (services) => ({ dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => now }) }),
+    override: (services) => ({ dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }) }),
   });
   for (const u of ['motcua.tanphong', 'lanhdao.tanphong', 'lanhdao.sxd', 'chuyenvien.tanphong', 'admin']) s[u] = await t.login(u);
 });
@@ -85,7 +85,7 @@ describe('transactional outbox', () => {
     await expect(inTransaction(t.db, async (trx) => {
       const row = (await repo.findByCode(trx, code, true))!;
       const events = await repo.loadEvents(trx, row.id);
-      await appendEvents(trx, systemContext('test'), row, reduce(events), events.at(-1)!.hash, [{ type: 'stopped', reason: 'Không đủ điều kiện' }], now, row.involved_unit_ids);
+      await appendEvents(trx, t.services.chain, systemContext('test'), row, reduce(events), events.at(-1)!.hash, [{ type: 'stopped', reason: 'Không đủ điều kiện' }], now, row.involved_unit_ids);
       inside = (await trx.selectFrom('outbox_messages').select('id').where('reference', '=', code).execute()).length;
       throw new Error('rollback');
     })).rejects.toThrow('rollback');
@@ -163,6 +163,24 @@ describe('transactional outbox', () => {
     wakeA();
     await runA;
     expect((await messagesOf(code))[0]).toMatchObject({ status: 'sent', claimed_by: restarted.notify.workerId });
+  });
+
+  it('a crash mid-send leaves only the message being sent uncertain; the others due with it go out after the restart', async () => {
+    await t.services.jobs.runDueJobs(later(1));
+    const codes: string[] = [];
+    for (let i = 1; i <= 3; i++) codes.push(await receive({ ...applicant, phone: undefined, email: `nguoinop-crash${i}@example.vn` }));
+    // Worker B hangs in its first send for ever: the process died there.
+    let tried = 0;
+    const hanging: MailTransport = { name: 'smtp', send: () => { tried++; return new Promise<never>(() => undefined); } };
+    const workerB = createNotifyService(t.db, { smtpUrl: t.config.smtpUrl, publicUrl: t.config.publicUrl, templates: [], mail: hanging, workerId: 'worker-b' });
+    void workerB.deliverDue(now);
+    await waitUntil(() => tried === 1);
+    const states = async () => (await Promise.all(codes.map(messagesOf))).flat().filter((m) => m.channel === 'email').map((m) => m.status).sort();
+    expect(await states()).toEqual(['pending', 'pending', 'sending']);
+
+    const restarted = createServices(t.config, t);
+    await restarted.jobs.runDueJobs(later(5));
+    expect(await states()).toEqual(['sent', 'sent', 'uncertain']);
   });
 });
 

@@ -15,7 +15,7 @@ let code = '';
 beforeAll(async () => {
   t = await createTestApp({
     now: () => now,
-    override: (services) => ({ dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, now: () => now }) }),
+    override: (services) => ({ dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([communeProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }) }),
   });
   for (const u of ['motcua.tanphong', 'chuyenvien.tanphong', 'lanhdao.tanphong', 'admin']) s[u] = await t.login(u);
 });

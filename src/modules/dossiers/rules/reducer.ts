@@ -1,4 +1,4 @@
-import type { DossierEvent, Person, RouteStep } from './events.js';
+import type { DossierEvent, FileRef, Person, ResultMethod, RouteStep, Scan, ScanStage } from './events.js';
 import { STATUS, STATUS_INFO, type StatusCode } from './statuses.js';
 
 /** One hand-over of the physical or electronic dossier: a row of the control slip (form 06). */
@@ -40,6 +40,20 @@ export type DossierState = {
   paid: number;
   statusBeforePayment: StatusCode | null;
   handovers: Handover[];
+  /** Submitted through the online channel (a `submitted` event with channel online). */
+  submittedOnline: boolean;
+  /** Every scan attached, in order; a later scan of the same document adds to the earlier one. */
+  scans: (Scan & { stage: ScanStage; at: string; by: Person })[];
+  /** Drafts attached while the dossier is processed (the specialist's proposal, the draft decision). */
+  drafts: { file: FileRef; note?: string; at: string; by: Person }[];
+  /** The issued result document (signed decision, certificate), when it was recorded as a file. */
+  resultFile: FileRef | null;
+  /** How the result went back to the applicant, and where a postal delivery was sent. */
+  returnMethod: ResultMethod | null;
+  deliveryAddress: string | null;
+  /** Amounts confirmed as paid online and by other means (cash, bank transfer at the desk). */
+  paidOnline: number;
+  paidOffline: number;
   version: number;
 };
 
@@ -47,7 +61,8 @@ export const initialState = (): DossierState => ({
   status: STATUS.SUBMITTED, receivedAt: null, dueAt: null, originalDueAt: null, completedAt: null, returnedAt: null,
   route: [], step: 0, currentUnitId: null, currentUnitName: null, assignee: null, stepDueAt: null,
   supplementRequested: false, receptionSupplementRequested: false, pausedSince: null, extended: false,
-  decisionIssued: false, paymentDue: 0, paid: 0, statusBeforePayment: null, handovers: [], version: 0,
+  decisionIssued: false, paymentDue: 0, paid: 0, statusBeforePayment: null, handovers: [],
+  submittedOnline: false, scans: [], drafts: [], resultFile: null, returnMethod: null, deliveryAddress: null, paidOnline: 0, paidOffline: 0, version: 0,
 });
 
 /**
@@ -75,7 +90,7 @@ export function apply(s: DossierState, e: DossierEvent): DossierState {
 function applyPayload(s: DossierState, e: DossierEvent): DossierState {
   switch (e.type) {
     case 'submitted':
-      return { ...s, status: STATUS.SUBMITTED };
+      return { ...s, status: STATUS.SUBMITTED, submittedOnline: e.channel === 'online' };
     case 'received': {
       const desk = e.route[0];
       return {
@@ -88,6 +103,9 @@ function applyPayload(s: DossierState, e: DossierEvent): DossierState {
       return { ...s, status: STATUS.REFUSED, completedAt: e.at, decisionIssued: true };
     case 'reception_supplement_requested':
       return { ...s, receptionSupplementRequested: true };
+    case 'reception_supplement_submitted':
+      // The guidance was answered; the desk receives, refuses or guides again.
+      return { ...s, receptionSupplementRequested: false };
     case 'transferred':
       return { ...handOver(s, e, e.toStep, e.toUnitId, e.toUnitName, e.toStaff, e.stepDueAt), status: STATUS.PROCESSING };
     case 'returned_to_step':
@@ -103,7 +121,13 @@ function applyPayload(s: DossierState, e: DossierEvent): DossierState {
     case 'payment_requested':
       return { ...s, statusBeforePayment: s.status, status: STATUS.AWAITING_PAYMENT, paymentDue: s.paymentDue + e.amount };
     case 'payment_confirmed':
-      return { ...s, status: s.statusBeforePayment ?? STATUS.PROCESSING, statusBeforePayment: null, paid: s.paid + e.amount };
+      {
+        const channel = e.method === 'online' ? { paidOnline: s.paidOnline + e.amount } : { paidOffline: s.paidOffline + e.amount };
+        // Paid in advance (online, with the submission, before any request): the fee was due and paid
+        // at once, and the dossier stays where it is.
+        if (s.status !== STATUS.AWAITING_PAYMENT) return { ...s, paymentDue: s.paymentDue + e.amount, paid: s.paid + e.amount, ...channel };
+        return { ...s, status: s.statusBeforePayment ?? STATUS.PROCESSING, statusBeforePayment: null, paid: s.paid + e.amount, ...channel };
+      }
     case 'extended':
       return { ...s, dueAt: e.newDueAt, extended: true };
     case 'stopped':
@@ -112,12 +136,16 @@ function applyPayload(s: DossierState, e: DossierEvent): DossierState {
       return { ...s, status: STATUS.WITHDRAWN, completedAt: e.at, pausedSince: null };
     case 'result_recorded': {
       const moved = handOver(s, e, s.route.length ? s.route[s.route.length - 1]!.order + 1 : s.step + 1, e.deskUnitId, e.deskUnitName, e.deskStaff, null);
-      return { ...moved, status: STATUS.RESULT_READY, completedAt: e.at, decisionIssued: true };
+      return { ...moved, status: STATUS.RESULT_READY, completedAt: e.at, decisionIssued: true, resultFile: e.resultFile ?? null };
     }
     case 'result_returned': {
       const handovers = s.handovers.map((h, i) => (i === s.handovers.length - 1 && !h.completedAt ? { ...h, completedAt: e.at } : h));
-      return { ...s, handovers, status: STATUS.RETURNED, returnedAt: e.at };
+      return { ...s, handovers, status: STATUS.RETURNED, returnedAt: e.at, returnMethod: e.method, deliveryAddress: e.address ?? null, resultFile: e.resultFile ?? s.resultFile };
     }
+    case 'scans_attached':
+      return { ...s, scans: [...s.scans, ...e.scans.map((x) => ({ ...x, stage: e.stage, at: e.at, by: e.actor }))] };
+    case 'draft_attached':
+      return { ...s, drafts: [...s.drafts, { file: e.file, ...(e.note ? { note: e.note } : {}), at: e.at, by: e.actor }] };
   }
 }
 

@@ -1,14 +1,15 @@
 import type { DossierState } from './reducer.js';
+import { notAtResultStep, resultStep } from './result-step.js';
 import { STATUS, type StatusCode } from './statuses.js';
 
 export const ACTIONS = [
   'receive', 'refuse', 'request_reception_supplement', 'transfer', 'take', 'assign', 'return_to_step',
   'request_supplement', 'supplement_received', 'request_payment', 'confirm_payment', 'extend',
-  'stop', 'withdraw', 'record_result', 'return_result',
+  'stop', 'withdraw', 'record_result', 'return_result', 'attach_scans', 'attach_draft',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const { SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT, RESULT_READY } = STATUS;
+const { SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT, RESULT_READY, RETURNED } = STATUS;
 
 /** From which statuses each action may be taken (DOMAIN §2.3 transition table). */
 const FROM: Record<Action, readonly StatusCode[]> = {
@@ -22,15 +23,27 @@ const FROM: Record<Action, readonly StatusCode[]> = {
   request_supplement: [RECEIVED, PROCESSING],
   supplement_received: [SUPPLEMENT_REQUESTED],
   request_payment: [RECEIVED, PROCESSING, RESULT_READY],
-  confirm_payment: [AWAITING_PAYMENT],
+  // Also before a request: an online dossier paid with its submission, or a payment whose gateway
+  // notification arrives after the desk received the dossier, is recorded where the dossier stands.
+  confirm_payment: [SUBMITTED, RECEIVED, PROCESSING, AWAITING_PAYMENT],
   extend: [RECEIVED, PROCESSING, AWAITING_PAYMENT],
   stop: [RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED],
   withdraw: [SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT],
   record_result: [RECEIVED, PROCESSING],
   return_result: [RESULT_READY],
+  // The desk digitises a paper dossier at any time once it is received, the archive copy included.
+  attach_scans: [RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT, RESULT_READY, RETURNED],
+  attach_draft: [RECEIVED, PROCESSING],
 };
 
 export type Refusal = { code: string; vi: string; en: string };
+
+/**
+ * `history`: the events come from another system's record (dossiers/import). What happened there is
+ * kept as it happened, so the rules of item 7 of issue 11 — the result only at the competent agency's
+ * last step, never a hand-over past it — are not applied to it (see docs/IMPORT-DOSSIERS.md).
+ */
+export type RuleOptions = { history?: boolean };
 
 const invalid = (vi: string, en: string): Refusal => ({ code: 'INVALID_TRANSITION', vi, en });
 
@@ -39,7 +52,7 @@ const invalid = (vi: string, en: string): Refusal => ({ code: 'INVALID_TRANSITIO
  * outright: a supplement is requested only once (Decree 118 art. 11), the return date is moved
  * only once (Lai Châu QĐ 88/2025 art. 3(6)), withdrawal only before a decision (Decree 118 art. 21).
  */
-export function refusal(s: DossierState, action: Action): Refusal | null {
+export function refusal(s: DossierState, action: Action, opts: RuleOptions = {}): Refusal | null {
   if (!FROM[action].includes(s.status)) {
     return invalid(`Không thể thực hiện thao tác này khi hồ sơ ở trạng thái hiện tại.`, `The action "${action}" is not allowed in the dossier's current status (${s.status}).`);
   }
@@ -55,9 +68,18 @@ export function refusal(s: DossierState, action: Action): Refusal | null {
     case 'withdraw':
       if (s.decisionIssued) return invalid('Đã có kết quả giải quyết; không thể rút hồ sơ.', 'A decision has been issued; the dossier can no longer be withdrawn.');
       return null;
-    case 'transfer':
+    case 'transfer': {
       if (s.route.length && s.step >= s.route[s.route.length - 1]!.order) return invalid('Hồ sơ đang ở bước cuối của quy trình; hãy ghi nhận kết quả.', 'The dossier is at the last step; record the result.');
+      const decides = resultStep(s.route);
+      if (!opts.history && decides && s.step >= decides.order) {
+        return invalid(`Hồ sơ đang ở bước ghi nhận kết quả (bước ${decides.order}: ${decides.name}); hãy ghi nhận kết quả giải quyết, bộ phận một cửa sẽ trả kết quả.`, 'The dossier is at the step where the result is recorded; record the result, the desk then returns it.');
+      }
       return null;
+    }
+    case 'record_result': {
+      const wrongStep = opts.history ? null : notAtResultStep(s.route, s.step);
+      return wrongStep ? { code: 'NOT_RESULT_STEP', ...wrongStep } : null;
+    }
     case 'take':
       if (s.assignee?.staffId) return invalid('Hồ sơ đã có người xử lý.', 'The dossier already has an assignee.');
       return null;
@@ -71,4 +93,14 @@ export function refusal(s: DossierState, action: Action): Refusal | null {
 
 export function allowedActions(s: DossierState): Action[] {
   return ACTIONS.filter((a) => refusal(s, a) === null);
+}
+
+/** Why `action` is not allowed now (the page explains a missing button), for the actions that have a reason worth saying. */
+export function refusalReasons(s: DossierState, actions: readonly Action[]): Partial<Record<Action, { code: string; vi: string; en: string }>> {
+  const out: Partial<Record<Action, Refusal>> = {};
+  for (const a of actions) {
+    const r = refusal(s, a);
+    if (r && r.code !== 'INVALID_TRANSITION') out[a] = r;
+  }
+  return out;
 }

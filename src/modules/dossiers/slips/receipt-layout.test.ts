@@ -50,11 +50,11 @@ function row(): DossierRow {
       kind: 'citizen', fullName: 'Nguyễn Thị Hường', idNumber: '012345678901', phone: '0912345678', email: 'nguyen.thi.huong@example.vn',
       address: 'Số 12, tổ dân phố 5, phường Tân Phong, tỉnh Lai Châu',
     },
-    applicant_name: 'Nguyễn Thị Hường', documents: LONG_DOCUMENTS,
+    applicant_name: 'Nguyễn Thị Hường', applicant_id_index: null, representative_id_index: null, documents: LONG_DOCUMENTS,
     fees: [{ name: 'Lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ', kind: 'charge', amount: 75000 }],
     result_delivery: 'desk', processing_time: { amount: 10, unit: 'working_days', caseName: 'Nhà ở riêng lẻ tại đô thị', copies: 1 },
     supplement_restarts: false, origin_code: null, status: 2, received_at: null, due_at: null, completed_at: null, paused_at: null, returned_at: null,
-    current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null, involved_unit_ids: [12, 10], extended: false, version: 1,
+    current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null, involved_unit_ids: [12, 10], extended: false, digitised: false, result_digitised: false, paid_online: false, fully_online: false, version: 1, chain_mac: null,
     created_at: new Date(receivedAt), updated_at: new Date(receivedAt),
   };
 }

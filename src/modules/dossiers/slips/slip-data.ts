@@ -24,6 +24,8 @@ export type SlipSource = {
   now: Date;
   /** Quyển số and số thứ tự of the dossier in its desk's register (form 07). */
   register?: { book: string; number: number } | undefined;
+  /** The kiosk rating code and the kiosk page (form 01), from the satisfaction module. */
+  rating?: { code: string; url: string } | null | undefined;
   /** Phone of the officer who issued the notice, for the applicant's questions (form 02). */
   officerPhone?: string | null | undefined;
 };
@@ -94,6 +96,9 @@ export function receiptData(src: SlipSource): SlipData | SlipProblem {
     resultDelivery: resultDeliveryText(row, deskName),
     register: src.register,
     officer: received.deskStaff.name || undefined,
+    // The one-time code for the satisfaction kiosk (modules/satisfaction); absent once the dossier is rated.
+    ratingCode: src.rating?.code,
+    ratingUrl: src.rating?.url,
   };
 }
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp({
     now: () => now,
     override: (services) => ({
-      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([birth, provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, now: () => now }),
+      dossiers: createDossierService({ db: services.db, org: services.org, catalog: inMemoryCatalog([birth, provinceInterAgencyProcedure()]), deadlines: services.calendar.deadlines, keys: services.dataKeys, now: () => now }),
     }),
   });
   for (const u of ['motcua.tanphong', 'chuyenvien.tanphong', 'lanhdao.tanphong', 'motcua.doanket', 'motcua.tinh', 'chuyenvien.sxd', 'lanhdao.sxd', 'admin']) s[u] = await t.login(u);

@@ -1,3 +1,5 @@
+import type { DataProtection } from '../../../platform/crypto/data-protection.js';
+import { openApplicant } from '../personal-data.js';
 /**
  * Prints the statutory slips of a dossier (forms 01–06) and a unit's register (form 07). Read-only:
  * a slip is rebuilt from the dossier's row and event log each time, so a reprint always matches
@@ -40,7 +42,10 @@ const MAX_REGISTER_DAYS = 366;
 
 export type RegisterQuery = { unitId: number; from: string; to: string };
 
-export type SlipServiceDeps = { db: Db; org: OrgService; publicUrl: string; templates: SlipTemplates; now?: () => Date };
+/** The satisfaction module's kiosk code of a dossier, printed on the receipt (null: none to print). */
+export type RatingCodePort = (dossierCode: string) => Promise<{ code: string; url: string } | null>;
+
+export type SlipServiceDeps = { db: Db; org: OrgService; publicUrl: string; templates: SlipTemplates; keys: DataProtection; now?: () => Date; ratingCode?: RatingCodePort };
 
 export type SlipService = ReturnType<typeof createSlipService>;
 
@@ -86,23 +91,43 @@ export function createSlipService(deps: SlipServiceDeps) {
     return registerData(q.unitId, units, q.from, q.to, dossiers, now());
   }
 
+  async function render(stored: repo.DossierRow, form: DossierSlipForm): Promise<Buffer> {
+    // The slips print the applicant's ID number (forms 01, 02): opened here, sealed at rest.
+    const row = { ...stored, applicant: openApplicant(deps.keys, stored.applicant) };
+    const events = await repo.loadEvents(deps.db, row.id);
+    const units = await deps.org.allUnits();
+    const src: SlipSource = { row, events, state: reduce(events), units, publicUrl: deps.publicUrl, now: now() };
+    if (form === '01') {
+      src.register = await registerNumber(deps.db, row);
+      if (src.state.receivedAt && deps.ratingCode) src.rating = await deps.ratingCode(row.code);
+    }
+    if (form === '02') {
+      const request = [...events].reverse().find((e) => e.type === 'supplement_requested' || e.type === 'reception_supplement_requested');
+      src.officerPhone = await contactPhone(request?.actor.staffId ?? null, request?.unitId ?? null, units);
+    }
+    const data = BUILDERS[form](src);
+    if (data instanceof SlipProblem) throw new AppError(data.code, 409, data.vi, data.en, undefined, { form, status: src.state.status });
+    return renderSlipPdf(deps.templates[form], data);
+  }
+
   return {
     /** Forms 01–06 of one dossier; 409 when its history does not call for the form. */
     async dossierSlip(ctx: RequestContext, code: string, form: DossierSlipForm): Promise<Buffer> {
       requireActor(ctx.actor);
-      const row = await repo.findByCode(deps.db, code);
-      if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
-      const events = await repo.loadEvents(deps.db, row.id);
-      const units = await deps.org.allUnits();
-      const src: SlipSource = { row, events, state: reduce(events), units, publicUrl: deps.publicUrl, now: now() };
-      if (form === '01') src.register = await registerNumber(deps.db, row);
-      if (form === '02') {
-        const request = [...events].reverse().find((e) => e.type === 'supplement_requested' || e.type === 'reception_supplement_requested');
-        src.officerPhone = await contactPhone(request?.actor.staffId ?? null, request?.unitId ?? null, units);
-      }
-      const data = BUILDERS[form](src);
-      if (data instanceof SlipProblem) throw new AppError(data.code, 409, data.vi, data.en, undefined, { form, status: src.state.status });
-      return renderSlipPdf(deps.templates[form], data);
+      const stored = await repo.findByCode(deps.db, code);
+      if (!stored || !canRead(ctx.actor, stored)) throw dossierNotFound();
+      return render(stored, form);
+    },
+
+    /**
+     * The slips a dossier's applicant receives electronically (online services): the receipt (01),
+     * the supplement guidance (02) and the refusal (03). The online module has established that the
+     * signed-in citizen is the applicant; no staff reach applies.
+     */
+    async applicantSlip(code: string, form: '01' | '02' | '03'): Promise<Buffer> {
+      const stored = await repo.findByCode(deps.db, code);
+      if (!stored) throw dossierNotFound();
+      return render(stored, form);
     },
 
     async registerPdf(ctx: RequestContext, q: RegisterQuery): Promise<Buffer> {

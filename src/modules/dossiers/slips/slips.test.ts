@@ -71,10 +71,10 @@ function row(over: Partial<DossierRow> = {}): DossierRow {
     id: '1', code: 'H30.501.01-260302-0001', lookup_secret: 'K7Q2MX', idempotency_key: null, procedure_code: '1.001193', procedure_version_id: 1,
     procedure_name: 'Đăng ký khai sinh', field_code: 'HT', field_name: 'Hộ tịch', case_code: null, channel: 'desk', receiving_unit_id: 12, competent_unit_id: 10,
     applicant: { kind: 'citizen', fullName: 'Nguyễn Thị Hường', idNumber: '012345678901', phone: '0912345678', email: 'huong@example.vn', address: 'Bản Sang Ngà', representative: { fullName: 'Lò Văn Páo', authorisation: 'Giấy ủy quyền số 12' } },
-    applicant_name: 'Nguyễn Thị Hường', documents: [{ name: 'Tờ khai', originals: 1 }], fees: [{ name: 'Lệ phí', kind: 'charge', amount: 8000 }],
+    applicant_name: 'Nguyễn Thị Hường', applicant_id_index: null, representative_id_index: null, documents: [{ name: 'Tờ khai', originals: 1 }], fees: [{ name: 'Lệ phí', kind: 'charge', amount: 8000 }],
     result_delivery: 'post', processing_time: { amount: 3, unit: 'working_days', caseName: 'Trường hợp thường', copies: 2 }, supplement_restarts: false, origin_code: null,
     status: 2, received_at: null, due_at: null, completed_at: null, returned_at: null, current_step: 1, current_unit_id: 12, current_staff_id: 7, step_due_at: null, paused_at: null,
-    involved_unit_ids: [12, 13, 11, 10], extended: false, version: 1, created_at: new Date('2026-03-02T09:00:00+07:00'), updated_at: new Date('2026-03-02T09:00:00+07:00'),
+    involved_unit_ids: [12, 13, 11, 10], extended: false, digitised: false, result_digitised: false, paid_online: false, fully_online: false, version: 1, chain_mac: null, created_at: new Date('2026-03-02T09:00:00+07:00'), updated_at: new Date('2026-03-02T09:00:00+07:00'),
     ...over,
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { beforeBody } from '../../../platform/access/before-body.js';
 import { requireActor } from '../../../platform/access/policy.js';
-import { errors } from '../../../platform/http/app-error.js';
+import { AppError, errors } from '../../../platform/http/app-error.js';
 import type { App } from '../../../platform/http/types.js';
+import { readUpload } from '../../../platform/files/upload.js';
 import type { OrgService } from '../org.service.js';
 import { importResult } from '../schema.js';
 import { IMPORT_COLUMNS, type ImportKind } from './columns.js';
@@ -9,6 +11,7 @@ import { importStaff, importUnits } from './org-import.js';
 import { readTabular } from './tabular.js';
 import { REQUIRED_LABELS, TEMPLATE_FILE_NAMES, templateCsv, templateXlsx } from './template.js';
 
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const label = z.object({ vi: z.string(), en: z.string() });
 const columnsView = z.object({
@@ -20,15 +23,16 @@ export async function orgImportRoutes(app: App, org: OrgService): Promise<void> 
   for (const [kind, run] of [['units', importUnits], ['staff', importStaff]] as const) {
     const what = kind === 'units' ? 'đơn vị' : 'cán bộ';
     app.post(`/api/v1/org/import/${kind}`, {
-      schema: { tags, summary: `Nhập ${what} từ CSV/XLSX (multipart "file")`, response: { 200: importResult } },
+      schema: { tags, summary: `Nhập ${what} từ CSV/XLSX (multipart "file", tối đa 10 MB)`, response: { 200: importResult } },
+      onRequest: beforeBody([kind === 'units' ? 'org.manage' : 'staff.manage']),
     }, async (req) => {
-      const file = await req.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+      const file = await readUpload(req, MAX_IMPORT_BYTES);
       if (!file) throw errors.badRequest('Chưa chọn tệp để nhập.', 'No file was sent.');
-      const content = await file.toBuffer();
       let table;
       try {
-        table = await readTabular(content, file.filename);
-      } catch {
+        table = await readTabular(file.content, file.filename);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
         throw errors.badRequest('Không đọc được tệp. Hãy dùng CSV (UTF-8) hoặc XLSX.', 'The file could not be read. Use CSV (UTF-8) or XLSX.');
       }
       if (table.rows.length === 0) {

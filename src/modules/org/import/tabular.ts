@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { checkXlsxLimits, spreadsheetTooLarge, type SpreadsheetLimits } from '../../../platform/files/xlsx-guard.js';
 import { normaliseHeader } from './columns.js';
 
 /**
@@ -11,9 +12,20 @@ export type Tabular = { headers: string[]; rows: TabularRow[] };
 
 export { normaliseHeader };
 
-export async function readTabular(content: Buffer, filename: string): Promise<Tabular> {
-  if (/\.xlsx$/i.test(filename) || content.subarray(0, 2).toString() === 'PK') return readXlsx(content);
-  return readCsv(content);
+/**
+ * A province's whole staff list fits many times over (Lai Châu has a few thousand officials); a file
+ * beyond these is refused before it is parsed, so no upload can hold the server for long.
+ */
+export const TABULAR_LIMITS: SpreadsheetLimits = { maxRows: 20_000, maxInflatedBytes: 64 * 1024 * 1024 };
+
+export async function readTabular(content: Buffer, filename: string, limits = TABULAR_LIMITS): Promise<Tabular> {
+  if (/\.xlsx$/i.test(filename) || content.subarray(0, 2).toString() === 'PK') {
+    await checkXlsxLimits(content, limits);
+    return readXlsx(content);
+  }
+  const table = readCsv(content);
+  if (table.rows.length + 1 > limits.maxRows) throw spreadsheetTooLarge(limits);
+  return table;
 }
 
 function readCsv(content: Buffer): Tabular {

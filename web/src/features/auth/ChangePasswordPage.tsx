@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { PASSWORD_MIN_LENGTH } from '../../../../src/platform/auth/auth.schema';
 import { errorMessage } from '../../shared/api';
 import { homePath, safeNextPath, useAuth } from '../../shared/auth';
 import { useLocale } from '../../shared/i18n';
@@ -8,7 +9,7 @@ import { applyFieldErrors } from '../../shared/ui/formErrors';
 import { AuthCard } from './AuthCard';
 import { useAuthT } from './messages';
 
-const MIN_LENGTH = 10; // the server rule (platform/auth/passwords.ts)
+const MIN_LENGTH = PASSWORD_MIN_LENGTH;
 
 interface Values {
   currentPassword: string;

@@ -21,7 +21,7 @@ const vi = {
   'password.mismatch': 'Hai mật khẩu mới không khớp',
   'password.submit': 'Đổi mật khẩu',
   'password.done': 'Đã đổi mật khẩu.',
-  'password.hint': 'Nên dùng ít nhất {n} ký tự, gồm chữ và số; không dùng lại mật khẩu mặc định.',
+  'password.hint': 'Ít nhất {n} ký tự; không chứa tên đăng nhập, không dùng mật khẩu phổ biến (như 123456a@, matkhau2025). Một câu ngắn dễ nhớ là mật khẩu tốt.',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -45,7 +45,7 @@ const en: Record<keyof typeof vi, string> = {
   'password.mismatch': 'The two new passwords do not match',
   'password.submit': 'Change password',
   'password.done': 'Your password has been changed.',
-  'password.hint': 'Use at least {n} characters with letters and digits; do not reuse the default password.',
+  'password.hint': 'At least {n} characters; not containing the username, not a common password (like 123456a@, matkhau2025). A short sentence makes a good password.',
 } as const;
 
 export const authMessages = defineMessages(vi, en);

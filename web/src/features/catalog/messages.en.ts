@@ -61,6 +61,7 @@ export const catalogEn: Record<CatalogKey, string> = {
   'detail.effective': 'In force from {date}',
   'detail.version': 'Version {n}',
   'detail.print': 'Print posting sheet',
+  'detail.fileOnline': 'File online',
   'detail.history': 'Version history',
   'detail.steps': 'Steps',
   'detail.where': 'Where',

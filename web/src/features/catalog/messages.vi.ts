@@ -60,6 +60,7 @@ export const catalogVi = {
   'detail.effective': 'Có hiệu lực từ ngày {date}',
   'detail.version': 'Phiên bản {n}',
   'detail.print': 'In niêm yết',
+  'detail.fileOnline': 'Nộp hồ sơ trực tuyến',
   'detail.history': 'Lịch sử phiên bản',
   'detail.steps': 'Trình tự thực hiện',
   'detail.where': 'Nơi thực hiện',

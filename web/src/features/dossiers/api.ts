@@ -4,14 +4,14 @@
  */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActionInput, CreateDossierInput } from '../../../../src/modules/dossiers/schema';
-import type { DossierEvent, RouteStep } from '../../../../src/modules/dossiers/rules/events';
+import type { DossierEvent, FileRef, Person, RouteStep, ScanStage } from '../../../../src/modules/dossiers/rules/events';
 import type { Handover } from '../../../../src/modules/dossiers/rules/reducer';
 import type { OpenTimeliness, Timeliness } from '../../../../src/modules/dossiers/rules/statuses';
 import type { Action } from '../../../../src/modules/dossiers/rules/transitions';
 import { api, apiUrl } from '../../shared/api';
 import type { Id } from '../../shared/auth';
 
-export type { Action, ActionInput, DossierEvent, Handover, RouteStep };
+export type { Action, ActionInput, DossierEvent, FileRef, Handover, RouteStep };
 
 export const QUEUES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
 export type QueueName = (typeof QUEUES)[number] | 'received_here';
@@ -43,6 +43,12 @@ export interface DossierSummary {
   /** Waiting for a supplement: when the clock stopped (the due date moves when it restarts). */
   pausedSince: string | null;
   timeliness: Timeliness | OpenTimeliness | null;
+  /** Every received document scanned (Decree 118 art. 17, a Decision 766 indicator). */
+  digitised: boolean;
+  resultDigitised: boolean;
+  paidOnline: boolean;
+  /** Submitted, paid, decided and returned online (DOMAIN §4). */
+  fullyOnline: boolean;
   version: number;
 }
 
@@ -65,6 +71,29 @@ export interface ReceivedDocument {
   originals: number;
   copies: number;
   certifiedCopies: number;
+  /** The scan uploaded at intake (POST /files) and its file name. */
+  fileKey?: string;
+  fileName?: string;
+}
+
+/** A scan as the dossier lists it: the file, when and by whom, at which moment of the dossier's life. */
+export interface ScanView {
+  file: FileRef;
+  stage: ScanStage;
+  at: string;
+  by: Person;
+}
+
+/** A received document with its scans. */
+export interface DossierDocument extends ReceivedDocument {
+  digitised: boolean;
+  scans: ScanView[];
+}
+
+/** A file the user uploaded and is about to attach: the key the upload answered and its name. */
+export interface AttachedFile {
+  key: string;
+  name: string;
 }
 
 export type StaffEvent = DossierEvent & { label: { vi: string; en: string }; hash: string };
@@ -73,7 +102,16 @@ export type StaffEvent = DossierEvent & { label: { vi: string; en: string }; has
 export interface DossierDetail extends DossierSummary {
   lookupSecret: string;
   applicant: Applicant;
-  documents: ReceivedDocument[];
+  documents: DossierDocument[];
+  otherScans: (ScanView & { documentName: string })[];
+  drafts: { file: FileRef; note?: string; at: string; by: Person }[];
+  resultFile: FileRef | null;
+  returnMethod: Channel | null;
+  deliveryAddress: string | null;
+  /** Where the result is recorded (the competent agency's last step). */
+  resultStep: { order: number; name: string; unitId: number | null; unitName: string } | null;
+  /** Why a usual next move is not open now (e.g. the result before the last step). */
+  actionRefusals: Partial<Record<Action, { code: string; vi: string; en: string }>>;
   fees: { name: string; amount?: number; formula?: string }[] | null;
   processingTime: { amount: number; unit: string; caseName?: string | null; copies?: number } | null;
   competentUnitId: number | null;
@@ -186,6 +224,17 @@ export const SLIPS = ['01', '02', '03', '04', '05', '06'] as const;
 export type Slip = (typeof SLIPS)[number];
 export function slipUrl(code: string, slip: Slip): string {
   return apiUrl(`/dossiers/${encodeURIComponent(code)}/slips/${slip}.pdf`);
+}
+
+/** A file of the dossier (scan, draft, result), served in the dossier's context only. */
+export function dossierFileUrl(code: string, key: string): string {
+  return apiUrl(`/dossiers/${encodeURIComponent(code)}/files/${key}`);
+}
+
+/** Uploads a scan (PDF, JPEG or PNG, at most 20 MB); the server checks the content, not the name. */
+export async function uploadScan(file: File): Promise<AttachedFile> {
+  const stored = await api.upload<{ key: string; name: string }>('/files', file);
+  return { key: stored.key, name: file.name };
 }
 
 // ---- catalogue (GET /procedures), read by the intake form ------------------------------------

@@ -138,7 +138,7 @@ export interface PublicOfficial {
   provinceName: string | null;
   badgeNumber: string | null;
   photoUrl: string | null;
-  /** Null until a feedback page exists; the page then offers no button. */
+  /** The page links to the feedback form (/phan-anh?canbo=) itself; the server's value is not needed. */
   feedbackUrl: string | null;
 }
 
@@ -247,9 +247,10 @@ export function useImport(kind: ImportKind) {
   });
 }
 
-export function usePublicOfficial(publicId: string) {
+export function usePublicOfficial(publicId: string, enabled = true) {
   return useQuery({
     queryKey: ['public', 'staff', publicId],
+    enabled,
     queryFn: ({ signal }) =>
       api.get<PublicOfficial>(`/public/staff/${encodeURIComponent(publicId)}`, undefined, signal),
   });

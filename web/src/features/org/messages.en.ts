@@ -133,7 +133,7 @@ export const orgEn: Record<OrgKey, string> = {
 
   'public.title': 'Public official',
   'public.verified': 'Published by the agency that employs this official',
-  'public.feedback': 'Send feedback',
+  'public.feedback': 'Report on this official',
   'public.feedbackHint': 'If this official harassed you, caused trouble or behaved improperly, please report it so the agency can review and act.',
   'public.notFound': 'No official was found. The code on the badge may no longer be valid.',
 };

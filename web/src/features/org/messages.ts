@@ -133,7 +133,7 @@ const vi = {
 
   'public.title': 'Thông tin cán bộ, công chức',
   'public.verified': 'Thông tin do cơ quan quản lý cán bộ công bố',
-  'public.feedback': 'Gửi phản ánh',
+  'public.feedback': 'Phản ánh về cán bộ này',
   'public.feedbackHint': 'Nếu cán bộ có hành vi nhũng nhiễu, gây phiền hà hoặc thái độ chưa đúng mực, vui lòng phản ánh để cơ quan xem xét, xử lý.',
   'public.notFound': 'Không tìm thấy thông tin cán bộ. Mã trên thẻ có thể đã hết hiệu lực.',
 } as const;

@@ -1,5 +1,5 @@
 import { Card, Col, Flex, Row, Typography } from 'antd';
-import { CalendarOutlined, FileSearchOutlined, ProfileOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CommentOutlined, FileSearchOutlined, MessageOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
@@ -55,6 +55,12 @@ export default function HomePage() {
             </Col>
             <Col xs={24} md={8}>
               <QuickLink to="/lich-lam-viec" icon={<CalendarOutlined />} title={ts('nav.schedule')} text={t('quick.schedule')} />
+            </Col>
+            <Col xs={24} md={12}>
+              <QuickLink to="/phan-anh" icon={<MessageOutlined />} title={t('quick.feedbackTitle')} text={t('quick.feedback')} />
+            </Col>
+            <Col xs={24} md={12}>
+              <QuickLink to="/phan-anh/cong-khai" icon={<CommentOutlined />} title={t('quick.publishedTitle')} text={t('quick.published')} />
             </Col>
           </Row>
         </div>

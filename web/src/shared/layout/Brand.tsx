@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 /** A simple star mark (not the state emblem) with the portal's two-line name. */
 export function Brand({ top, main, to = '/' }: { top: string; main: string; to?: string }) {
   return (
-    <Link to={to} className="mc-brand" aria-label={`${main} — ${top}`}>
+    <Link to={to} className="mc-brand">
       <svg width="40" height="40" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
         <circle cx="32" cy="32" r="30" fill="#9e1c1c" stroke="#f4c542" strokeWidth="3" />
         <path

@@ -3,6 +3,7 @@ import { Button, Col, Flex, Grid, Row } from 'antd';
 import { LoginOutlined, AppstoreOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { SIGN_IN_PATH, homePath, useAuth } from '../auth';
+import { CitizenMenu } from '../citizen';
 import { useLocale, useT } from '../i18n';
 import type { NavItem } from '../module';
 import { useFallbackTitle } from '../pageTitle';
@@ -31,6 +32,7 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
           <Brand top={site.provinceName} main={site.portalName} />
           <Flex align="center" gap={8} wrap={false}>
             <LocaleSwitch />
+            <CitizenMenu compact={compact} />
             {user ? (
               <Link to={workspace}>
                 <Button
@@ -56,7 +58,8 @@ export function PublicLayout({ nav }: { nav: NavItem[] }) {
             {t('nav.home')}
           </NavLink>
           {nav.map((item) => (
-            <NavLink key={item.path} to={item.path}>
+            // An entry whose path starts another's ("/phan-anh" and "/phan-anh/cong-khai") is lit only on its own page.
+            <NavLink key={item.path} to={item.path} end={nav.some((other) => other.path.startsWith(`${item.path}/`))}>
               {item.label(locale)}
             </NavLink>
           ))}

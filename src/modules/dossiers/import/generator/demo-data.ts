@@ -31,6 +31,31 @@ export function demoUnits(): GenUnit[] {
   return (JSON.parse(readFileSync(`${DEMO_DIR}org/units.json`, 'utf8')) as { units: GenUnit[] }).units;
 }
 
+/** How busy and how punctual each demo commune and department is (demo/org/activity.json): made-up figures for the generator. */
+export type DemoActivity = {
+  communes: Record<string, { population: number; demoBoost?: number; late: number }>;
+  departments: Record<string, { late: number }>;
+};
+
+export function demoActivity(): DemoActivity {
+  return JSON.parse(readFileSync(`${DEMO_DIR}org/activity.json`, 'utf8')) as DemoActivity;
+}
+
+/**
+ * The generator's volume by desk and late share by unit from the activity file: each commune's
+ * one-stop desk (its service centre) receives in proportion to the commune's population (times a
+ * boost where the demo accounts sit); late shares are keyed by commune and department code.
+ */
+export function demoWorkload(units: GenUnit[], activity: DemoActivity = demoActivity()): { deskWeight: Record<string, number>; lateShare: Record<string, number> } {
+  const deskWeight: Record<string, number> = {};
+  for (const u of units) {
+    const c = u.kind === 'service_centre' && u.parentCode ? activity.communes[u.parentCode] : undefined;
+    if (c) deskWeight[u.code] = c.population * (c.demoBoost ?? 1);
+  }
+  const lateShare = Object.fromEntries([...Object.entries(activity.communes), ...Object.entries(activity.departments)].map(([code, a]) => [code, a.late]));
+  return { deskWeight, lateShare };
+}
+
 /** The named demo accounts (demo/org/accounts.json) that work dossiers, as actors, by badge number, with their roles. */
 export function demoAccountStaff(): WorkAccount[] {
   return demoAccounts().filter((a) => !a.roles.some(([r]) => r === 'admin' || r === 'auditor'));

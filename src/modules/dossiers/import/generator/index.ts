@@ -7,6 +7,7 @@ import { vnDay } from '../../rules/statuses.js';
 import type { importLineSchema } from '../import-schema.js';
 import { applicant, personName } from './people.js';
 import { createPlanner, type GenUnit, type Planned } from './planner.js';
+import { approverAt, approvingUnit, type WorkAccount } from './queue-work.js';
 import { createRng, textHash, type Rng } from './random.js';
 import { dossierTimeline, iso, type GenPerson, type Outcome } from './timeline.js';
 
@@ -32,13 +33,26 @@ export type GenerateOptions = {
   desks?: string[];
   /** Relative volume of a desk (default 1): a city ward receives more than a mountain commune. */
   deskWeight?: Record<string, number>;
+  /**
+   * Share of dossiers finished late, by unit code (default 9 %): the competent unit's own figure or
+   * its nearest ancestor's, else the receiving desk's or its ancestors' — so some communes and
+   * departments do better than others and a ranking of units shows it.
+   */
+  lateShare?: Record<string, number>;
   channels?: ChannelKind[];
+  /** The demo accounts: the result is recorded by one whose grant covers the result step (else by a made-up leader). */
+  accounts?: WorkAccount[];
 };
 
 /** Shares of outcomes: about 2 % refused, 1.5 % withdrawn, 1 % stopped, 9 % late, the rest on time. */
 const OUTCOMES: [Outcome, number][] = [['refused', 0.02], ['withdrawn', 0.015], ['stopped', 0.01], ['late', 0.09], ['on_time', 1]];
 /** Busy fields weigh more: civil status and certification are most of a commune desk's work. */
 const FIELD_WEIGHT: Record<string, number> = { HOTICH: 6, CHUNGTHUC: 8, DATDAI: 3, HKD: 2 };
+
+/** Index in the route of the step where the result is recorded (rules/result-step.ts). */
+function resultStepIndex(route: Planned['route']): number {
+  return route.length > 1 && route[route.length - 1]!.role === 'desk_officer' ? route.length - 2 : route.length - 1;
+}
 
 /** The deadline maths of the calendar rules over a calendar (for generating outside the app). */
 export function calculatorFromCalendar(calendar: WorkCalendar): DeadlineCalculator {
@@ -71,6 +85,7 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
   };
 
   const procs = o.procedures.filter((p) => planner.desksFor(p).length > 0);
+  const approver = approverAt(o.accounts ?? [], planner);
 
   // Working days of the window, each with a share of the volume (Mondays busier, Fridays quieter).
   const days: { day: string; midnight: Date; weight: number }[] = [];
@@ -118,9 +133,19 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
     return null;
   }
 
+  /** The late share configured for a unit or its nearest ancestor, if any. */
+  function lateAt(u: UnitRef | undefined): number | undefined {
+    for (; u; u = u.parentId ? byId.get(u.parentId) : undefined) if (o.lateShare?.[u.code!] !== undefined) return o.lateShare[u.code!];
+    return undefined;
+  }
+  function outcomesFor(desk: UnitRef, competent: UnitRef): [Outcome, number][] {
+    const late = o.lateShare ? (lateAt(competent) ?? lateAt(desk)) : undefined;
+    return late === undefined ? OUTCOMES : OUTCOMES.map(([k, share]) => [k, k === 'late' ? late : k === 'on_time' ? 1 - 0.045 - late : share]);
+  }
+
   function build(r: Rng, p: ProcedureContent, caseCode: string | undefined, channel: ChannelKind, desk: UnitRef, f: Planned, start: Date): GeneratedLine {
     const { codeOf } = planner;
-    const outcome = r.weighted(OUTCOMES, ([, share]) => share)[0];
+    const outcome = r.weighted(outcomesFor(desk, f.competent), ([, share]) => share)[0];
     const kinds = p.applicants;
     const kind = kinds.includes('citizen') && (!kinds.includes('organisation') || r.chance(0.85)) ? 'citizen' : 'organisation';
     const person = applicant(r, kind, (communeOf(desk) ?? r.pick(communes))?.name ?? 'tỉnh Lai Châu');
@@ -136,6 +161,10 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
       desk: someoneAt(desk.code!, `${desk.code}|desk`),
       worker: (s) => (s.unitId ? someoneAt(codeOf(s.unitId)!, `${codeOf(s.unitId)}|${s.role}`) : made(s.unitName)),
       holder: staffAt.get(f.competent.code!)?.length ? someoneAt(f.competent.code!, '') : someoneAt(refs.find((u) => u.parentId === f.competent.id && u.function === 'leadership')?.code ?? f.competent.code!, `${f.competent.code}|head`),
+      signer: (() => {
+        const unit = approvingUnit(f.route, resultStepIndex(f.route), f.competent.id);
+        return approver(unit) ?? made(`${codeOf(unit)}|approver`);
+      })(),
       outcome, supplement: outcome !== 'refused' && r.chance(0.1), extension: outcome === 'late' && r.chance(0.3),
       payment: fees.length && r.chance(0.6) ? fees : [], documents: documents.length ? documents.map((d) => d.name) : ['Tờ khai'],
       resultName: p.results[0]?.name ?? 'kết quả giải quyết', resultDelivery, applicantName: person.fullName,

@@ -1,3 +1,4 @@
+import { createDataProtection, DEVELOPMENT_DATA_KEY } from '../../../../platform/crypto/data-protection.js';
 import { describe, expect, it } from 'vitest';
 import { STATUS } from '../../rules/statuses.js';
 import { importLineSchema } from '../import-schema.js';
@@ -38,7 +39,7 @@ describe('queueWork', () => {
       const procedures = demoProcedures(new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10), catalogue);
       const planner = createPlanner(units);
       const inForce = new Map(procedures.map((p) => [p.code, { versionId: 1, versionNumber: 1, content: p }]));
-      const ctx: Omit<ReplayContext, 'procedure'> = { units: planner.refs, unitsByCode: planner.byCode, staffByBadge, calc, routeCache: new Map(), now };
+      const ctx: Omit<ReplayContext, 'procedure'> = { units: planner.refs, unitsByCode: planner.byCode, staffByBadge, calc, routeCache: new Map(), now, keys: createDataProtection(DEVELOPMENT_DATA_KEY) };
       const lines = [...queueWork({ procedures, planner, staff: accounts, accounts, calc, now, sequences: new Map() })];
       expect(new Set(lines.map((l) => l.code)).size, `${now.toISOString()}: codes are unique`).toBe(lines.length);
       const states = lines.map((l) => replayLine(importLineSchema.parse(l), { ...ctx, procedure: inForce.get(l.procedureCode) }).state);

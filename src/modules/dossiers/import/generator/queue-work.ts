@@ -36,6 +36,7 @@ export function workFor(account: WorkAccount, procedures: ProcedureContent[], pl
     if (!grant) continue;
     for (const procedure of procedures) {
       for (const desk of planner.desksFor(procedure)) {
+        if (!mayReach(planner, procedure, desk, grant, role)) continue;
         for (const caseCode of [undefined, ...procedure.cases.map((c) => c.code)]) {
           for (const channel of ['desk', 'online', 'post'] as const) {
             const planned = planner.planFor(procedure, caseCode, channel, desk);
@@ -51,6 +52,55 @@ export function workFor(account: WorkAccount, procedures: ProcedureContent[], pl
     }
   }
   return found.sort((a, b) => Number(b.planned.route[b.step]!.unitId === own) - Number(a.planned.route[a.step]!.unitId === own));
+}
+
+/**
+ * Whether a dossier of the procedure received at the desk can have a step within the grant — a
+ * quick test that spares resolving every route of every commune (the province has 38): a desk
+ * officer takes only the reception step (the desk itself); a commune desk's route stays inside its
+ * commune unless the procedure names a fixed unit (its implementing agency or a step's unit).
+ */
+function mayReach(planner: Planner, procedure: ProcedureContent, desk: UnitRef, grant: UnitRef, role: string): boolean {
+  if (role === 'desk_officer') return planner.within(desk.id, grant.id);
+  const commune = planner.communeOf(desk);
+  if (!commune || planner.within(commune.id, grant.id) || planner.within(grant.id, commune.id)) return true;
+  if (planner.communeOf(grant)) return false;
+  return namesFixedUnit(procedure);
+}
+
+const fixedUnit = new WeakMap<ProcedureContent, boolean>();
+function namesFixedUnit(p: ProcedureContent): boolean {
+  let v = fixedUnit.get(p);
+  if (v === undefined) {
+    const processes = [...p.internalProcesses, ...p.cases.flatMap((c) => c.internalProcesses ?? [])];
+    v = Boolean(p.implementingAgency.code) || processes.some((ip) => ip.steps.some((s) => s.responsible.unitCode));
+    fixedUnit.set(p, v);
+  }
+  return v;
+}
+
+/**
+ * Who signs a result at a unit (issue 11 item 7: the approving permission, held by unit heads): the
+ * demo account whose `unit_head` grant covers the unit, the one sitting nearest to it first; else
+ * nobody known, and the caller names a made-up leader — never a demo account that lacks the right.
+ */
+export function approverAt(accounts: WorkAccount[], planner: Planner): (unitId: number) => GenPerson | undefined {
+  const depth = (unitId: number, rootId: number) => {
+    let d = 0;
+    for (let u = planner.byId.get(unitId); u && u.id !== rootId; u = u.parentId ? planner.byId.get(u.parentId) : undefined) d++;
+    return d;
+  };
+  return (unitId) => {
+    const found = accounts.flatMap((a) => a.roles.filter(([r]) => r === 'unit_head').map(([, code]) => ({ a, root: planner.byCode.get(code)?.id })))
+      .filter((x) => x.root !== undefined && planner.within(unitId, x.root))
+      .sort((x, y) => depth(unitId, x.root!) - depth(unitId, y.root!));
+    return found[0]?.a;
+  };
+}
+
+/** The unit whose leadership records the result at the result step: its own unit, or the competent agency when an outside body holds it. */
+export function approvingUnit(route: RouteStep[], k: number, competentId: number): number {
+  return route[k]!.unitId ?? competentId;
 }
 
 /** What a generated dossier is waiting for, and in whose queue it shows. */
@@ -87,8 +137,6 @@ export type QueueWorkOptions = {
  * random history gives volume; this guarantees that everyone who signs in has something to do.
  */
 export function* queueWork(o: QueueWorkOptions): Generator<GeneratedLine> {
-  const accountAt = (unitId: number, role: string) => o.accounts.find((a) => a.unitCode === o.planner.codeOf(unitId)
-    && a.roles.some(([r, code]) => r === role && o.planner.within(unitId, o.planner.byCode.get(code)?.id ?? -1)));
   for (const account of o.accounts) {
     const candidates = workFor(account, o.procedures, o.planner);
     if (!candidates.length) continue;
@@ -104,15 +152,34 @@ export function* queueWork(o: QueueWorkOptions): Generator<GeneratedLine> {
       const unitOf = (x: WorkCandidate) => x.planned.route[x.step]!.unitId;
       const c = rng.pick(pool.filter((x) => unitOf(x) === unitOf(pool[0]!)));
       used.add(c.procedure.code);
-      const line = dossierFor(o, rng, account, c, kind, (unitId, stepRole) => {
-        const acc = accountAt(unitId, stepRole);
-        if (acc) return acc;
-        const here = o.staff.filter((s) => s.unitCode === o.planner.codeOf(unitId) && !o.accounts.some((a) => a.badge === s.badge));
-        return here.length ? here[textHash(`${c.procedure.code}|${unitId}|${stepRole}`) % here.length]! : { name: personName(createRng(textHash(`${unitId}|${stepRole}`))) };
-      });
+      const line = dossierFor(o, rng, account, c, kind, workerFor(o, c.procedure.code));
       if (line) yield line;
     }
   }
+}
+
+/** Who works a step of a generated dossier: the demo account there, else someone of the unit, else a made-up name. */
+function workerFor(o: QueueWorkOptions, procedureCode: string): (unitId: number, role: string) => GenPerson {
+  return (unitId, stepRole) => {
+    const acc = o.accounts.find((a) => a.unitCode === o.planner.codeOf(unitId)
+      && a.roles.some(([r, code]) => r === stepRole && o.planner.within(unitId, o.planner.byCode.get(code)?.id ?? -1)));
+    if (acc) return acc;
+    const here = o.staff.filter((s) => s.unitCode === o.planner.codeOf(unitId) && !o.accounts.some((a) => a.badge === s.badge));
+    return here.length ? here[textHash(`${procedureCode}|${unitId}|${stepRole}`) % here.length]! : { name: personName(createRng(textHash(`${unitId}|${stepRole}`))) };
+  };
+}
+
+/**
+ * One dossier of a given person, at a given point of its way, for a demo account's work on one
+ * procedure (`queueWork` lays out the same, with a made-up applicant): how the demo citizens' own
+ * history is laid out from "now" (seed/demo-citizens.ts). Null when the catalogue gives the account
+ * no such work, or the calendar no such time.
+ */
+export function dossierOf(o: QueueWorkOptions, account: WorkAccount, procedureCode: string, kind: 'received' | 'taken' | 'assigned' | 'result_ready', person: GeneratedLine['applicant'], seed: string): GeneratedLine | null {
+  const c = workFor(account, o.procedures.filter((p) => p.code === procedureCode), o.planner).find((x) => suits(x, kind));
+  if (!c) return null;
+  const line = dossierFor(o, createRng(textHash(seed)), account, c, kind, workerFor(o, procedureCode));
+  return line && { ...line, applicant: person };
 }
 
 /** Whether the candidate can hold this kind of work: reception kinds need the right channel, and no outside body on the way. */
@@ -165,7 +232,9 @@ function dossierFor(o: QueueWorkOptions, rng: Rng, account: WorkAccount, c: Work
       holder = next;
     }
     if (kind === 'result_ready') {
-      events.push({ type: 'result_recorded', at: iso(time(offsets[at]!)), actor: who(holder), summary: `Cấp ${c.procedure.results[0]?.name ?? 'kết quả giải quyết'}`, resultNumber: `${rng.int(1, 9999)}/${time(offsets[at]!).getUTCFullYear()}` });
+      const unit = approvingUnit(route, lastProcessingStep(route), c.planned.competent.id);
+      const signer = approverAt(o.accounts, o.planner)(unit) ?? { name: personName(createRng(textHash(`${unit}|approver`))) };
+      events.push({ type: 'result_recorded', at: iso(time(offsets[at]!)), actor: who(signer), summary: `Cấp ${c.procedure.results[0]?.name ?? 'kết quả giải quyết'}`, resultNumber: `${rng.int(1, 9999)}/${time(offsets[at]!).getUTCFullYear()}` });
     }
   }
 

@@ -24,6 +24,8 @@ export type TimelinePlan = {
   worker(step: RouteStep): GenPerson;
   /** Someone of the competent agency, who moves the dossier on when an outside body hands it back. */
   holder: GenPerson;
+  /** Who records the result at the result step: a holder of the approving permission there (issue 11 item 7). */
+  signer: GenPerson;
   outcome: Outcome;
   supplement: boolean;
   extension: boolean;
@@ -151,7 +153,7 @@ export function dossierTimeline(p: TimelinePlan): { events: Timed[]; receivedAt:
     return { events: finish(out, inst(o)), receivedAt: received };
   }
   const resultAt = inst(W);
-  push(resultAt, { type: 'result_recorded', actor: who(route[k]!.external ? p.holder : holders[k]!), summary: `Cấp ${p.resultName}`, resultNumber: `${rng.int(1, 9999)}/${resultAt.getUTCFullYear()}` });
+  push(resultAt, { type: 'result_recorded', actor: who(p.signer), summary: `Cấp ${p.resultName}`, resultNumber: `${rng.int(1, 9999)}/${resultAt.getUTCFullYear()}` });
   push(after(resultAt, rng.between(0.3, p.resultDelivery === 'post' ? 24 : 12)), {
     type: 'result_returned', actor: who(p.desk), receiverName: p.applicantName, method: p.resultDelivery,
     ...(p.resultDelivery === 'post' ? { note: 'Gửi qua dịch vụ bưu chính công ích' } : {}),

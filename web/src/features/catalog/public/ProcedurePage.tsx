@@ -68,6 +68,9 @@ export default function ProcedurePage() {
         {p.levels.map((lv) => <Tag key={lv}>{l.level(lv)}</Tag>)}
         {p.boundaryIndependent ? <Tag color="geekblue">{t('detail.boundary')}</Tag> : null}
         <span className="mc-grow" />
+        {p.onlineMode !== 'none' ? (
+          <Link to={`/cong-dan/nop-ho-so/${p.code}`}><Button type="primary">{t('detail.fileOnline')}</Button></Link>
+        ) : null}
         <a href={postingSheetUrl(p.code)} target="_blank" rel="noopener noreferrer">
           <Button icon={<PrinterOutlined />}>{t('detail.print')}</Button>
         </a>

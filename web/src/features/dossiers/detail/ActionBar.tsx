@@ -10,7 +10,7 @@ import { isStaleVersion, useStaleVersionNotice } from '../../../shared/ui/staleV
 import { type Action, type DossierDetail, dossierKeys, useDossierAction } from '../api';
 import { useDossierT } from '../i18n';
 import { useUnits } from '../../org/api';
-import { arrangeActions, permittedActions } from './permissions';
+import { arrangeActions, permittedActions, resultExplanation } from './permissions';
 import { ActionFields, type ActionValues, initialValues, NO_FIELDS, toActionInput } from './ActionFields';
 
 const DANGER: readonly Action[] = ['refuse', 'stop', 'withdraw'];
@@ -28,10 +28,19 @@ export function ActionBar({ dossier }: { dossier: DossierDetail }) {
   // Who may do what depends on the unit tree: wait for it rather than show buttons that then move.
   if (units.isPending) return <Skeleton.Button active block aria-busy />;
   const allowed = permittedActions(user, dossier, units.data);
-  if (allowed.length === 0) return <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>;
+  const why = resultExplanation(user, dossier, units.data, allowed);
+  const step = dossier.resultStep;
+  // Who records the result, said plainly where the button is not offered (issue 11 item 7).
+  const note = why && step ? (
+    <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="result-rule">
+      {why === 'notApprover' ? t('result.notApprover') : t('result.onlyAt', { step: String(step.order), name: step.name, unit: step.unitName })}
+    </Typography.Paragraph>
+  ) : null;
+  if (allowed.length === 0) return <><Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>{note}</>;
   const { primary, secondary } = arrangeActions(user, dossier, units.data, allowed);
   return (
     <>
+      {note}
       <Flex gap={8} wrap>
         {primary.map((a, i) => (
           <Button key={a} type={i === 0 ? 'primary' : 'default'} onClick={() => setAction(a)}>

@@ -1,7 +1,8 @@
 import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DATE_PATTERN, DATE_TIME_PATTERN, formatDateTime } from '../../../shared/format';
-import type { Action, ActionInput, DossierDetail } from '../api';
+import type { Action, ActionInput, AttachedFile, DossierDetail } from '../api';
+import { ScanInput } from '../files/ScanInput';
 import { useDossierT } from '../i18n';
 import { vietnamInstant } from '../labels';
 import { FeeItemsField, MoneyInput, ReasonsField, SupplementItemsField, type SupplementItemValue } from '../ListFields';
@@ -26,6 +27,12 @@ export interface ActionValues {
   summary?: string;
   resultNumber?: string;
   receiverName?: string;
+  /** A scan: of the document at `documentIndex`, or of a paper named `documentName` (supplement). */
+  documentIndex?: number;
+  documentName?: string;
+  file?: AttachedFile;
+  resultFile?: AttachedFile;
+  address?: string;
 }
 
 /** Actions that need nothing but a confirmation. */
@@ -54,7 +61,11 @@ export function toActionInput(action: Action, v: ActionValues, version: number):
     case 'refuse':
       return { action, version, reasons: (v.reasons ?? []).map((r) => r.trim()).filter(Boolean) };
     case 'supplement_received':
-      return { action, version, note: opt(v.note) };
+      return { action, version, note: opt(v.note), scans: v.file ? [{ documentIndex: undefined, documentName: opt(v.documentName), file: v.file }] : undefined };
+    case 'attach_scans':
+      return { action, version, scans: v.file ? [{ documentIndex: v.documentIndex, documentName: undefined, file: v.file }] : [] };
+    case 'attach_draft':
+      return { action, version, file: v.file ?? { key: '', name: '' }, note: opt(v.note) };
     case 'request_payment':
       return { action, version, items: (v.fees ?? []).map((f) => ({ name: f.name.trim(), amount: f.amount })) };
     case 'confirm_payment':
@@ -66,9 +77,9 @@ export function toActionInput(action: Action, v: ActionValues, version: number):
     case 'withdraw':
       return { action, version, reason: (v.reason ?? '').trim(), requestedAt: v.requestedAt && !v.requestedAt.isSame(dayjs(), 'day') ? vietnamInstant(v.requestedAt.hour(12).minute(0)) : undefined };
     case 'record_result':
-      return { action, version, summary: (v.summary ?? '').trim(), resultNumber: opt(v.resultNumber) };
+      return { action, version, summary: (v.summary ?? '').trim(), resultNumber: opt(v.resultNumber), resultFile: v.resultFile };
     case 'return_result':
-      return { action, version, receiverName: (v.receiverName ?? '').trim(), method: (v.method ?? 'desk') as 'desk', note: opt(v.note) };
+      return { action, version, receiverName: (v.receiverName ?? '').trim(), method: (v.method ?? 'desk') as 'desk', note: opt(v.note), address: v.method === 'post' ? opt(v.address) : undefined, resultFile: v.resultFile };
   }
 }
 
@@ -93,6 +104,9 @@ export function initialValues(action: Action, d: DossierDetail): ActionValues {
       return d.dueAt ? { newDueAt: dayjs(d.dueAt).add(3, 'day') } : {};
     case 'return_result':
       return { receiverName: d.applicant.representative?.fullName ?? d.applicant.fullName, method: d.resultDelivery };
+    case 'attach_scans':
+      // The first document still without a scan.
+      return { documentIndex: Math.max(d.documents.findIndex((doc) => !doc.digitised), 0) };
     default:
       return {};
   }
@@ -117,6 +131,33 @@ function Note() {
 }
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** Returning the result: by post, where to; online, the electronic result (scanned now if it was not recorded as a file). */
+function ReturnFields({ dossier }: { dossier: DossierDetail }) {
+  const t = useDossierT();
+  const method = Form.useWatch<string | undefined>('method');
+  return (
+    <>
+      <Form.Item name="receiverName" label={t('form.receiver')} rules={required(t('list.required'))}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="method" label={t('form.method')}>
+        <Select options={(['desk', 'post', 'online'] as const).map((m) => ({ value: m, label: t(`delivery.${m}`) }))} />
+      </Form.Item>
+      {method === 'post' ? (
+        <Form.Item name="address" label={t('files.address')} extra={t('files.addressHint')}>
+          <Input maxLength={500} placeholder={dossier.applicant.address} />
+        </Form.Item>
+      ) : null}
+      {dossier.resultFile ? null : (
+        <Form.Item name="resultFile" label={t('files.resultFile')} rules={method === 'online' ? [{ required: true, message: t('files.resultOnlineRequired') }] : []}>
+          <ScanInput label={t('files.resultFile')} />
+        </Form.Item>
+      )}
+      <Note />
+    </>
+  );
+}
 
 /** The fields each action asks for (Circular 03/2025 forms 02, 04, 05, 06 and the result). */
 export function ActionFields({ action, dossier }: { action: Action; dossier: DossierDetail }) {
@@ -171,7 +212,37 @@ export function ActionFields({ action, dossier }: { action: Action; dossier: Dos
     case 'refuse':
       return <ReasonsField name="reasons" />;
     case 'supplement_received':
-      return <Note />;
+      return (
+        <>
+          <Form.Item name="documentName" label={t('files.documentName')}>
+            <Input maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="file" label={t('files.supplementScan')}>
+            <ScanInput label={t('files.supplementScan')} />
+          </Form.Item>
+          <Note />
+        </>
+      );
+    case 'attach_scans':
+      return (
+        <>
+          <Form.Item name="documentIndex" label={t('files.document')} rules={[{ required: true, message: t('list.required') }]}>
+            <Select options={dossier.documents.map((doc, i) => ({ value: i, label: `${i + 1}. ${doc.name}${doc.digitised ? ` (${t('files.digitised').toLowerCase()})` : ''}` }))} />
+          </Form.Item>
+          <Form.Item name="file" label={t('files.scan')} rules={[{ required: true, message: t('files.scanRequired') }]}>
+            <ScanInput label={t('files.scan')} />
+          </Form.Item>
+        </>
+      );
+    case 'attach_draft':
+      return (
+        <>
+          <Form.Item name="file" label={t('files.draft')} rules={[{ required: true, message: t('files.draftRequired') }]}>
+            <ScanInput label={t('files.draft')} />
+          </Form.Item>
+          <Note />
+        </>
+      );
     case 'request_payment':
       return <FeeItemsField name="fees" />;
     case 'confirm_payment':
@@ -226,20 +297,13 @@ export function ActionFields({ action, dossier }: { action: Action; dossier: Dos
           <Form.Item name="resultNumber" label={t('form.resultNumber')}>
             <Input maxLength={100} />
           </Form.Item>
+          <Form.Item name="resultFile" label={t('files.resultFile')} extra={t('files.resultFileHint')}>
+            <ScanInput label={t('files.resultFile')} />
+          </Form.Item>
         </>
       );
     case 'return_result':
-      return (
-        <>
-          <Form.Item name="receiverName" label={t('form.receiver')} rules={required(t('list.required'))}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="method" label={t('form.method')}>
-            <Select options={(['desk', 'post', 'online'] as const).map((m) => ({ value: m, label: t(`delivery.${m}`) }))} />
-          </Form.Item>
-          <Note />
-        </>
-      );
+      return <ReturnFields dossier={dossier} />;
     case 'take':
     case 'receive':
       return null;

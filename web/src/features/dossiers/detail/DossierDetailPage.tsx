@@ -16,6 +16,9 @@ import { EventTimeline } from './EventTimeline';
 import { HandoverTable } from './HandoverTable';
 import { RouteSteps } from './RouteSteps';
 import { SlipLinks } from './SlipLinks';
+import { DossierFiles } from '../files/DossierFiles';
+import { RatingCodeCard } from '../../satisfaction/RatingCodeCard';
+import { useSatisfactionT } from '../../satisfaction/messages';
 
 function Facts({ d }: { d: DossierDetail }) {
   const t = useDossierT();
@@ -75,6 +78,7 @@ export default function DossierDetailPage() {
   const t = useDossierT();
   const { code = '' } = useParams();
   const dossier = useDossier(code);
+  const st = useSatisfactionT();
   // On narrow screens the actions come right after the facts, not below the whole history.
   const wide = Grid.useBreakpoint().xl ?? true;
   const back = (
@@ -138,19 +142,12 @@ export default function DossierDetailPage() {
             <Card size="small" title={t('detail.slips')}>
               <SlipLinks dossier={d} />
             </Card>
-            {d.documents.length > 0 ? (
-              <Card size="small" title={t('detail.documents')}>
-                <ol style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {d.documents.map((doc, i) => (
-                    <li key={i} style={{ marginBottom: 4 }}>
-                      {doc.name}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {' '}
-                        ({(['originals', 'copies', 'certifiedCopies'] as const).filter((k) => doc[k] > 0).map((k) => `${t(`intake.${k}`)}: ${doc[k]}`).join(', ') || '—'})
-                      </Typography.Text>
-                    </li>
-                  ))}
-                </ol>
+            <Card size="small" title={t('files.card')}>
+              <DossierFiles d={d} />
+            </Card>
+            {d.receivedAt ? (
+              <Card size="small" title={st('code.card')}>
+                <RatingCodeCard dossierCode={d.code} />
               </Card>
             ) : null}
           </Flex>

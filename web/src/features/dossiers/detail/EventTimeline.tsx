@@ -16,6 +16,7 @@ const COLOURS: Partial<Record<StaffEvent['type'], string>> = {
   reception_supplement_requested: 'orange',
   extended: 'orange',
   payment_requested: 'gold',
+  scans_attached: 'blue',
 };
 
 /** The lines under an event: reasons, documents to supplement, new dates, amounts, notes. */
@@ -59,9 +60,19 @@ function useDetails() {
       case 'withdrawn':
         return [t('ev.reason', { reason: e.reason }), t('ev.requestedAt', { at: formatDateTime(e.requestedAt) })];
       case 'result_recorded':
-        return [t('ev.summary', { summary: e.summary }), ...(e.resultNumber ? [t('ev.resultNumber', { number: e.resultNumber })] : [])];
+        return [t('ev.summary', { summary: e.summary }), ...(e.resultNumber ? [t('ev.resultNumber', { number: e.resultNumber })] : []), ...(e.resultFile ? [t('files.scanOf', { name: e.resultFile.name })] : [])];
       case 'result_returned':
-        return [t('ev.receiver', { name: e.receiverName }), t('ev.method', { method: t(`delivery.${e.method}`) }), ...(e.note ? [t('ev.note', { note: e.note })] : [])];
+        return [
+          t('ev.receiver', { name: e.receiverName }), t('ev.method', { method: t(`delivery.${e.method}`) }),
+          ...(e.address ? [t('files.deliveryAddress', { address: e.address })] : []), ...(e.resultFile ? [t('files.scanOf', { name: e.resultFile.name })] : []),
+          ...(e.note ? [t('ev.note', { note: e.note })] : []),
+        ];
+      case 'scans_attached':
+        return e.scans.map((x) => `${x.documentName}: ${x.file.name} (${t(`files.stage.${e.stage}`)})`);
+      case 'draft_attached':
+        return [t('files.scanOf', { name: e.file.name }), ...(e.note ? [t('ev.note', { note: e.note })] : [])];
+      case 'reception_supplement_submitted':
+        return [...e.documents.map((d) => d.name), ...(e.note ? [t('ev.note', { note: e.note })] : [])];
       case 'submitted':
         return [];
     }

@@ -11,8 +11,10 @@ import type { Action, DossierDetail } from '../api';
 const RECEIVE: readonly Role[] = ['desk_officer', 'unit_head', 'admin'];
 const PROCESS: readonly Role[] = ['desk_officer', 'specialist', 'unit_head', 'admin'];
 const ASSIGN: readonly Role[] = ['unit_head', 'admin'];
+/** dossier.approve: who records the result (issue 11 item 7). */
+const APPROVE: readonly Role[] = ['unit_head', 'admin'];
 const DESK_ACTIONS: readonly Action[] = ['receive', 'refuse', 'request_reception_supplement'];
-const DESK_OR_HANDLER: readonly Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw'];
+const DESK_OR_HANDLER: readonly Action[] = ['return_result', 'supplement_received', 'confirm_payment', 'withdraw', 'attach_scans'];
 
 type User = SessionUser & { staffId?: Id };
 
@@ -41,8 +43,22 @@ export function permittedActions(user: SessionUser | null, d: DossierDetail, uni
     if (DESK_OR_HANDLER.includes(a)) return atDesk || processes;
     if (a === 'assign') return headsHolder;
     if (a === 'take') return processes;
+    if (a === 'record_result') return holds(me, APPROVE, holder, parents) && (!assignedToOther || headsHolder);
     return processes && (!assignedToOther || headsHolder);
   });
+}
+
+/**
+ * Why "Ghi nhận kết quả" is not offered to this user, when they work on the dossier: not the step
+ * where the result is recorded (the server's reason), or not a holder of the approving permission.
+ */
+export function resultExplanation(user: SessionUser | null, d: DossierDetail, units: readonly OrgUnit[] | undefined, permitted: readonly Action[]): 'notAtStep' | 'notApprover' | null {
+  if (permitted.includes('record_result') || !d.resultStep || (d.statusCode !== 2 && d.statusCode !== 4)) return null;
+  if (d.actionRefusals.record_result?.code === 'NOT_RESULT_STEP') return 'notAtStep';
+  if (!user || !units || !d.allowedActions.includes('record_result')) return null;
+  const parents = new Map(units.map((u) => [String(u.id), u.parentId === null ? null : String(u.parentId)]));
+  const holder = d.currentUnitId ?? d.competentUnitId ?? d.receivingUnitId;
+  return holds(user as User, PROCESS, holder, parents) ? 'notApprover' : null;
 }
 
 /** The next move on the usual path gets a button; the rest sit under "Thao tác khác". */

@@ -1,11 +1,13 @@
 import { Button, Checkbox, Empty, Flex, Form, InputNumber, Tag, Typography } from 'antd';
 import { CheckSquareOutlined } from '@ant-design/icons';
-import type { CatalogueDocument, ReceivedDocument } from '../api';
+import type { AttachedFile, CatalogueDocument, ReceivedDocument } from '../api';
+import { ScanInput } from '../files/ScanInput';
 import { useDossierT } from '../i18n';
 
-/** A row of the checklist as the form holds it. */
+/** A row of the checklist as the form holds it; `file` is the document's scan (digitised at reception). */
 export interface DocumentRow extends ReceivedDocument {
   received: boolean;
+  file?: AttachedFile;
 }
 
 export function rowsFor(docs: readonly CatalogueDocument[]): DocumentRow[] {
@@ -54,6 +56,17 @@ export function DocumentChecklist({ docs }: { docs: readonly CatalogueDocument[]
                     {doc.presentOnly ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('intake.presentOnly')}</Tag> : null}
                   </Checkbox>
                 </Form.Item>
+                {doc.presentOnly ? null : (
+                  <div style={{ paddingInlineStart: 24, marginTop: 4 }}>
+                    <Form.Item name={['documents', index, 'file']} noStyle>
+                      <ScanInput
+                        label={t('files.scanOf', { name: doc.name })}
+                        // Form.Item stores the file and calls this too: a paper scanned at the counter was received.
+                        onChange={(file) => { if (file) form.setFieldValue(['documents', index, 'received'], true); }}
+                      />
+                    </Form.Item>
+                  </div>
+                )}
                 {doc.note ? (
                   <div style={{ paddingInlineStart: 24 }}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

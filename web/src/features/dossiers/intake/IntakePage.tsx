@@ -56,6 +56,8 @@ function toBody(v: IntakeValues, key: string): CreateDossierBody {
       phone: blankToUndefined(a.phone),
       email: blankToUndefined(a.email),
       address: blankToUndefined(a.address),
+      // Set by online filings only (a postal address for the result); the desk form has no such field.
+      deliveryAddress: undefined,
       representative: represented
         ? {
             fullName: r!.fullName.trim(),
@@ -65,7 +67,9 @@ function toBody(v: IntakeValues, key: string): CreateDossierBody {
           }
         : undefined,
     },
-    documents: (v.documents ?? []).filter((d) => d.received).map(({ name, originals, copies, certifiedCopies }) => ({ name, originals: originals ?? 0, copies: copies ?? 0, certifiedCopies: certifiedCopies ?? 0 })),
+    documents: (v.documents ?? []).filter((d) => d.received).map(({ name, originals, copies, certifiedCopies, file }) => ({
+      name, originals: originals ?? 0, copies: copies ?? 0, certifiedCopies: certifiedCopies ?? 0, ...(file ? { fileKey: file.key, fileName: file.name } : {}),
+    })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Avatar, Button, Card, Descriptions, Flex, Result, Skeleton, Typography } from 'antd';
 import { MessageOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { usePublicOfficial } from '../api';
@@ -11,6 +11,8 @@ export default function PublicOfficialPage() {
   const t = useOrgT();
   const { publicId = '' } = useParams();
   const official = usePublicOfficial(publicId);
+  const navigate = useNavigate();
+  const feedbackPath = `/phan-anh?canbo=${encodeURIComponent(publicId)}`;
 
   let body;
   if (official.isPending) {
@@ -47,15 +49,13 @@ export default function PublicOfficialPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           <SafetyCertificateOutlined style={{ color: '#389e0d' }} /> {t('public.verified')}
         </Typography.Paragraph>
-        {/* Offered only when the server names a page that takes feedback (none until a PAKN module exists). */}
-        {person.feedbackUrl ? (
-          <>
-            <Typography.Paragraph>{t('public.feedbackHint')}</Typography.Paragraph>
-            <Button type="primary" size="large" block icon={<MessageOutlined />} href={person.feedbackUrl}>
-              {t('public.feedback')}
-            </Button>
-          </>
-        ) : null}
+        {/* The badge QR's page offers feedback about this official (PAKN, issue 12): the form opens with the
+            official named and the conduct category chosen. */}
+        <Typography.Paragraph>{t('public.feedbackHint')}</Typography.Paragraph>
+        <Button type="primary" size="large" block icon={<MessageOutlined aria-hidden />} href={feedbackPath}
+          onClick={(e) => { e.preventDefault(); navigate(feedbackPath); }} style={{ whiteSpace: 'normal', height: 'auto', minHeight: 40 }}>
+          {t('public.feedback')}
+        </Button>
       </>
     );
   }

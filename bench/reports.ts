@@ -1,0 +1,79 @@
+/**
+ * Form II.06a speed (issue 13 item 6): a year, the whole province, on PostgreSQL.
+ *
+ *   npx tsx bench/reports.ts [--count 100000] [--runs 30] [--file F]
+ *
+ * Generates (or reuses) the historical file of bench/import.ts's generator, imports it into a fresh
+ * PostgreSQL database seeded with the demo province — the read model is written by the import, in its
+ * transactions — then times the report through the service (as the route calls it) for the statutory
+ * year 2026 at the province (grouped by unit, field, procedure) and at one commune, and the rebuild.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { importerFor } from '../src/modules/dossiers/import/index.js';
+import { buildReach, type Grant } from '../src/platform/access/policy.js';
+import { systemContext } from '../src/platform/http/context.js';
+import { benchConfig, freshPostgres, n0, n2, openPostgres, seeded } from './support.js';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' }, runs: { type: 'string', default: '30' }, file: { type: 'string' } } });
+const count = Number(values.count);
+const runs = Number(values.runs);
+const file = values.file ?? `bench/out/dossiers-${count}.ndjson`;
+if (!existsSync(file)) {
+  console.error(`generating ${file} …`);
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-dossiers.ts', '--count', String(count), '--out', file], { stdio: 'inherit' });
+}
+
+async function* lines(): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) yield line;
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const report: string[] = [];
+const db = await freshPostgres('motcua_bench_reports');
+try {
+  const handle = await openPostgres(db.url);
+  const services = await seeded(handle, benchConfig());
+  const imported = await importerFor(services).importLines(systemContext('bench-reports'), lines(), {
+    onProgress: (p) => process.stderr.write(`  … ${n0(p.lines)} lines, ${n0(p.dossiersPerMinute)} dossiers/min\n`),
+  });
+  await sql`analyze report_dossier_facts`.execute(handle.db);
+  const facts = await sql<{ n: string }>`select count(*) as n from report_dossier_facts`.execute(handle.db);
+  report.push(`import with the read model: ${n0(imported.imported)} dossiers, ${n0(imported.events)} events in ${n2(imported.ms / 1000)} s (${n0(imported.dossiersPerMinute)} dossiers/min); ${facts.rows[0]!.n} read-model rows`);
+
+  const units = await services.org.allUnits();
+  const root = units.find((u) => u.parentId === null)!;
+  const grants: Grant[] = [{ role: 'auditor', unitId: root.id, unitName: root.name, provinceWide: true }];
+  const reach = buildReach(grants, await services.org.subtrees([root.id]));
+  const ctx = { ...systemContext('bench-reports'), system: false, actor: { accountId: 0, staffId: 0, username: 'bench', fullName: 'Bench', unitId: root.id, grants, reach } };
+  const time = async (label: string, q: Parameters<typeof services.reports.service.ii06a>[1]) => {
+    await services.reports.service.ii06a(ctx, q); // warm
+    const ms: number[] = [];
+    let rows = 0;
+    let received = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const r = await services.reports.service.ii06a(ctx, q);
+      ms.push(performance.now() - t0);
+      rows = r.rows.length;
+      received = r.totals.received.total;
+    }
+    report.push(`II.06a ${label}: p50 ${n2(pct(ms, 50))} ms, p99 ${n2(pct(ms, 99))} ms (${runs} runs; ${rows} rows, ${n0(received)} dossiers in the report)`);
+  };
+  const year = { from: '2025-12-15', to: '2026-12-14' };
+  await time('year 2026, province, by unit', { ...year, unit: root.code!, groupBy: 'unit' });
+  await time('year 2026, province, by field', { ...year, unit: root.code!, groupBy: 'field' });
+  await time('year 2026, province, by procedure', { ...year, unit: root.code!, groupBy: 'procedure' });
+  await time('Q3 2026, province, by unit', { from: '2026-06-15', to: '2026-09-14', unit: root.code!, groupBy: 'unit' });
+  await time('year 2026, one ward (H30.501), by procedure', { ...year, unit: 'H30.501', groupBy: 'procedure' });
+
+  const rebuilt = await services.reports.rebuild();
+  report.push(`rebuild-read-models: ${n0(rebuilt.dossiers)} dossiers in ${n2(rebuilt.ms / 1000)} s`);
+  await handle.close();
+} finally {
+  await db.drop();
+}
+console.log(`\n${report.join('\n')}`);

@@ -1,0 +1,16 @@
+import type { App } from '../../platform/http/types.js';
+import type { ReportService } from './reports.service.js';
+import { ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
+
+export async function reportRoutes(app: App, reports: ReportService): Promise<void> {
+  const tags = ['reports'];
+  app.get('/api/v1/reports/ii06a', {
+    schema: { tags, summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC theo đơn vị, lĩnh vực, thủ tục / form II.06a', querystring: ii06aQuery },
+  }, async (req) => reports.ii06a(req.ctx, req.query));
+  app.get('/api/v1/reports/ii07b', {
+    schema: { tags, summary: 'Biểu II.07b: số TTHC thuộc thẩm quyền, giải quyết theo cơ chế một cửa, có quy trình nội bộ / form II.07b', querystring: ii07bQuery },
+  }, async (req) => reports.ii07b(req.ctx, req.query));
+  app.get('/api/v1/reports/periods', {
+    schema: { tags, summary: 'Các kỳ báo cáo theo quy định của một năm (tháng, quý, 6 tháng, 9 tháng, năm) / statutory periods', querystring: periodsQuery },
+  }, async (req) => reports.periods(req.ctx, req.query.year));
+}

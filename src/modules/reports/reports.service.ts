@@ -1,0 +1,135 @@
+import { AppError, errors } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { can, hasAnywhere, reachable, requireActor } from '../../platform/access/policy.js';
+import type { ProcedureContent } from '../catalog/schema.js';
+import { ii07b } from './rules/ii07b.js';
+import type { Db } from '../../platform/db/transaction.js';
+import type { OrgService } from '../org/org.service.js';
+import * as repo from './reports.repository.js';
+import { daysIn, periodBounds, periodFor, periodsOf, type Period } from './rules/periods.js';
+import type { Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
+
+/** The longest range a report covers (a five-year plan). */
+const MAX_DAYS = 5 * 366;
+
+const unitNotFound = () => errors.notFound('đơn vị', 'Unit', 'REPORT_UNIT_NOT_FOUND');
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+type Unit = { id: number; parentId: number | null; code: string | null; name: string };
+
+function emptyFigures(): Ii06aFigures {
+  return {
+    received: { total: 0, online: 0, direct: 0, carriedOver: 0 }, completed: { total: 0, early: 0, onTime: 0, late: 0 },
+    inProgress: { total: 0, withinDeadline: 0, overdue: 0 }, awaitingSupplement: 0, withdrawn: 0, satisfactionRate: null,
+  };
+}
+
+function add(into: Ii06aFigures, c: repo.Ii06aCounts): void {
+  into.received.carriedOver += c.carriedOver;
+  into.received.online += c.online;
+  into.received.direct += c.direct;
+  into.received.total += c.carriedOver + c.online + c.direct;
+  into.completed.total += c.completed;
+  into.completed.early += c.early;
+  into.completed.onTime += c.onTime;
+  into.completed.late += c.late;
+  into.inProgress.total += c.inProgress;
+  into.inProgress.withinDeadline += c.withinDeadline;
+  into.inProgress.overdue += c.overdue;
+  into.awaitingSupplement += c.awaitingSupplement;
+  into.withdrawn += c.withdrawn;
+}
+
+/** What form II.07b reads of the catalogue (wired in src/app.ts). */
+export type CatalogStatsPort = { contentsInForce(day: string): Promise<{ code: string; content: ProcedureContent }[]> };
+
+export function createReportService(deps: { db: Db; org: OrgService; now: () => Date; catalog: CatalogStatsPort }) {
+  /** The unit asked for, or the top of the caller's reach; 404 for a unit outside it (not revealed). */
+  async function reportUnit(ctx: RequestContext, code: string | undefined, units: Unit[]): Promise<Unit> {
+    const actor = requireActor(ctx.actor);
+    const reach = new Set(reachable(actor, 'report.read'));
+    if (code) {
+      const unit = units.find((u) => u.code === code);
+      if (!unit || !can(actor, 'report.read', unit.id)) throw unitNotFound();
+      return unit;
+    }
+    const top = units.filter((u) => reach.has(u.id) && (u.parentId === null || !reach.has(u.parentId))).sort((a, b) => a.id - b.id)[0];
+    if (!top) throw errors.forbidden();
+    return top;
+  }
+
+  function checkedPeriod(from: string, to: string): Period {
+    if (from > to) throw new AppError('REPORT_PERIOD_INVALID', 400, 'Ngày bắt đầu kỳ báo cáo phải trước hoặc bằng ngày kết thúc.', 'The period must start on or before its last day.');
+    if (daysIn(from, to) > MAX_DAYS) throw new AppError('REPORT_PERIOD_TOO_LONG', 400, 'Kỳ báo cáo dài tối đa 5 năm.', 'A report period is at most five years long.');
+    return periodFor(from, to);
+  }
+
+  return {
+    /** Form II.06a (Circular 01/2020/TT-VPCP) for a unit subtree and a period; docs/reports.md defines every column. */
+    async ii06a(ctx: RequestContext, q: Ii06aQuery): Promise<Ii06aReport> {
+      const actor = requireActor(ctx.actor);
+      const period = checkedPeriod(q.from, q.to);
+      const units = await deps.org.allUnits();
+      const root = await reportUnit(ctx, q.unit, units);
+      if (!can(actor, 'report.read', root.id)) throw unitNotFound();
+      const children = new Map<number, Unit[]>();
+      for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+      // Each unit of the subtree, with the row it is counted in when grouping by unit: the root's
+      // direct child it lies under, or the root itself for the root's own dossiers.
+      const groupOf = new Map<number, Unit>([[root.id, root]]);
+      const stack: [Unit, Unit][] = (children.get(root.id) ?? []).map((c) => [c, c]);
+      while (stack.length) {
+        const [u, group] = stack.pop()!;
+        groupOf.set(u.id, group);
+        for (const c of children.get(u.id) ?? []) stack.push([c, group]);
+      }
+      const { start, end } = periodBounds(period);
+      const counts = await repo.ii06a(deps.db, start, end, [...groupOf.keys()], q.groupBy);
+
+      const rows = new Map<string, Ii06aRow>();
+      const rowFor = (key: string, name: string) => {
+        let r = rows.get(key);
+        if (!r) rows.set(key, (r = { key, name, ...emptyFigures() }));
+        return r;
+      };
+      if (q.groupBy === 'unit') {
+        // Every direct child shows, with zeros where nothing was handled: a unit with no work is a fact too.
+        for (const c of [...(children.get(root.id) ?? [])].sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || a.id - b.id)) rowFor(c.code ?? String(c.id), c.name);
+      }
+      const totals = emptyFigures();
+      for (const c of counts) {
+        add(totals, c);
+        if (q.groupBy === 'unit') {
+          const g = groupOf.get(Number(c.key))!;
+          add(rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name), c);
+        } else {
+          add(rowFor(c.key, c.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : c.key)), c);
+        }
+      }
+      return {
+        form: 'II.06a', period, unit: { code: root.code, name: root.name }, groupBy: q.groupBy, asOf: deps.now().toISOString(),
+        rows: [...rows.values()], totals,
+      };
+    },
+
+    /**
+     * Form II.07b over the province's catalogue as in force on the period's last day. The catalogue is
+     * the province's, so any `report.read` grant reads it.
+     */
+    async ii07b(ctx: RequestContext, q: Ii07bQuery) {
+      const actor = requireActor(ctx.actor);
+      if (!hasAnywhere(actor, 'report.read')) throw errors.forbidden();
+      const period = checkedPeriod(q.from, q.to);
+      const [procedures, units] = await Promise.all([deps.catalog.contentsInForce(q.to), deps.org.allUnits()]);
+      const centres = new Set(units.filter((u) => u.kind === 'service_centre' && u.code).map((u) => u.code!));
+      return { form: 'II.07b' as const, period, asOf: deps.now().toISOString(), ...ii07b(procedures.map((p) => p.content), centres) };
+    },
+
+    /** The statutory periods of a year (Decree 09/2019 cut-offs) for a period picker. */
+    periods(ctx: RequestContext, year: number): { year: number; periods: Period[] } {
+      requireActor(ctx.actor);
+      return { year, periods: periodsOf(year) };
+    },
+  };
+}

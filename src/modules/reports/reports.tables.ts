@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+/** Read model of form II.06a (migration 0021, rules/facts.ts): one row per dossier. */
+export interface ReportDossierFactsTable {
+  dossier_id: string;
+  code: string;
+  unit_id: number;
+  receiving_unit_id: number;
+  competent_unit_id: number | null;
+  procedure_code: string;
+  procedure_name: string;
+  field_code: string | null;
+  field_name: string | null;
+  channel: string;
+  received_at: Date | null;
+  original_due_at: Date | null;
+  pause_started_at: Date | null;
+  pause_ended_at: Date | null;
+  due_after_pause: Date | null;
+  paused_when_overdue: boolean;
+  extended_at: Date | null;
+  due_after_extension: Date | null;
+  due_at: Date | null;
+  completed_at: Date | null;
+  outcome: string | null;
+  timeliness: string | null;
+  returned_at: Date | null;
+  inter_agency: boolean;
+  version: number;
+  updated_at: Generated<Date>;
+}
+
+export interface ReportTables {
+  report_dossier_facts: ReportDossierFactsTable;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { dbDate } from '../../platform/http/bounds.js';
+
+/** Query and answer shapes of the reports API (issue 13 contract), shared with the web app. */
+export const GROUP_BY = ['unit', 'field', 'procedure'] as const;
+
+const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
+
+// `format` (xlsx, pdf) is not in the schema yet: exports come with a later round of issue 13.
+export const ii06aQuery = z.strictObject({
+  from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  unit: agencyCode.optional(),
+  groupBy: z.enum(GROUP_BY, { error: 'Nhóm theo: unit (đơn vị), field (lĩnh vực) hoặc procedure (thủ tục)' }).default('unit'),
+});
+export type Ii06aQuery = z.infer<typeof ii06aQuery>;
+
+export const periodsQuery = z.strictObject({
+  year: z.coerce.number({ error: 'Năm phải là số' }).int('Năm phải là số nguyên').min(2000, 'Năm từ 2000 đến 2100').max(2100, 'Năm từ 2000 đến 2100'),
+});
+
+export type Ii06aFigures = {
+  received: { total: number; online: number; direct: number; carriedOver: number };
+  completed: { total: number; early: number; onTime: number; late: number };
+  inProgress: { total: number; withinDeadline: number; overdue: number };
+  /** In progress at the end of the period and paused for a supplement (included in inProgress). */
+  awaitingSupplement: number;
+  /** Withdrawn at the applicant's request during the period (included in completed and in onTime). */
+  withdrawn: number;
+  /** Not computed yet: the satisfaction module is not wired to reports (null, never a made-up figure). */
+  satisfactionRate: number | null;
+};
+
+export type Ii06aRow = Ii06aFigures & { key: string; name: string };
+
+export type PeriodView = { kind: string; code: string; label: { vi: string; en: string }; from: string; to: string };
+
+export type Ii06aReport = {
+  form: 'II.06a';
+  period: PeriodView;
+  unit: { code: string | null; name: string };
+  groupBy: (typeof GROUP_BY)[number];
+  /** The read model is written in the events' own transaction: it is current as of the answer. */
+  asOf: string;
+  rows: Ii06aRow[];
+  totals: Ii06aFigures;
+};
+
+/** Form II.07b: the catalogue as in force on the period's last day (`from` names the period only). */
+export const ii07bQuery = z.strictObject({
+  from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
+});
+export type Ii07bQuery = z.infer<typeof ii07bQuery>;
