@@ -97,7 +97,7 @@ describe('POST requests: a feedback item through the api channel', () => {
     const item = await t.db.selectFrom('feedback_items').selectAll().where('code', '=', created.service_request_id).executeTakeFirstOrThrow();
     expect(item).toMatchObject({ channel: 'api', app_name: 'Ứng dụng Phản ánh Lai Châu', category_code: 'thu-tuc', title: 'Trả kết quả trễ hẹn', consent_to_publish: true, status: 'received' });
     expect(item.submitter).toMatchObject({ name: 'Tòng Thị Hoa', phone: '0912000111', email: 'hoa@example.vn' });
-    expect(item.content).toContain('Địa điểm: Bộ phận một cửa xã Tân Phong; toạ độ 22.3964, 103.4582');
+    expect(item.content).toContain('Địa điểm: Bộ phận một cửa xã Tân Phong; tọa độ 22.3964, 103.4582');
     const extra = await t.db.selectFrom('open311_requests').selectAll().where('feedback_code', '=', created.service_request_id).executeTakeFirstOrThrow();
     expect(extra).toMatchObject({ app_id: appId, lat: 22.3964, long: 103.4582, device_id: 'dev-1', account_id: 'acc-9', media_url: 'https://example.vn/anh.jpg' });
     // Not published: not readable through Open311 (the submitter follows it with the code and secret).

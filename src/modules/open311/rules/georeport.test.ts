@@ -69,7 +69,7 @@ describe('POST requests', () => {
     const s = toSubmission(r.request);
     expect(s).toEqual({
       categoryCode: 'thu-tuc', about: { kind: 'dossier', dossierCode: 'H30.501-260302-0001' }, title: 'Hồ sơ của tôi bị trả lại không rõ lý do.',
-      content: 'Hồ sơ của tôi bị trả lại không rõ lý do.\nXin được giải thích.\n\nĐịa điểm: Bản Hon, xã Tân Phong; toạ độ 22.3964, 103.4582',
+      content: 'Hồ sơ của tôi bị trả lại không rõ lý do.\nXin được giải thích.\n\nĐịa điểm: Bản Hon, xã Tân Phong; tọa độ 22.3964, 103.4582',
       submitter: { kind: 'person', name: 'Lò Thị Mai', phone: '0912345678', email: 'mai@example.vn' }, consentToPublish: true,
     });
   });

@@ -286,7 +286,7 @@ export function titleFrom(description: string, max = 120): string {
 export function locationLine(r: Pick<PostedRequest, 'lat' | 'long' | 'addressString' | 'addressId'>): string | null {
   const parts = [
     r.addressString ? r.addressString : null,
-    r.lat !== null && r.long !== null ? `toạ độ ${r.lat}, ${r.long}` : null,
+    r.lat !== null && r.long !== null ? `tọa độ ${r.lat}, ${r.long}` : null,
     r.addressId ? `mã địa chỉ ${r.addressId}` : null,
   ].filter(Boolean);
   return parts.length ? `Địa điểm: ${parts.join('; ')}` : null;
