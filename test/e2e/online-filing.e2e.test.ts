@@ -168,6 +168,7 @@ describe('online public services, end to end on a phone', () => {
     await staffSignIn('motcua.tanphong');
     await staffPage.goto(`${app.url}/can-bo/ho-so`);
     await staffPage.getByRole('tab', { name: /Đang xử lý/ }).click();
+    await expect.poll(() => staffPage.getByRole('tab', { name: /Đang xử lý/ }).getAttribute('aria-selected'), POLL).toBe('true');
     // Not yet received, it has no due date: sorted last among hundreds, so the desk looks it up by its code.
     await staffPage.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill(code);
     await staffPage.keyboard.press('Enter');

@@ -40,16 +40,22 @@ function useListParams() {
   const q = params.get('q') ?? '';
   // Refused and reception-held dossiers have no due date; the "done" queue sorts by reception.
   const sort = params.get('sx') === 'due' || params.get('sx') === 'received' ? (params.get('sx') as 'due' | 'received') : queue === 'done' ? 'received' : 'due';
-  const update = (patch: { queue?: QueueName; q?: string; sort?: 'due' | 'received' }) => {
-    const next = new URLSearchParams(params);
-    if (patch.queue !== undefined) {
-      next.set('hang', patch.queue);
-      next.delete('sx');
-    }
-    if (patch.q !== undefined) (patch.q ? next.set('q', patch.q) : next.delete('q'));
-    if (patch.sort !== undefined) next.set('sx', patch.sort);
-    setParams(next, { replace: true });
-  };
+  // Built from the address bar, not from this render's parameters: the router renders a new tab in a
+  // transition, so a search typed right after choosing a tab would otherwise drop the tab.
+  const update = (patch: { queue?: QueueName; q?: string; sort?: 'due' | 'received' }) =>
+    setParams(
+      () => {
+        const next = new URLSearchParams(window.location.search);
+        if (patch.queue !== undefined) {
+          next.set('hang', patch.queue);
+          next.delete('sx');
+        }
+        if (patch.q !== undefined) (patch.q ? next.set('q', patch.q) : next.delete('q'));
+        if (patch.sort !== undefined) next.set('sx', patch.sort);
+        return next;
+      },
+      { replace: true },
+    );
   return { queue, q, sort, update };
 }
 
