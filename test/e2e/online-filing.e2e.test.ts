@@ -167,9 +167,9 @@ describe('online public services, end to end on a phone', () => {
     expect((await desk.get(code)).statusCode).toBe(1);
     await staffSignIn('motcua.tanphong');
     await staffPage.goto(`${app.url}/can-bo/ho-so`);
-    await staffPage.getByRole('tab', { name: /Đang xử lý/ }).click();
-    await expect.poll(() => staffPage.getByRole('tab', { name: /Đang xử lý/ }).getAttribute('aria-selected'), POLL).toBe('true');
-    // Not yet received, it has no due date: sorted last among hundreds, so the desk looks it up by its code.
+    // Sent online, not yet received: it waits in the desk's "Chờ tiếp nhận" tab, counted on the tab.
+    await staffPage.getByRole('tab', { name: /Chờ tiếp nhận/ }).click();
+    await expect.poll(() => staffPage.getByRole('tab', { name: /Chờ tiếp nhận/ }).getAttribute('aria-selected'), POLL).toBe('true');
     await staffPage.getByRole('searchbox', { name: 'Tìm hồ sơ' }).fill(code);
     await staffPage.keyboard.press('Enter');
     await staffPage.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();

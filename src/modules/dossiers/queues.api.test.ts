@@ -9,7 +9,7 @@ let now = MONDAY;
 let t: TestApp;
 const s = {} as Record<string, Session>;
 const ROLES = ['motcua.tanphong', 'chuyenvien.tanphong', 'lanhdao.tanphong', 'motcua.doanket', 'kiemtra', 'admin'];
-const COUNTED = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
+const COUNTED = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
 
 beforeAll(async () => {
   t = await createTestApp({

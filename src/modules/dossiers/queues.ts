@@ -18,7 +18,7 @@ const DONE = [3, 7, 8, 10];
 const CLOCK_RUNNING = [2, 4, 6];
 
 /** The queues whose size the workspace shows at a glance ("rõ việc"). */
-export const COUNTED_QUEUES = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
+export const COUNTED_QUEUES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
 export type CountedQueue = (typeof COUNTED_QUEUES)[number];
 
 type Cursor = { k: string | null; id: string };
@@ -74,6 +74,9 @@ function queueWhere(queue: QueueName, s: Scope) {
     switch (queue) {
       case 'mine':
         return eb.and([eb('current_staff_id', '=', s.actor.staffId), eb('status', 'in', OPEN)]);
+      case 'awaiting_reception':
+        // Submitted online (status 1) and not yet received: the work of the desk it was sent to.
+        return eb.and([eb('receiving_unit_id', 'in', some(s.processUnits)), eb('status', '=', 1)]);
       case 'unassigned':
         return eb.and([eb('current_unit_id', 'in', some(s.processUnits)), eb('current_staff_id', 'is', null), eb('status', 'in', OPEN)]);
       case 'near_due':

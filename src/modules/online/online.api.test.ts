@@ -191,6 +191,25 @@ describe('online filing', () => {
   });
 });
 
+describe('the desk’s "awaiting reception" queue', () => {
+  it('holds what citizens sent online to this desk until it is received, and counts it', async () => {
+    const queue = async (user: string) => {
+      const list = await t.request('GET', '/api/v1/dossiers?queue=awaiting_reception&limit=100', { session: staff[user] });
+      expect(list.statusCode, list.body).toBe(200);
+      const counts = (await t.request('GET', '/api/v1/dossiers/counts', { session: staff[user] })).json();
+      const codes = list.json().items.map((x: { code: string }) => x.code) as string[];
+      expect(counts.awaiting_reception.n).toBe(codes.length);
+      return codes;
+    };
+    const code = (await submit(mai, (await completeDraft(mai)).id)).json().dossier.code as string;
+    expect(await queue('motcua.tanphong')).toContain(code);
+    // Another commune's desk does not receive it.
+    expect(await queue('motcua.doanket')).not.toContain(code);
+    await act(staff['motcua.tanphong'], code, { action: 'receive' });
+    expect(await queue('motcua.tanphong')).not.toContain(code);
+  });
+});
+
 describe('supplements, refusal and rating', () => {
   it('a processing supplement: the citizen sees what is asked, supplements once, and the clock paused and resumed', async () => {
     const draft = await completeDraft(mai);

@@ -5,6 +5,7 @@ export const dossierEn: Record<DossierKey, string> = {
   'menu.intake': 'Receive a dossier',
 
   'queue.mine': 'Mine',
+  'queue.awaiting_reception': 'Awaiting reception',
   'queue.unassigned': 'Unassigned',
   'queue.near_due': 'Due soon',
   'queue.overdue': 'Overdue',

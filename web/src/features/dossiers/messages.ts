@@ -4,6 +4,7 @@ const vi = {
   'menu.intake': 'Tiếp nhận hồ sơ',
 
   'queue.mine': 'Của tôi',
+  'queue.awaiting_reception': 'Chờ tiếp nhận',
   'queue.unassigned': 'Chưa phân công',
   'queue.near_due': 'Sắp đến hạn',
   'queue.overdue': 'Quá hạn',

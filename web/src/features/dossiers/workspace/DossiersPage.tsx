@@ -10,7 +10,7 @@ import { INTAKE_ROLES, INTAKE_PATH } from '../roles';
 import { DossierCards, DossierTable } from './DossierList';
 
 /** Queues whose size matters at a glance ("rõ việc"); the long ones get no badge. */
-const COUNTED: readonly QueueName[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
+const COUNTED: readonly QueueName[] = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement'];
 
 function QueueLabel({ queue, active, counts }: { queue: QueueName; active: boolean; counts: QueueCounts | undefined }) {
   const t = useDossierT();
@@ -38,8 +38,9 @@ function useListParams() {
   const raw = params.get('hang');
   const queue: QueueName = (QUEUES as readonly string[]).includes(raw ?? '') ? (raw as QueueName) : 'mine';
   const q = params.get('q') ?? '';
-  // Refused and reception-held dossiers have no due date; the "done" queue sorts by reception.
-  const sort = params.get('sx') === 'due' || params.get('sx') === 'received' ? (params.get('sx') as 'due' | 'received') : queue === 'done' ? 'received' : 'due';
+  // Refused and reception-held dossiers have no due date; the "done" queue sorts by reception, and
+  // what waits for reception has no due date yet: first come, first served.
+  const sort = params.get('sx') === 'due' || params.get('sx') === 'received' ? (params.get('sx') as 'due' | 'received') : queue === 'done' || queue === 'awaiting_reception' ? 'received' : 'due';
   // Built from the address bar, not from this render's parameters: the router renders a new tab in a
   // transition, so a search typed right after choosing a tab would otherwise drop the tab.
   const update = (patch: { queue?: QueueName; q?: string; sort?: 'due' | 'received' }) =>

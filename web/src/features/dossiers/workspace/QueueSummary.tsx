@@ -4,7 +4,7 @@ import { COUNT_CAP, type CountedQueue, type QueueCounts, useQueueCounts } from '
 import { useDossierT } from '../i18n';
 import { DOSSIERS_PATH } from '../roles';
 
-const QUEUES: readonly CountedQueue[] = ['mine', 'unassigned', 'near_due', 'overdue', 'supplement'];
+const QUEUES: readonly CountedQueue[] = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement'];
 
 function Row({ queue, counts }: { queue: CountedQueue; counts: QueueCounts | undefined }) {
   const t = useDossierT();
