@@ -1,3 +1,4 @@
+import './zodConfig';
 // Be Vietnam Pro, bundled with the app (vietnamese, latin-ext and latin subsets; never a CDN).
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
@@ -5,7 +6,6 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './shared/styles.css';
 import { StrictMode } from 'react';
-import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import { AppProviders } from './app/AppProviders';
@@ -15,10 +15,6 @@ import { getLocale, onLocaleChange } from './shared/i18n';
 import { installIconLabels } from './shared/i18n/antdAriaLabels';
 import { setAccessReasonPrompt } from './shared/api';
 import { askAccessReason } from './shared/ui/accessReason';
-
-// The page's CSP forbids eval; zod would otherwise probe `new Function` (caught, but reported as a
-// violation) before falling back to the same checks without it.
-z.config({ jitless: true });
 
 const router = createBrowserRouter(buildRoutes(modules));
 const container = document.getElementById('root');
