@@ -206,6 +206,16 @@ describe('service index (Decision 766) from imported histories', () => {
   });
 });
 
+describe('service index: its read model', () => {
+  it('rebuilt from the events and the dossiers, it holds the same rows as written live', async () => {
+    const before = await t.db.selectFrom('report_index_facts').selectAll().orderBy('dossier_id').execute();
+    expect(before.some((r) => r.fee_charged) && before.some((r) => r.paid_online)).toBe(true);
+    await t.db.deleteFrom('report_index_facts').execute();
+    await t.services.reports.rebuild();
+    expect(await t.db.selectFrom('report_index_facts').selectAll().orderBy('dossier_id').execute()).toEqual(before);
+  });
+});
+
 describe('service index: versions by effective date', () => {
   const def = () => { const { effectiveFrom: _e, ...d } = structuredClone(demo) as unknown as { effectiveFrom: string; groups: { indicators: { code: string; scoring: unknown }[] }[] }; return d; };
 
