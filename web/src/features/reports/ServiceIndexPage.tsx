@@ -44,7 +44,7 @@ export default function ServiceIndexPage() {
   })), [r, locale]);
 
   const columns: ColumnsType<Row> = [
-    { title: t('col.code'), dataIndex: 'code', width: 70 },
+    { title: t('col.code'), dataIndex: 'code', width: 96 },
     { title: t('col.name'), dataIndex: 'name', width: 300 },
     {
       title: t('col.value'), key: 'value', align: 'right', width: 130,
@@ -64,8 +64,8 @@ export default function ServiceIndexPage() {
 
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('series.points'), t('series.max')] },
-    grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+    legend: { top: 0, data: [t('series.points'), t('series.max')] },
+    grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
     xAxis: { type: 'category', data: (r?.groups ?? []).map((g) => label(g)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
     yAxis: { type: 'value' },
     series: [
