@@ -70,6 +70,22 @@ try {
   await time('Q3 2026, province, by unit', { from: '2026-06-15', to: '2026-09-14', unit: root.code!, groupBy: 'unit' });
   await time('year 2026, one ward (H30.501), by procedure', { ...year, unit: 'H30.501', groupBy: 'procedure' });
 
+  // The service index (Decision 766) for the same year: the dossier measures, the catalogue, ratings and feedback.
+  const timeIndex = async (label: string, q: Parameters<typeof services.reports.index.index>[1]) => {
+    await services.reports.index.index(ctx, q); // warm
+    const ms: number[] = [];
+    let total = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      total = (await services.reports.index.index(ctx, q)).total;
+      ms.push(performance.now() - t0);
+    }
+    report.push(`service index ${label}: p50 ${n2(pct(ms, 50))} ms, p99 ${n2(pct(ms, 99))} ms (${runs} runs; ${n2(total)} points)`);
+  };
+  await sql`analyze report_index_facts`.execute(handle.db);
+  await timeIndex('year 2026, province', { ...year, unit: root.code! });
+  await timeIndex('year 2026, one ward (H30.501)', { ...year, unit: 'H30.501' });
+
   const rebuilt = await services.reports.rebuild();
   report.push(`rebuild-read-models: ${n0(rebuilt.dossiers)} dossiers in ${n2(rebuilt.ms / 1000)} s`);
   await handle.close();

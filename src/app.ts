@@ -135,7 +135,12 @@ export function createServices(config: Config, database: DatabaseHandle, options
   // Open311 GeoReport v2 (issue 12 item 4): registered apps post feedback; published feedback is readable.
   const open311 = createOpen311Service({ db: database.db, keys: dataKeys, feedback: open311Feedback(feedback), now, publicUrl: config.publicUrl, production: config.env === 'production' });
   // Statistics and statutory reports (issue 13): a read model kept by the dossier events.
-  const reports = createReportsModule({ db: database.db, org, now, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) } });
+  const reports = createReportsModule({
+    db: database.db, org, now, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) },
+    // II.06a's satisfaction column and the index read the ratings and the feedback figures through these ports.
+    satisfaction: { ratingsIn: (from, to) => satisfaction.ratingsIn(from, to) },
+    feedback: { stats: (range) => feedback.stats(range) },
+  });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);
   const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES)] });
@@ -208,7 +213,7 @@ export async function buildApp({ config, database, services = createServices(con
     await slipRoutes(api, services.slips);
     await satisfactionRoutes(api, services.satisfaction);
     await open311AdminRoutes(api, services.open311);
-    await reportRoutes(api, services.reports.service);
+    await reportRoutes(api, services.reports.service, services.reports.index);
   });
   // Outside /api/v1, with the spec's own error format (its scope has its own error handler).
   await georeportRoutes(app, services.open311);

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
 import { systemContext } from '../platform/http/context.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
+import { definitionSchema } from '../modules/reports/rules/service-index.js';
 import { seedDemoFeedback, type DemoFeedbackFiles } from '../modules/feedback/feedback.demo.js';
 import { seedDemoCitizens } from './demo-citizens.js';
 
@@ -31,6 +32,7 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   await services.catalog.seedDemo();
   await services.privacy.seedRetention((await readJson<{ periods: Parameters<Services['privacy']['seedRetention']>[0] }>('privacy/retention-periods.json')).periods);
   await seedFeedback(services);
+  await seedServiceIndex(services);
   // The services' clock (the real one, or the one a test pins): the history ends, and the open work begins, "now".
   if (opts.dossiers !== false) {
     const r = await seedDemoDossiers(services, services.now(), opts.dossierCount);
@@ -90,4 +92,10 @@ async function seedFeedback(services: Services): Promise<void> {
     unit: (code) => units.get(code) ?? (() => { throw new Error(`demo feedback: no unit ${code}`); })(),
     staff: (badge) => staff.get(badge) ?? (() => { throw new Error(`demo feedback: no staff ${badge}`); })(),
   }, services.now());
+}
+
+/** The province's reading of the Decision 766 index (demo/service-index/): the default version, marked as such in its note. */
+async function seedServiceIndex(services: Services): Promise<void> {
+  const { effectiveFrom, ...definition } = await readJson<{ effectiveFrom: string } & Record<string, unknown>>('service-index/qd766-tinh.json');
+  await services.reports.index.putVersion(systemContext('demo-seed'), effectiveFrom, { revision: null, definition: definitionSchema.parse(definition) });
 }

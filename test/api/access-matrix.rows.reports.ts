@@ -13,4 +13,22 @@ export const REPORT_ROWS: Row[] = [
   },
   { op: 'GET /api/v1/reports/ii07b', rule: { kind: 'anywhere', perms: ['report.read'], ok: 200 }, request: () => get('/api/v1/reports/ii07b?from=2025-12-15&to=2026-06-14') },
   { op: 'GET /api/v1/reports/periods', rule: { kind: 'signedIn', ok: 200 }, request: () => get('/api/v1/reports/periods?year=2026') },
+  {
+    op: 'GET /api/v1/reports/service-index', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
+    request: (_f, _s, t) => get(`/api/v1/reports/service-index?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}`),
+  },
+  {
+    op: 'GET /api/v1/reports/service-index/dossiers', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
+    request: (_f, _s, t) => get(`/api/v1/reports/service-index/dossiers?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}&indicator=2.1&limit=5`),
+  },
+  { op: 'GET /api/v1/reports/service-index/versions', rule: { kind: 'anywhere', perms: ['report.read', 'report.manage'], ok: 200 }, request: () => get('/api/v1/reports/service-index/versions') },
+  {
+    // Replaces the demo version with itself (the revision read just before): the province's configuration.
+    op: 'PUT /api/v1/reports/service-index/versions/{effectiveFrom}', rule: { kind: 'provinceWide', perm: 'report.manage', ok: 200 },
+    request: async (f) => {
+      const { items } = (await f.json('/api/v1/reports/service-index/versions')) as { items: { effectiveFrom: string; revision: number; definition: unknown }[] };
+      const v = items[0]!;
+      return { method: 'PUT', url: `/api/v1/reports/service-index/versions/${v.effectiveFrom}`, body: { revision: v.revision, definition: v.definition } };
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import { loadEventsOf } from './dossiers.repository.js';
 import type { DossierEvent } from './rules/events.js';
+import type { DigitalFlags } from './rules/digital.js';
 
 /**
  * A port for read models kept by other modules (reports): whoever writes dossier events — live
@@ -65,4 +66,15 @@ export async function historiesPage(db: Db, afterId: string | null, limit: numbe
     const own = events.get(String(r.id)) ?? [];
     return { dossier: dossierFacts(r), events: own, fromStart: true, history: async () => own };
   });
+}
+
+/**
+ * The digital flags of some dossiers as the projection holds them (dossiers/rules/digital.ts; migration
+ * 0017), for a read model that counts them. Both event writers save the projection before they hand the
+ * events on, so inside their transaction this is the state after the new events.
+ */
+export async function digitalFlagsOf(db: Db | Tx, ids: string[]): Promise<Map<string, DigitalFlags>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('dossiers').select(['id', 'digitised', 'result_digitised', 'paid_online', 'fully_online']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [String(r.id), { digitised: r.digitised, resultDigitised: r.result_digitised, paidOnline: r.paid_online, fullyOnline: r.fully_online }]));
 }

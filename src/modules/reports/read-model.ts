@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { historiesPage, type DossierEventSubscriber } from '../dossiers/event-subscribers.js';
 import * as repo from './reports.repository.js';
 import { foldReportFacts } from './rules/facts.js';
+import { clearIndexFacts, saveIndexFactsOf } from './service-index.read-model.js';
 
 /**
  * Keeps `report_dossier_facts` current: called by the dossier module with the events it has just
@@ -32,11 +33,13 @@ export async function rebuildReportFacts(db: Db, onProgress?: (dossiers: number)
   let count = 0;
   await inTransaction(db, async (trx) => {
     await repo.clearFacts(trx);
+    await clearIndexFacts(trx);
     let after: string | null = null;
     for (;;) {
       const page = await historiesPage(trx, after, 1000);
       if (!page.length) break;
       await repo.saveFacts(trx, page.map((w) => ({ dossier: w.dossier, facts: foldReportFacts(w.events) })));
+      await saveIndexFactsOf(trx, page);
       count += page.length;
       after = page.at(-1)!.dossier.id;
       onProgress?.(count);

@@ -6,6 +6,8 @@ import { ii07b } from './rules/ii07b.js';
 import type { Db } from '../../platform/db/transaction.js';
 import type { OrgService } from '../org/org.service.js';
 import * as repo from './reports.repository.js';
+import { satisfactionBy } from './service-index.repository.js';
+import type { SatisfactionPort } from './service-index.service.js';
 import { daysIn, periodBounds, periodFor, periodsOf, type Period } from './rules/periods.js';
 import type { Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
 
@@ -44,7 +46,7 @@ function add(into: Ii06aFigures, c: repo.Ii06aCounts): void {
 /** What form II.07b reads of the catalogue (wired in src/app.ts). */
 export type CatalogStatsPort = { contentsInForce(day: string): Promise<{ code: string; content: ProcedureContent }[]> };
 
-export function createReportService(deps: { db: Db; org: OrgService; now: () => Date; catalog: CatalogStatsPort }) {
+export function createReportService(deps: { db: Db; org: OrgService; now: () => Date; catalog: CatalogStatsPort; satisfaction?: SatisfactionPort | undefined }) {
   /** The unit asked for, or the top of the caller's reach; 404 for a unit outside it (not revealed). */
   async function reportUnit(ctx: RequestContext, code: string | undefined, units: Unit[]): Promise<Unit> {
     const actor = requireActor(ctx.actor);
@@ -106,6 +108,29 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
         } else {
           add(rowFor(c.key, c.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : c.key)), c);
         }
+      }
+      // Satisfaction rate (docs/reports.md): ratings given in the period of the dossiers counted in the
+      // row, share "satisfied" or "very satisfied", in percent (2 decimals); null with no rating.
+      if (deps.satisfaction) {
+        const given = await deps.satisfaction.ratingsIn(start, end);
+        const byKey = await satisfactionBy(deps.db, given, [...groupOf.keys()], q.groupBy);
+        const rate = (x: { satisfied: number; rated: number }) => (x.rated ? Math.round((x.satisfied / x.rated) * 10_000) / 100 : null);
+        const sums = new Map<Ii06aRow, { satisfied: number; rated: number }>();
+        const all = { satisfied: 0, rated: 0 };
+        for (const [key, v] of byKey) {
+          // A rated dossier's row, made (with zero counts) when the dossier is not otherwise in the report.
+          let row: Ii06aRow;
+          if (q.groupBy === 'unit') {
+            const g = groupOf.get(Number(key))!;
+            row = rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name);
+          } else row = rowFor(key, v.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : key));
+          all.satisfied += v.satisfied; all.rated += v.rated;
+          const acc = sums.get(row) ?? { satisfied: 0, rated: 0 };
+          acc.satisfied += v.satisfied; acc.rated += v.rated;
+          sums.set(row, acc);
+        }
+        for (const [row, v] of sums) row.satisfactionRate = rate(v);
+        totals.satisfactionRate = rate(all);
       }
       return {
         form: 'II.06a', period, unit: { code: root.code, name: root.name }, groupBy: q.groupBy, asOf: deps.now().toISOString(),

@@ -30,6 +30,30 @@ export interface ReportDossierFactsTable {
   updated_at: Generated<Date>;
 }
 
+/** Versions of the service index (migration 0022, rules/service-index.ts). */
+export interface ReportIndexVersionsTable {
+  id: Generated<number>;
+  effective_from: string;
+  definition: unknown;
+  revision: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+  updated_by_staff_id: number | null;
+}
+
+/** Read model of the service index (migration 0022, service-index.read-model.ts): one row per dossier. */
+export interface ReportIndexFactsTable {
+  dossier_id: string;
+  fee_charged: boolean;
+  paid_online: boolean;
+  digitised: boolean;
+  result_digitised: boolean;
+  fully_online: boolean;
+  version: number;
+}
+
 export interface ReportTables {
   report_dossier_facts: ReportDossierFactsTable;
+  report_index_versions: ReportIndexVersionsTable;
+  report_index_facts: ReportIndexFactsTable;
 }

@@ -27,7 +27,7 @@ export type Ii06aFigures = {
   awaitingSupplement: number;
   /** Withdrawn at the applicant's request during the period (included in completed and in onTime). */
   withdrawn: number;
-  /** Not computed yet: the satisfaction module is not wired to reports (null, never a made-up figure). */
+  /** Ratings given in the period of the row's dossiers: % satisfied or very satisfied (docs/reports.md); null with no rating. */
   satisfactionRate: number | null;
 };
 

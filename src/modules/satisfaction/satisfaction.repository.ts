@@ -38,3 +38,9 @@ export async function countBy(db: Db, q: { from: Date; to: Date; unitIds?: numbe
   const rows = await query.groupBy([key, 'level']).execute();
   return rows.map((r) => ({ key: r.key, name: r.name, level: r.level, n: Number(r.n) }));
 }
+
+/** Every rating given in [from, to): the dossier and the level (for the statistics module). */
+export async function ratingsIn(db: Db, from: Date, to: Date): Promise<{ dossierCode: string; level: RatingLevel }[]> {
+  const rows = await db.selectFrom('dossier_ratings').select(['dossier_code', 'level']).where('rated_at', '>=', from).where('rated_at', '<', to).execute();
+  return rows.map((r) => ({ dossierCode: r.dossier_code, level: r.level }));
+}

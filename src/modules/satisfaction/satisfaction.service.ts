@@ -227,6 +227,9 @@ export function createSatisfactionService(deps: SatisfactionDeps) {
       return results(q, { from: q.from.toISOString(), to: q.to.toISOString() });
     },
 
+    /** For the statistics module (II.06a, the service index): the ratings given in [from, to), by dossier code. */
+    ratingsIn: (from: Date, to: Date) => repo.ratingsIn(deps.db, from, to),
+
     /** The staff report: ratings of the dossiers received at units within the caller's reading reach. */
     async report(ctx: RequestContext, q: ResultsQuery): Promise<Results> {
       const actor = requireActor(ctx.actor);

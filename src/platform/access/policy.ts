@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   // Statistics and statutory reports (form II.06a) over a unit's subtree: leadership and inspection
   // read them; staff who only process dossiers do not (docs/reports.md, "Who sees reports").
   'report.read',
+  // The province's reading of the Decision 766 index (versions of its definition): administrators only.
+  'report.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

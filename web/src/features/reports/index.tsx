@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { BarChartOutlined } from '@ant-design/icons';
 import { defineModule } from '../../shared/module';
 import { reportMessages } from './messages';
+import { serviceIndexMessages } from './service-index.messages';
 
 /** Statistics and statutory reports (issue 13): form II.06a for a unit subtree and a period. */
 export const reportsModule = defineModule({
@@ -14,6 +15,22 @@ export const reportsModule = defineModule({
       roles: ['unit_head', 'admin', 'auditor'],
       component: lazy(() => import('./ReportsPage')),
       menu: { label: reportMessages.label('menu.reports'), icon: <BarChartOutlined />, order: 65 },
+    },
+    {
+      // The Decision 766 service index (docs/reports.md "Chỉ số phục vụ"), for report.read holders.
+      surface: 'staff',
+      path: 'bao-cao/chi-so-phuc-vu',
+      roles: ['unit_head', 'admin', 'auditor'],
+      component: lazy(() => import('./ServiceIndexPage')),
+      menu: { label: serviceIndexMessages.label('menu.index'), icon: <BarChartOutlined />, order: 66 },
+    },
+    {
+      // The index's versions (report.manage: administrators).
+      surface: 'admin',
+      path: 'chi-so-phuc-vu',
+      roles: ['admin'],
+      component: lazy(() => import('./ServiceIndexVersionsPage')),
+      menu: { label: serviceIndexMessages.label('menu.versions'), icon: <BarChartOutlined />, order: 66 },
     },
   ],
 });
