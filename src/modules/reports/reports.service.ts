@@ -8,7 +8,7 @@ import type { OrgService } from '../org/org.service.js';
 import * as repo from './reports.repository.js';
 import { satisfactionBy } from './service-index.repository.js';
 import type { SatisfactionPort } from './service-index.service.js';
-import { daysIn, periodBounds, periodFor, periodsOf, type Period } from './rules/periods.js';
+import { daysIn, periodFor, periodsOf, reportBounds, type Period } from './rules/periods.js';
 import type { Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
 
 /** The longest range a report covers (a five-year plan). */
@@ -86,7 +86,7 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
         groupOf.set(u.id, group);
         for (const c of children.get(u.id) ?? []) stack.push([c, group]);
       }
-      const { start, end } = periodBounds(period);
+      const { start, end } = reportBounds(period, deps.now());
       const counts = await repo.ii06a(deps.db, start, end, [...groupOf.keys()], q.groupBy);
 
       const rows = new Map<string, Ii06aRow>();

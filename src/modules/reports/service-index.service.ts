@@ -5,7 +5,7 @@ import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import type { CatalogStatsPort } from './reports.service.js';
-import { daysIn, periodBounds, periodFor } from './rules/periods.js';
+import { daysIn, periodFor, reportBounds } from './rules/periods.js';
 import { DOSSIER_MEASURES, definitionSchema, scoreIndex, versionInForce, type IndexDefinition, type Measure, type MeasureValue } from './rules/service-index.js';
 import * as repo from './service-index.repository.js';
 import type { ServiceIndexDossiersQuery, ServiceIndexQuery, VersionBody } from './service-index.schema.js';
@@ -55,7 +55,7 @@ export function createServiceIndexService(deps: ServiceIndexDeps) {
       stack.push(...(children.get(u.id) ?? []));
     }
     const period = periodFor(q.from, q.to);
-    return { root, unitIds: ids, units, period, bounds: periodBounds(period) };
+    return { root, unitIds: ids, units, period, bounds: reportBounds(period, deps.now()) };
   }
 
   async function loadVersions() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, halfYearPeriod, monthPeriod, nineMonthsPeriod, periodBounds, periodFor, periodsOf, quarterPeriod, yearPeriod } from './periods.js';
+import { daysIn, halfYearPeriod, monthPeriod, nineMonthsPeriod, periodBounds, periodFor, periodsOf, quarterPeriod, reportBounds, yearPeriod } from './periods.js';
 
 describe('statutory reporting periods (Decree 09/2019 art. 12, DOMAIN §6.2)', () => {
   it('six months run from 15/12 of the previous year to 14/6, a year to 14/12', () => {
@@ -41,5 +41,14 @@ describe('statutory reporting periods (Decree 09/2019 art. 12, DOMAIN §6.2)', (
     const b = periodBounds({ from: '2026-03-15', to: '2026-06-14' });
     expect(b.start.toISOString()).toBe('2026-03-14T17:00:00.000Z');
     expect(b.end.toISOString()).toBe('2026-06-14T17:00:00.000Z');
+  });
+
+  it('a period not yet over is counted up to now; one that is over, to its end; one not begun, not at all', () => {
+    const q2 = quarterPeriod(2026, 2); // 15/03 – 14/06/2026
+    const now = new Date('2026-05-11T10:00:00+07:00');
+    expect(reportBounds(q2, now)).toEqual({ start: new Date('2026-03-15T00:00:00+07:00'), end: now });
+    expect(reportBounds(quarterPeriod(2026, 1), now)).toEqual(periodBounds(quarterPeriod(2026, 1)));
+    const q4 = reportBounds(quarterPeriod(2026, 4), now);
+    expect(q4.end).toEqual(q4.start);
   });
 });

@@ -68,5 +68,15 @@ export function periodBounds(p: Pick<Period, 'from' | 'to'>): { start: Date; end
   return { start, end };
 }
 
+/**
+ * The bounds a report counts within, as of `now`: a period not yet over ends now, so a due date
+ * still ahead is not "overdue at the end" and nothing yet to happen is counted (docs/reports.md).
+ */
+export function reportBounds(p: Pick<Period, 'from' | 'to'>, now: Date): { start: Date; end: Date } {
+  const { start, end } = periodBounds(p);
+  const at = Math.max(start.getTime(), Math.min(end.getTime(), now.getTime()));
+  return { start, end: new Date(at) };
+}
+
 /** Days between two YYYY-MM-DD dates, both included. */
 export const daysIn = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
