@@ -117,15 +117,19 @@ describe('online filing with the keyboard alone', () => {
     await expectFocusOnHeading('Giấy tờ');
 
     // Step 3: each upload control opened from the keyboard; after an upload the focus stays in its slot.
-    for (const [label, name, content] of [
-      [/Tải lên tệp cho “Tờ khai/, 'to-khai.pdf', pdf('tờ khai')],
-      [/Tải lên tệp cho “Giấy tờ chứng minh/, 'quyet-dinh-ly-hon.pdf', pdf('quyết định ly hôn')],
+    for (const [label, name, content, slotName] of [
+      [/Tải lên tệp cho “Tờ khai/, 'to-khai.pdf', pdf('tờ khai'), 'Tờ khai'],
+      [/Tải lên tệp cho “Giấy tờ chứng minh/, 'quyet-dinh-ly-hon.pdf', pdf('quyết định ly hôn'), 'Giấy tờ chứng minh'],
     ] as const) {
       await tabTo(page.getByLabel(label));
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
       await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: content });
       await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain(name);
-      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.mc-online-slot'))).toBe(true);
+      // On the attached file in this document's own slot (not merely in some slot), before tabbing on.
+      await expect.poll(() => page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.closest('[data-attached]') ? ((el.closest('.mc-online-slot') as HTMLElement | null)?.dataset.document ?? null) : null;
+      }), { timeout: 20_000 }).toMatch(new RegExp(`^${slotName}`));
       expect(await focusShown(page)).toBeNull();
     }
     await screenshot(page, 'keyboard-filing-documents');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, pdfText, signIn, startApp, type RunningApp } from './support.js';
+import { chooseOption, openBrowser, pdfText, signIn, startApp, type RunningApp } from './support.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -15,10 +15,7 @@ afterAll(async () => {
 });
 
 async function pickUnit(page: Page, label: string, unitName: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(unitName);
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: unitName }).first().click();
+  await chooseOption(page, page.getByLabel(label, { exact: true }), unitName, page.locator('.ant-select-tree-node-content-wrapper', { hasText: unitName }));
 }
 
 describe('provincial administrator', () => {

@@ -102,3 +102,20 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
 export async function pdfText(pdf: Buffer): Promise<string> {
   return pdfToText(pdf);
 }
+
+/**
+ * Chooses an option of an Ant Design select (or tree select) by typing and clicking, as a person
+ * does, and checks the choice took: on a loaded machine the list re-renders while it filters, and a
+ * click can land on an option that is being replaced. Then it types and clicks again, as a person would.
+ */
+export async function chooseOption(page: Page, field: import('playwright-core').Locator, typed: string, option: import('playwright-core').Locator, shown = typed): Promise<void> {
+  const root = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = async () => (await root.innerText().catch(() => '')).includes(shown);
+  for (let attempt = 0; attempt < 4 && !(await chosen()); attempt++) {
+    await field.click();
+    await field.fill(typed);
+    await option.first().click({ timeout: 10_000 }).catch(() => undefined);
+    for (let i = 0; i < 10 && !(await chosen()); i++) await page.waitForTimeout(200);
+  }
+  if (!(await chosen())) throw new Error(`"${shown}" could not be chosen in ${field.toString()}: the field shows "${await root.innerText().catch(() => '')}"`);
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, signIn, startApp, type RunningApp } from './support.js';
+import { chooseOption, openBrowser, signIn, startApp, type RunningApp } from './support.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -97,10 +97,7 @@ describe('each role starts on its own work', () => {
     expect(await actions().locator('button.ant-btn-primary').first().innerText()).toBe('Phân công');
     expect(await actions().getByRole('button', { name: 'Nhận xử lý', exact: true }).count()).toBe(0);
     await act('Phân công', async () => {
-      const staff = dialog().getByLabel('Cán bộ xử lý');
-      await staff.click();
-      await staff.fill('Phạm Văn Hải');
-      await page.locator('.ant-select-item-option', { hasText: 'Phạm Văn Hải' }).first().click();
+      await chooseOption(page, dialog().getByLabel('Cán bộ xử lý'), 'Phạm Văn Hải', page.locator('.ant-select-item-option', { hasText: 'Phạm Văn Hải' }));
     });
 
     // The specialist sends it up for signature without naming anyone.

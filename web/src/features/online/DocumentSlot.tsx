@@ -30,6 +30,9 @@ export function DocumentSlot({ name, required, note, fileId, fileName, draftId, 
   useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
+    // Only if the focus is still lost: a person who has tabbed on while the file was saved stays put.
+    const active = document.activeElement;
+    if (active && active !== document.body && !slot.current?.contains(active)) return;
     slot.current?.querySelector<HTMLElement>(fileId ? '[data-attached]' : 'input[type=file]')?.focus();
   }, [fileId]);
   const change = (id: string | null) => {
