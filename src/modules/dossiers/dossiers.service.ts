@@ -16,8 +16,8 @@ import { submitOnline, supplementByApplicant, type ApplicantSupplement, type Onl
 import { NO_FILES, type CatalogPort, type DeadlinesPort, type FilesPort } from './ports.js';
 import { countQueues, listQueue } from './queues.js';
 import { routeStaff } from './route-staff.js';
-import { chainSigner, GENESIS, verifyChain, verifyHead, type ChainedEvent, type ChainProblem, type ChainSigner } from './rules/hash-chain.js';
-import { projectionDifferences, projectionOf, type ProjectedColumns } from './rules/projection.js';
+import { chainSigner, type ChainSigner } from './rules/hash-chain.js';
+import { projectionOf } from './rules/projection.js';
 import { DEMO_CHAIN_KEY } from '../../config.js';
 import { classifySearch } from './rules/queue-search.js';
 import type { ListedDocument } from './rules/digital.js';
@@ -26,6 +26,8 @@ import type { FileRef, ResultMethod, Scan } from './rules/events.js';
 import { SCAN_EXTENSIONS, sniffScanType, type ScanType } from '../../platform/files/file-types.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { ActionInput, CreateDossierInput, QueueQuery } from './schema.js';
+import { chainChecks } from './chain-checks.js';
+export type { ChainVerification } from './chain-checks.js';
 
 /** Statuses of a closed case (refused, withdrawn, stopped, result returned): retention counts from their closing. */
 const CLOSED = [3, 7, 8, 10];
@@ -41,20 +43,6 @@ export type DossierServiceDeps = {
   files?: FilesPort;
 };
 
-/** What `verify` answers: the chain's own problems, its head against the dossier's anchor, and the dossiers row against the events. */
-export type ChainVerification = {
-  code: string; events: number; valid: boolean; problems: ChainProblem[];
-  /** The dossier's version, which must equal the number of events. */
-  version: number;
-  /** Hash of the last event (the chain's head). */
-  head: string;
-  /** The head is signed with the chain key and the signature matches. */
-  anchored: boolean;
-  /** The dossiers row equals the state the events reduce to. */
-  projectionMatches: boolean;
-};
-
-type VerifyInput = { code: string; version: number; chain_mac: string | null; documents: unknown[] } & ProjectedColumns;
 
 export type DossierService = ReturnType<typeof createDossierService>;
 
@@ -91,34 +79,11 @@ export function createDossierService(d: DossierServiceDeps) {
     return found;
   }
 
-  /** The three checks of one dossier: its chain, the chain's head against the anchor, the row against the events. */
-  function check(row: VerifyInput, found: { events: repo.StoredEvent[]; chain: ChainedEvent[] }): ChainVerification {
-    const problems = [
-      ...verifyChain(row.code, found.chain, deps.chain),
-      ...verifyHead(row.code, row.version, row.chain_mac, found.chain, deps.chain),
-      ...projectionDifferences(row, reduce(found.events), row.documents as ListedDocument[]).map((field) => ({ seq: row.version, problem: 'projection_mismatch' as const, field })),
-    ];
-    return {
-      code: row.code, events: found.chain.length, valid: problems.length === 0, problems, version: row.version,
-      head: found.chain[found.chain.length - 1]?.hash ?? GENESIS,
-      anchored: !problems.some((p) => p.problem === 'head_mismatch' || p.problem === 'unanchored'),
-      projectionMatches: !problems.some((p) => p.problem === 'projection_mismatch'),
-    };
-  }
 
-  /** Every dossier with its events, a page of 500 at a time (two queries a page). */
-  async function eachDossier(visit: (row: repo.DossierRow, found: { events: repo.StoredEvent[]; chain: ChainedEvent[] }) => Promise<void>): Promise<void> {
-    let after = '0';
-    for (;;) {
-      const rows = await deps.db.selectFrom('dossiers').selectAll().where('id', '>', after).orderBy('id').limit(500).execute();
-      if (!rows.length) break;
-      const events = await repo.loadEventsWithChainOf(deps.db, rows.map((r) => r.id));
-      for (const r of rows) await visit(r, events.get(r.id)!);
-      after = rows[rows.length - 1]!.id;
-    }
-  }
 
   return {
+    ...chainChecks(deps),
+
     async create(ctx: RequestContext, input: CreateDossierInput) {
       const { row, created } = await intake(deps, ctx, input);
       return { dossier: presentSummary(row, deps.now()), created };
@@ -362,54 +327,13 @@ export function createDossierService(d: DossierServiceDeps) {
       return presentPublic({ ...found.row, ...projectionOf(found.state, found.row.documents as ListedDocument[]) }, found.state, deps.now());
     },
 
-    async verify(ctx: RequestContext, code: string): Promise<ChainVerification> {
-      const row = await repo.findByCode(deps.db, code);
-      if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
-      return check(row, await repo.loadEventsWithChain(deps.db, row.id));
-    },
 
     /** Who may receive each step of the dossier's route: names and positions, for those who act on it. */
     routeStaff(ctx: RequestContext, code: string, step?: number) {
       return routeStaff(deps, ctx, code, step);
     },
 
-    /** Every dossier's chain, for `npx motcua verify-audit`; streams in pages of 500. */
-    async verifyAll(onProgress?: (checked: number) => void): Promise<{ checked: number; broken: { code: string; problems: ChainProblem[] }[] }> {
-      let checked = 0;
-      const broken: { code: string; problems: ChainProblem[] }[] = [];
-      await eachDossier(async (r, found) => {
-        const { problems } = check(r, found);
-        if (problems.length) broken.push({ code: r.code, problems });
-        checked++;
-        onProgress?.(checked);
-      });
-      return { checked, broken };
-    },
 
-    /**
-     * Anchors the dossiers written before migration 0011 (`npx motcua verify-audit --anchor`): each one
-     * whose chain, length and projection verify gets its head signed; one that does not is left
-     * unanchored and listed. Tampering done before this moment is only as detectable as version 1 was.
-     */
-    async anchorUnanchored(ctx: RequestContext): Promise<{ anchored: number; refused: { code: string; problems: ChainProblem[] }[] }> {
-      let anchored = 0;
-      const refused: { code: string; problems: ChainProblem[] }[] = [];
-      await eachDossier(async (r, found) => {
-        if (r.chain_mac !== null) return;
-        const problems = check(r, found).problems.filter((p) => p.problem !== 'unanchored');
-        if (problems.length) {
-          refused.push({ code: r.code, problems });
-          return;
-        }
-        const head = found.chain[found.chain.length - 1]?.hash ?? GENESIS;
-        await inTransaction(deps.db, async (trx) => {
-          if (!(await repo.anchorChain(trx, r.id, r.version, deps.chain.headMac(r.code, r.version, head)))) return;
-          anchored++;
-          await recordAudit(trx, ctx, { action: 'dossier.chain_anchored', entity: 'dossier', entityId: r.code, unitId: r.receiving_unit_id, after: { version: r.version, head } });
-        });
-      });
-      return { anchored, refused };
-    },
   };
 }
 
