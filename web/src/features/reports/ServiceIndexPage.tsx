@@ -66,7 +66,7 @@ export default function ServiceIndexPage() {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [t('series.points'), t('series.max')] },
     grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
-    xAxis: { type: 'category', data: (r?.groups ?? []).map((g) => label(g)), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+    xAxis: { type: 'category', data: (r?.groups ?? []).map((g) => label(g)), axisLabel: { interval: 0, width: 110, overflow: 'break', lineHeight: 18 } },
     yAxis: { type: 'value' },
     series: [
       { name: t('series.points'), type: 'bar', data: (r?.groups ?? []).map((g) => g.points), label: { show: true, position: 'top' } },
