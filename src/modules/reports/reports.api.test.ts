@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfToText } from '../../platform/documents/pdf-text.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { demoAccountStaff, demoProcedures, demoUnits } from '../dossiers/import/generator/demo-data.js';
 import { generateDossiers, type GeneratedLine } from '../dossiers/import/generator/index.js';
@@ -235,6 +237,63 @@ describe('form II.06a from imported histories (issue 13 done-when)', () => {
   });
 });
 
+describe('form II.06a as files', () => {
+  const q = 'from=2025-12-15&to=2026-03-14&unit=H30&groupBy=unit';
+
+  it('exports XLSX in the form’s layout: heading, merged two-level headers, Times New Roman, the JSON’s figures, a signature block', async () => {
+    const json = await report(q);
+    const res = await t.request('GET', `/api/v1/reports/ii06a?${q}&format=xlsx`, { session: s.kiemtra });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('bao-cao-II06a-H30-2025-12-15-2026-03-14.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
+    expect(texts).toEqual(expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Biểu số II.06a/VPCP/KSTT', 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']));
+    expect(texts.join(' ')).toContain('Quý I năm 2026 (từ ngày 15/12/2025 đến ngày 14/03/2026)');
+    // The header row of groups: "received" spans its four columns, merged.
+    const groupRow = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => sheet.getCell(r, 3).value === 'Số hồ sơ nhận giải quyết')!;
+    expect(groupRow).toBeGreaterThan(0);
+    for (const col of [4, 5, 6]) expect(sheet.getCell(groupRow, col).master.address).toBe(sheet.getCell(groupRow, 3).address);
+    expect(sheet.getCell(groupRow, 7).value).toBe('Số hồ sơ đã giải quyết');
+    expect(sheet.getCell(groupRow + 1, 4).value).toBe('Trực tuyến');
+    // One line per row of the report, then the total; the figures are the JSON's.
+    const firstData = groupRow + 3;
+    json.rows.forEach((r: { name: string; received: { total: number }; completed: { late: number } }, i: number) => {
+      expect(sheet.getCell(firstData + i, 2).value).toBe(r.name);
+      expect(sheet.getCell(firstData + i, 3).value).toBe(r.received.total);
+      expect(sheet.getCell(firstData + i, 10).value).toBe(r.completed.late);
+    });
+    const totalRow = firstData + json.rows.length;
+    expect(sheet.getCell(totalRow, 2).value).toBe('Tổng cộng');
+    expect(sheet.getCell(totalRow, 3).value).toBe(json.totals.received.total);
+    expect(sheet.getCell(totalRow, 13).value).toBe(json.totals.inProgress.overdue);
+    expect(json.totals.received.total).toBeGreaterThan(0);
+    expect(sheet.getCell(totalRow, 3).font?.name).toBe('Times New Roman');
+  });
+
+  it('exports PDF with the same title and total', async () => {
+    const json = await report(q);
+    const res = await t.request('GET', `/api/v1/reports/ii06a?${q}&format=pdf`, { session: s.kiemtra });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfToText(res.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH');
+    expect(text).toContain('Biểu số II.06a/VPCP/KSTT');
+    // The text comes out column by column; the total row's figures are all there, and the headers repeat on each page.
+    expect(text).toContain('Tổng cộng');
+    for (const v of [json.totals.received.total, json.totals.completed.total, json.totals.completed.onTime]) expect(text).toContain(` ${v} `);
+    expect(text.split('Số hồ sơ nhận giải quyết').length - 1).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses an unknown format with 400, and a file outside the caller’s reach with 404', async () => {
+    expect((await t.request('GET', `/api/v1/reports/ii06a?${q}&format=docx`, { session: s.kiemtra })).statusCode).toBe(400);
+    expect((await t.request('GET', `/api/v1/reports/ii06a?${q}&format=xlsx`, { session: s['lanhdao.tanphong'] })).statusCode).toBe(404);
+  });
+});
+
 describe('form II.07b from the catalogue in force', () => {
   it('counts the procedures of each level, at the one-stop desk and with an internal process, as a plain count over the demo files', async () => {
     const res = await t.request('GET', '/api/v1/reports/ii07b?from=2025-12-15&to=2026-06-14', { session: s.kiemtra });
@@ -276,7 +335,7 @@ describe('reports: access and input', () => {
   });
 
   it('refuses a reversed or overlong period, a bad date and an unknown grouping with 400', async () => {
-    for (const q of ['from=2026-02-01&to=2026-01-31', 'from=2015-01-01&to=2026-01-31', 'from=2026-02-30&to=2026-03-01', 'from=2026-01-01&to=2026-01-31&groupBy=ward', 'from=2026-01-01&to=2026-01-31&format=xlsx']) {
+    for (const q of ['from=2026-02-01&to=2026-01-31', 'from=2015-01-01&to=2026-01-31', 'from=2026-02-30&to=2026-03-01', 'from=2026-01-01&to=2026-01-31&groupBy=ward', 'from=2026-01-01&to=2026-01-31&format=docx']) {
       const res = await t.request('GET', `/api/v1/reports/ii06a?${q}`, { session: s.kiemtra });
       expect(res.statusCode, q).toBe(400);
     }

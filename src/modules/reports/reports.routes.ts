@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReportService } from './reports.service.js';
 import { ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
@@ -9,7 +10,16 @@ export async function reportRoutes(app: App, reports: ReportService, serviceInde
   if (serviceIndex) await serviceIndexRoutes(app, serviceIndex);
   app.get('/api/v1/reports/ii06a', {
     schema: { tags, summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC theo đơn vị, lĩnh vực, thủ tục / form II.06a', querystring: ii06aQuery },
-  }, async (req) => reports.ii06a(req.ctx, req.query));
+  }, async (req, reply) => {
+    const report = await reports.ii06a(req.ctx, req.query);
+    if (req.query.format === 'json') return report;
+    const file = await reports.ii06aFile(report, req.query.format);
+    return reply
+      .type(req.query.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf')
+      .header('content-disposition', contentDisposition(req.query.format === 'xlsx' ? 'attachment' : 'inline', file.fileName))
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  });
   app.get('/api/v1/reports/ii07b', {
     schema: { tags, summary: 'Biểu II.07b: số TTHC thuộc thẩm quyền, giải quyết theo cơ chế một cửa, có quy trình nội bộ / form II.07b', querystring: ii07bQuery },
   }, async (req) => reports.ii07b(req.ctx, req.query));

@@ -9,6 +9,10 @@ import * as repo from './reports.repository.js';
 import { satisfactionBy } from './service-index.repository.js';
 import type { SatisfactionPort } from './service-index.service.js';
 import { daysIn, periodFor, periodsOf, reportBounds, type Period } from './rules/periods.js';
+import { slipAgency } from '../org/agency-heading.js';
+import { ii06aFileName } from './exports/ii06a-layout.js';
+import { ii06aPdf } from './exports/ii06a-pdf.js';
+import { ii06aXlsx } from './exports/ii06a-xlsx.js';
 import type { Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
 
 /** The longest range a report covers (a five-year plan). */
@@ -69,7 +73,7 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
 
   return {
     /** Form II.06a (Circular 01/2020/TT-VPCP) for a unit subtree and a period; docs/reports.md defines every column. */
-    async ii06a(ctx: RequestContext, q: Ii06aQuery): Promise<Ii06aReport> {
+    async ii06a(ctx: RequestContext, q: Omit<Ii06aQuery, 'format'>): Promise<Ii06aReport> {
       const actor = requireActor(ctx.actor);
       const period = checkedPeriod(q.from, q.to);
       const units = await deps.org.allUnits();
@@ -149,6 +153,16 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
       const [procedures, units] = await Promise.all([deps.catalog.contentsInForce(q.to), deps.org.allUnits()]);
       const centres = new Set(units.filter((u) => u.kind === 'service_centre' && u.code).map((u) => u.code!));
       return { form: 'II.07b' as const, period, asOf: deps.now().toISOString(), ...ii07b(procedures.map((p) => p.content), centres) };
+    },
+
+    /** Form II.06a as the file a person files or prints: XLSX or PDF in the form's layout, headed by the report's unit. */
+    async ii06aFile(report: Ii06aReport, format: 'xlsx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
+      const units = await deps.org.allUnits();
+      const unit = units.find((u) => u.code !== null && u.code === report.unit.code) ?? units.find((u) => u.parentId === null) ?? null;
+      const agency = slipAgency(units, unit?.id ?? null);
+      const issuedAt = deps.now();
+      const body = format === 'xlsx' ? await ii06aXlsx(report, agency, issuedAt) : await ii06aPdf(report, agency, issuedAt);
+      return { body, fileName: ii06aFileName(report, format) };
     },
 
     /** The statutory periods of a year (Decree 09/2019 cut-offs) for a period picker. */

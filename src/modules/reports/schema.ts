@@ -6,12 +6,12 @@ export const GROUP_BY = ['unit', 'field', 'procedure'] as const;
 
 const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
 
-// `format` (xlsx, pdf) is not in the schema yet: exports come with a later round of issue 13.
 export const ii06aQuery = z.strictObject({
   from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
   to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
   unit: agencyCode.optional(),
   groupBy: z.enum(GROUP_BY, { error: 'Nhóm theo: unit (đơn vị), field (lĩnh vực) hoặc procedure (thủ tục)' }).default('unit'),
+  format: z.enum(['json', 'xlsx', 'pdf'], { error: 'Định dạng: json, xlsx hoặc pdf' }).default('json'),
 });
 export type Ii06aQuery = z.infer<typeof ii06aQuery>;
 
