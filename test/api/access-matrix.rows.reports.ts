@@ -18,6 +18,10 @@ export const REPORT_ROWS: Row[] = [
     request: (_f, _s, t) => get(`/api/v1/reports/service-index?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}`),
   },
   {
+    op: 'GET /api/v1/reports/ii06a/dossiers', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
+    request: (_f, _s, t) => get(`/api/v1/reports/ii06a/dossiers?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}&groupBy=unit&column=received.total&limit=5`),
+  },
+  {
     op: 'GET /api/v1/reports/service-index/dossiers', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
     request: (_f, _s, t) => get(`/api/v1/reports/service-index/dossiers?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}&indicator=2.1&limit=5`),
   },

@@ -237,6 +237,63 @@ describe('form II.06a from imported histories (issue 13 done-when)', () => {
   });
 });
 
+describe('the dossiers behind a figure of II.06a', () => {
+  const COLUMNS = {
+    'received.total': (f: ApiFigures) => f.received.total, 'received.carriedOver': (f: ApiFigures) => f.received.carriedOver,
+    'received.online': (f: ApiFigures) => f.received.online, 'received.direct': (f: ApiFigures) => f.received.direct,
+    'completed.total': (f: ApiFigures) => f.completed.total, 'completed.early': (f: ApiFigures) => f.completed.early,
+    'completed.onTime': (f: ApiFigures) => f.completed.onTime, 'completed.late': (f: ApiFigures) => f.completed.late,
+    'inProgress.total': (f: ApiFigures) => f.inProgress.total, 'inProgress.withinDeadline': (f: ApiFigures) => f.inProgress.withinDeadline,
+    'inProgress.overdue': (f: ApiFigures) => f.inProgress.overdue, awaitingSupplement: (f: ApiFigures) => f.awaitingSupplement, withdrawn: (f: ApiFigures) => f.withdrawn,
+  };
+  async function behind(q: string) {
+    const codes: string[] = [];
+    let total = -1;
+    for (let page = 1; ; page++) {
+      const res = await t.request('GET', `/api/v1/reports/ii06a/dossiers?${q}&limit=200&page=${page}`, { session: s.kiemtra });
+      expect(res.statusCode, res.body).toBe(200);
+      total = res.json().total;
+      codes.push(...res.json().items.map((x: { code: string }) => x.code));
+      if (codes.length >= total || !res.json().items.length) break;
+    }
+    expect(new Set(codes).size).toBe(codes.length);
+    return { total, codes };
+  }
+
+  it('lists exactly as many dossiers as each figure counts: every column, the total and rows by unit and by procedure', async () => {
+    let nonZero = 0;
+    for (const [from, to] of [PERIODS[0]!, PERIODS[4]!]) {
+      for (const groupBy of ['unit', 'procedure'] as const) {
+        const body = await report(`from=${from}&to=${to}&unit=H30&groupBy=${groupBy}`);
+        // The total line, and the three busiest rows.
+        const rows = [...(body.rows as (ApiFigures & { key: string })[])].sort((a, b) => b.received.total - a.received.total).slice(0, 3);
+        for (const [column, figure] of Object.entries(COLUMNS)) {
+          const all = await behind(`from=${from}&to=${to}&unit=H30&groupBy=${groupBy}&column=${column}`);
+          expect({ column, n: all.codes.length }).toEqual({ column, n: figure(body.totals) });
+          expect(all.total).toBe(figure(body.totals));
+          if (figure(body.totals) > 0) nonZero++;
+          for (const row of rows) {
+            const one = await behind(`from=${from}&to=${to}&unit=H30&groupBy=${groupBy}&key=${encodeURIComponent(row.key)}&column=${column}`);
+            expect({ row: row.key, column, n: one.codes.length }).toEqual({ row: row.key, column, n: figure(row) });
+          }
+        }
+      }
+    }
+    expect(nonZero).toBeGreaterThan(15);
+  }, 120_000);
+
+  it('refuses an unknown column or row, and a unit outside reach', async () => {
+    const q = 'from=2025-12-15&to=2026-03-14&unit=H30&groupBy=unit';
+    expect((await t.request('GET', `/api/v1/reports/ii06a/dossiers?${q}&column=late`, { session: s.kiemtra })).statusCode).toBe(400);
+    expect((await t.request('GET', `/api/v1/reports/ii06a/dossiers?${q}&column=completed.late&key=H30.999`, { session: s.kiemtra })).statusCode).toBe(404);
+    expect((await t.request('GET', `/api/v1/reports/ii06a/dossiers?${q}&column=completed.late`, { session: s['lanhdao.tanphong'] })).statusCode).toBe(404);
+    // A desk officer has no reports: refused as the form itself is.
+    const form = (await t.request('GET', `/api/v1/reports/ii06a?${q}`, { session: s['motcua.tanphong'] })).statusCode;
+    expect([403, 404]).toContain(form);
+    expect((await t.request('GET', `/api/v1/reports/ii06a/dossiers?${q}&column=completed.late`, { session: s['motcua.tanphong'] })).statusCode).toBe(form);
+  });
+});
+
 describe('form II.06a as files', () => {
   const q = 'from=2025-12-15&to=2026-03-14&unit=H30&groupBy=unit';
 

@@ -71,40 +71,61 @@ const KEY: Record<GroupBy, { key: ReturnType<typeof sql>; name: ReturnType<typeo
   procedure: { key: sql`procedure_code`, name: sql`procedure_name` },
 };
 
+import type { Ii06aColumn } from './rules/ii06a-columns.js';
+
 /**
- * Form II.06a as one GROUP BY (docs/reports.md defines every column). The rows that matter are those
- * received before the period's end and not finished before its start (both columns indexed per unit).
- * The due date "at the end of the period" is the last of the original date, the date after the
- * supplement pause and the extended date that took effect before the end.
+ * The rows that matter are those received before the period's end and not finished before its start
+ * (both columns indexed per unit). The due date "at the end of the period" is the last of the
+ * original date, the date after the supplement pause and the extended date that took effect before the end.
  */
+function factsAtEnd(start: Date, end: Date, unitIds: number[], groupBy: GroupBy) {
+  const g = KEY[groupBy];
+  return sql`
+    select ${g.key} as key, ${g.name} as name, code, procedure_name, unit_id, channel, received_at, completed_at, outcome, timeliness, paused_when_overdue,
+      (completed_at is null or completed_at >= ${end}) as open_at_end,
+      (pause_started_at < ${end} and (pause_ended_at is null or pause_ended_at >= ${end})) as paused_at_end,
+      case
+        when extended_at < ${end} and (pause_ended_at is null or pause_ended_at >= ${end} or extended_at >= pause_ended_at) then due_after_extension
+        when pause_ended_at < ${end} then due_after_pause
+        else original_due_at
+      end as due_at_end
+    from report_dossier_facts
+    where unit_id = any(${unitIds}::int[]) and received_at < ${end} and (completed_at is null or completed_at >= ${start})`;
+}
+
+/**
+ * Each column's rule over one row of `factsAtEnd`, written once: the form counts with it and the list
+ * of dossiers behind a figure filters with it, so a list always has as many rows as its figure.
+ */
+function columnRule(column: Ii06aColumn, start: Date, end: Date) {
+  const overdue = sql`(case when paused_at_end then paused_when_overdue else due_at_end < ${end} end)`;
+  switch (column) {
+    case 'received.total': return sql`true`;
+    case 'received.carriedOver': return sql`received_at < ${start}`;
+    case 'received.online': return sql`received_at >= ${start} and channel = 'online'`;
+    case 'received.direct': return sql`received_at >= ${start} and channel <> 'online'`;
+    case 'completed.total': return sql`not open_at_end`;
+    case 'completed.early': return sql`not open_at_end and timeliness = 'early'`;
+    case 'completed.onTime': return sql`not open_at_end and (timeliness = 'on_time' or outcome = 'withdrawn')`;
+    case 'completed.late': return sql`not open_at_end and timeliness = 'late'`;
+    case 'inProgress.total': return sql`open_at_end`;
+    case 'inProgress.withinDeadline': return sql`open_at_end and not ${overdue}`;
+    case 'inProgress.overdue': return sql`open_at_end and ${overdue}`;
+    case 'awaitingSupplement': return sql`open_at_end and paused_at_end`;
+    case 'withdrawn': return sql`not open_at_end and outcome = 'withdrawn'`;
+  }
+}
+
+/** Form II.06a as one GROUP BY (docs/reports.md defines every column). */
 export async function ii06a(db: Db, start: Date, end: Date, unitIds: number[], groupBy: GroupBy): Promise<Ii06aCounts[]> {
   if (!unitIds.length) return [];
-  const g = KEY[groupBy];
+  const c = (column: Ii06aColumn) => sql`count(*) filter (where ${columnRule(column, start, end)})`;
   const rows = await sql<Record<string, string | number>>`
-    with f as (
-      select ${g.key} as key, ${g.name} as name, channel, received_at, completed_at, outcome, timeliness, paused_when_overdue,
-        (completed_at is null or completed_at >= ${end}) as open_at_end,
-        (pause_started_at < ${end} and (pause_ended_at is null or pause_ended_at >= ${end})) as paused_at_end,
-        case
-          when extended_at < ${end} and (pause_ended_at is null or pause_ended_at >= ${end} or extended_at >= pause_ended_at) then due_after_extension
-          when pause_ended_at < ${end} then due_after_pause
-          else original_due_at
-        end as due_at_end
-      from report_dossier_facts
-      where unit_id = any(${unitIds}::int[]) and received_at < ${end} and (completed_at is null or completed_at >= ${start})
-    )
+    with f as (${factsAtEnd(start, end, unitIds, groupBy)})
     select key, max(name) as name,
-      count(*) filter (where received_at < ${start}) as carried_over,
-      count(*) filter (where received_at >= ${start} and channel = 'online') as online,
-      count(*) filter (where received_at >= ${start} and channel <> 'online') as direct,
-      count(*) filter (where not open_at_end) as completed,
-      count(*) filter (where not open_at_end and timeliness = 'early') as early,
-      count(*) filter (where not open_at_end and (timeliness = 'on_time' or outcome = 'withdrawn')) as on_time,
-      count(*) filter (where not open_at_end and timeliness = 'late') as late,
-      count(*) filter (where not open_at_end and outcome = 'withdrawn') as withdrawn,
-      count(*) filter (where open_at_end) as in_progress,
-      count(*) filter (where open_at_end and (case when paused_at_end then paused_when_overdue else due_at_end < ${end} end)) as overdue,
-      count(*) filter (where open_at_end and paused_at_end) as awaiting_supplement
+      ${c('received.carriedOver')} as carried_over, ${c('received.online')} as online, ${c('received.direct')} as direct,
+      ${c('completed.total')} as completed, ${c('completed.early')} as early, ${c('completed.onTime')} as on_time, ${c('completed.late')} as late,
+      ${c('withdrawn')} as withdrawn, ${c('inProgress.total')} as in_progress, ${c('inProgress.overdue')} as overdue, ${c('awaitingSupplement')} as awaiting_supplement
     from f group by key order by key`.execute(db);
   return rows.rows.map((r) => {
     const n = (k: string) => Number(r[k] ?? 0);
@@ -114,4 +135,27 @@ export async function ii06a(db: Db, start: Date, end: Date, unitIds: number[], g
       inProgress: n('in_progress'), overdue: n('overdue'), withinDeadline: n('in_progress') - n('overdue'), awaitingSupplement: n('awaiting_supplement'),
     };
   });
+}
+
+export type BehindFigure = {
+  code: string; procedureName: string; unitId: number; channel: string; receivedAt: Date | null; dueAtEnd: Date | null;
+  completedAt: Date | null; outcome: string | null; timeliness: string | null;
+};
+
+/** The dossiers behind one figure of II.06a: its column's rule, in one row (`key`) or all rows (null). */
+export async function ii06aDossiers(db: Db, start: Date, end: Date, unitIds: number[], groupBy: GroupBy, key: string | null, column: Ii06aColumn, page: { limit: number; offset: number }): Promise<{ total: number; items: BehindFigure[] }> {
+  if (!unitIds.length) return { total: 0, items: [] };
+  const where = sql`${columnRule(column, start, end)} and ${key === null ? sql`true` : sql`key = ${key}`}`;
+  const total = await sql<{ n: string }>`with f as (${factsAtEnd(start, end, unitIds, groupBy)}) select count(*) as n from f where ${where}`.execute(db);
+  const rows = await sql<{ code: string; procedure_name: string; unit_id: number; channel: string; received_at: Date | null; due_at_end: Date | null; completed_at: Date | null; outcome: string | null; timeliness: string | null }>`
+    with f as (${factsAtEnd(start, end, unitIds, groupBy)})
+    select code, procedure_name, unit_id, channel, received_at, due_at_end, completed_at, outcome, timeliness from f where ${where}
+    order by received_at desc nulls last, code limit ${page.limit} offset ${page.offset}`.execute(db);
+  return {
+    total: Number(total.rows[0]?.n ?? 0),
+    items: rows.rows.map((r) => ({
+      code: r.code, procedureName: r.procedure_name, unitId: r.unit_id, channel: r.channel, receivedAt: r.received_at, dueAtEnd: r.due_at_end,
+      completedAt: r.completed_at, outcome: r.outcome, timeliness: r.timeliness,
+    })),
+  };
 }

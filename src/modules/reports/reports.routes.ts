@@ -1,7 +1,7 @@
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReportService } from './reports.service.js';
-import { ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
+import { ii06aDossiersQuery, ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
 import type { ServiceIndexService } from './service-index.service.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 
@@ -20,6 +20,9 @@ export async function reportRoutes(app: App, reports: ReportService, serviceInde
       .header('cache-control', 'no-store')
       .send(file.body);
   });
+  app.get('/api/v1/reports/ii06a/dossiers', {
+    schema: { tags, summary: 'Danh sách hồ sơ sau một số liệu của biểu II.06a / the dossiers behind a figure of form II.06a', querystring: ii06aDossiersQuery },
+  }, async (req) => reports.ii06aDossiers(req.ctx, req.query));
   app.get('/api/v1/reports/ii07b', {
     schema: { tags, summary: 'Biểu II.07b: số TTHC thuộc thẩm quyền, giải quyết theo cơ chế một cửa, có quy trình nội bộ / form II.07b', querystring: ii07bQuery },
   }, async (req) => reports.ii07b(req.ctx, req.query));

@@ -13,7 +13,7 @@ import { slipAgency } from '../org/agency-heading.js';
 import { ii06aFileName } from './exports/ii06a-layout.js';
 import { ii06aPdf } from './exports/ii06a-pdf.js';
 import { ii06aXlsx } from './exports/ii06a-xlsx.js';
-import type { Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
+import type { Ii06aDossiersQuery, Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
 
 /** The longest range a report covers (a five-year plan). */
 const MAX_DAYS = 5 * 366;
@@ -153,6 +153,44 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
       const [procedures, units] = await Promise.all([deps.catalog.contentsInForce(q.to), deps.org.allUnits()]);
       const centres = new Set(units.filter((u) => u.kind === 'service_centre' && u.code).map((u) => u.code!));
       return { form: 'II.07b' as const, period, asOf: deps.now().toISOString(), ...ii07b(procedures.map((p) => p.content), centres) };
+    },
+
+    /**
+     * The dossiers behind one figure of II.06a, by the same rule the form counts with (so the list is
+     * as long as the figure). Grouped by unit, a row is a child unit with its whole subtree, or the
+     * root's own dossiers; grouped by field or procedure, the row's key within the subtree.
+     */
+    async ii06aDossiers(ctx: RequestContext, q: Ii06aDossiersQuery) {
+      const actor = requireActor(ctx.actor);
+      const period = checkedPeriod(q.from, q.to);
+      const units = await deps.org.allUnits();
+      const root = await reportUnit(ctx, q.unit, units);
+      if (!can(actor, 'report.read', root.id)) throw unitNotFound();
+      const below = (top: number): number[] => {
+        const out = [top];
+        for (let i = 0; i < out.length; i++) for (const u of units) if (u.parentId === out[i]) out.push(u.id);
+        return out;
+      };
+      let unitIds = below(root.id);
+      let key: string | null = q.key ?? null;
+      if (q.groupBy === 'unit' && key !== null) {
+        const row = units.find((u) => (u.code ?? String(u.id)) === key && (u.parentId === root.id || u.id === root.id));
+        if (!row) throw errors.notFound(`dòng ${key} của biểu`, `Row ${key}`, 'REPORT_ROW_NOT_FOUND');
+        unitIds = row.id === root.id ? [root.id] : below(row.id);
+        key = null;
+      }
+      const { start, end } = reportBounds(period, deps.now());
+      const page = await repo.ii06aDossiers(deps.db, start, end, unitIds, q.groupBy, key, q.column, { limit: q.limit, offset: (q.page - 1) * q.limit });
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      return {
+        period, unit: { code: root.code, name: root.name }, groupBy: q.groupBy, key: q.key ?? null, column: q.column, asOf: deps.now().toISOString(),
+        total: page.total, page: q.page, limit: q.limit,
+        items: page.items.map((d) => ({
+          code: d.code, procedureName: d.procedureName, unitName: names.get(d.unitId) ?? '', channel: d.channel,
+          receivedAt: d.receivedAt?.toISOString() ?? null, dueAt: d.dueAtEnd?.toISOString() ?? null, completedAt: d.completedAt?.toISOString() ?? null,
+          outcome: d.outcome, timeliness: d.timeliness,
+        })),
+      };
     },
 
     /** Form II.06a as the file a person files or prints: XLSX or PDF in the form's layout, headed by the report's unit. */

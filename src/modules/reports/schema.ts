@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dbDate } from '../../platform/http/bounds.js';
+import { II06A_COLUMNS } from './rules/ii06a-columns.js';
 
 /** Query and answer shapes of the reports API (issue 13 contract), shared with the web app. */
 export const GROUP_BY = ['unit', 'field', 'procedure'] as const;
@@ -52,3 +53,16 @@ export const ii07bQuery = z.strictObject({
   to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
 });
 export type Ii07bQuery = z.infer<typeof ii07bQuery>;
+
+/** The dossiers behind one figure of II.06a (`key`: the row; without it, the total). */
+export const ii06aDossiersQuery = z.strictObject({
+  from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  unit: agencyCode.optional(),
+  groupBy: z.enum(GROUP_BY, { error: 'Nhóm theo: unit (đơn vị), field (lĩnh vực) hoặc procedure (thủ tục)' }).default('unit'),
+  key: z.string().trim().max(60, 'Mã dòng tối đa 60 ký tự').optional(),
+  column: z.enum(II06A_COLUMNS, { error: 'Cột không có trong biểu II.06a' }),
+  page: z.coerce.number({ error: 'Trang phải là số' }).int('Trang phải là số nguyên').min(1, 'Trang từ 1').max(100_000, 'Trang tối đa 100.000').default(1),
+  limit: z.coerce.number({ error: 'Số dòng phải là số' }).int('Số dòng phải là số nguyên').min(1, 'Ít nhất 1 dòng').max(200, 'Tối đa 200 dòng một trang').default(50),
+});
+export type Ii06aDossiersQuery = z.infer<typeof ii06aDossiersQuery>;
