@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api';
+import { api, apiUrl } from '../../shared/api';
+import type { Ii06aColumn } from '../../../../src/modules/reports/rules/ii06a-columns';
+
+export type { Ii06aColumn };
 
 export type GroupBy = 'unit' | 'field' | 'procedure';
 
@@ -36,6 +39,28 @@ export function useIi06a(q: { from: string; to: string; unit?: string; groupBy: 
   return useQuery({
     queryKey: ['reports', 'ii06a', q],
     queryFn: ({ signal }) => api.get<Ii06aReport>('/reports/ii06a', { ...q! }, signal),
+    enabled: !!q,
+  });
+}
+
+export type Ii06aQueryParams = { from: string; to: string; unit?: string; groupBy: GroupBy };
+
+/** The workbook or PDF of the form, as the browser downloads it. */
+export const ii06aFileUrl = (q: Ii06aQueryParams, format: 'xlsx' | 'pdf') => apiUrl('/reports/ii06a', { ...q, format });
+
+export interface BehindDossier {
+  code: string; procedureName: string; unitName: string; channel: string;
+  receivedAt: string | null; dueAt: string | null; completedAt: string | null; outcome: string | null; timeliness: string | null;
+}
+export interface BehindPage {
+  period: Period; unit: { code: string | null; name: string }; groupBy: GroupBy; key: string | null; column: Ii06aColumn;
+  total: number; page: number; limit: number; items: BehindDossier[];
+}
+
+export function useIi06aDossiers(q: (Ii06aQueryParams & { key?: string; column: Ii06aColumn; page: number; limit: number }) | null) {
+  return useQuery({
+    queryKey: ['reports', 'ii06a-dossiers', q],
+    queryFn: ({ signal }) => api.get<BehindPage>('/reports/ii06a/dossiers', { ...q! }, signal),
     enabled: !!q,
   });
 }

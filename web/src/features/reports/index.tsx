@@ -17,6 +17,13 @@ export const reportsModule = defineModule({
       menu: { label: reportMessages.label('menu.reports'), icon: <BarChartOutlined />, order: 65 },
     },
     {
+      // The dossiers behind a figure of II.06a (reached from the report's figures and chart; no menu entry).
+      surface: 'staff',
+      path: 'bao-cao/ho-so',
+      roles: ['unit_head', 'admin', 'auditor'],
+      component: lazy(() => import('./FigureDossiersPage')),
+    },
+    {
       // The Decision 766 service index (docs/reports.md "Chỉ số phục vụ"), for report.read holders.
       surface: 'staff',
       path: 'bao-cao/chi-so-phuc-vu',
