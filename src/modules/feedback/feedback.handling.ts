@@ -104,6 +104,13 @@ export function createHandling(deps: HandlingDeps) {
             const coordination = input.coordination ?? false;
             Object.assign(values, { status: 'in_progress', coordination, due_at: await deps.dueFor(row.received_at, category, coordination) });
             event = 'classified'; details.coordination = coordination;
+            // In this body's competence, handled by one of its sections (a ward's desk names the ward's
+            // culture section): the item moves there. Only to a unit the classifier may handle for.
+            if (input.unitId !== undefined && input.unitId !== row.unit_id) {
+              if (!can(actor, 'feedback.handle', input.unitId) || !(await deps.unitName(input.unitId))) throw field('unitId', 'Đơn vị xử lý phải thuộc đơn vị đang giữ phản ánh; nếu thuộc cơ quan khác, hãy chọn "Chuyển cơ quan có thẩm quyền".', 'The handling section must be within this unit; to send it elsewhere, forward it.');
+              Object.assign(values, { unit_id: input.unitId, assignee_id: null });
+              details.fromUnitId = row.unit_id; details.toUnitId = input.unitId;
+            }
           } else if (input.outcome === 'forward') {
             if (!input.unitId) throw field('unitId', 'Hãy chọn cơ quan có thẩm quyền để chuyển đến.', 'Choose the unit to forward to.');
             if (input.unitId === row.unit_id) throw field('unitId', 'Phản ánh, kiến nghị đang ở đơn vị này.', 'The item is already at this unit.');

@@ -60,6 +60,6 @@ export function publishedView(row: ItemRow, categories: Map<string, Category>, u
     code: row.code, categoryCode: row.category_code, categoryName: categories.get(row.category_code)?.name ?? { vi: row.category_code, en: row.category_code },
     unitId: row.unit_id, unitName, title: row.published_title ?? '', question: row.published_question ?? '', answer: row.published_answer ?? '',
     receivedAt: row.received_at.toISOString(), answeredAt: iso(row.answered_at), publishedAt: row.published_at!.toISOString(),
-    answeredOnTime: answeredOnTime(row.due_at, row.answered_at),
+    answeredOnTime: answeredOnTime(row.due_at, row.answered_at), dueAt: iso(row.due_at),
   };
 }

@@ -136,6 +136,22 @@ describe('citizens and attachments', () => {
   });
 });
 
+describe('classified in competence, for a section of the unit', () => {
+  it('moves the item down to the section named, and refuses a unit outside the handling unit', async () => {
+    const { code } = await steps.submitAsDesk(s['motcua.tanphong']!, { categoryCode: 'hoi-dap' });
+    const outside = await steps.act(s['motcua.tanphong']!, code, { action: 'classify', outcome: 'in_competence', unitId: await t.unitId('H30.102') });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('unitId');
+    const section = await t.unitId('H30.501.02');
+    const moved = await steps.act(s['motcua.tanphong']!, code, { action: 'classify', outcome: 'in_competence', unitId: section });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ status: 'in_progress' });
+    const row = await t.db.selectFrom('feedback_items').select(['unit_id', 'due_at']).where('code', '=', code).executeTakeFirstOrThrow();
+    expect(row.unit_id).toBe(section);
+    expect(row.due_at).not.toBeNull();
+  });
+});
+
 describe('reminders and escalation (daily job)', () => {
   it('tells the assignee before the due date and the unit head when overdue, once per occasion', async () => {
     const { code } = await steps.submitAsDesk(s['motcua.tanphong']!, { categoryCode: 'hoi-dap' });

@@ -199,6 +199,8 @@ export type Category = {
 export type PublishedItem = {
   code: string; categoryCode: string; categoryName: { vi: string; en: string }; unitId: number; unitName: string | null;
   title: string; question: string; answer: string; receivedAt: string; answeredAt: string | null; publishedAt: string; answeredOnTime: boolean | null;
+  /** The answer's deadline in working days (DOMAIN §7), once classified; Open311's expected_datetime. */
+  dueAt: string | null;
 };
 
 registerFieldLabels({

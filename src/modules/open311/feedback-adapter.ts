@@ -10,8 +10,8 @@ const PAGE = 200;
 const vnDay = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 function requestOf(p: PublishedItem): PublishedRequest {
-  // The published view may carry the due date (expected_datetime); without it the field is null.
-  const due = (p as PublishedItem & { dueAt?: string | null }).dueAt;
+  // The answer's deadline is the spec's expected_datetime; an item never classified has none (null).
+  const due = p.dueAt;
   return {
     code: p.code, categoryCode: p.categoryCode, categoryName: p.categoryName.vi, unitName: p.unitName,
     question: p.question, answer: p.answer || null, statusLabel: STATUS_LABELS.published,

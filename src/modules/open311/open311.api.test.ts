@@ -135,8 +135,18 @@ describe('GET requests: published feedback only, never personal data', () => {
   it('lists the published demo items, closed, with our status label and the handling unit', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json' });
     const list = res.json() as Record<string, unknown>[];
-    const published = await t.db.selectFrom('feedback_items').select(['code', 'submitter']).where('status', '=', 'published').execute();
+    const published = await t.db.selectFrom('feedback_items').select(['code', 'submitter', 'due_at']).where('status', '=', 'published').execute();
     expect(list.map((r) => r.service_request_id).sort()).toEqual(published.map((p) => p.code).sort());
+    // expected_datetime is the answer's deadline, in Vietnam's offset, for every item that has one.
+    expect(published.some((p) => p.due_at)).toBe(true);
+    for (const p of published) {
+      const r = list.find((x) => x.service_request_id === p.code)!;
+      if (!p.due_at) expect(r.expected_datetime).toBeNull();
+      else {
+        expect(r.expected_datetime).toMatch(/\+07:00$/);
+        expect(Date.parse(r.expected_datetime as string)).toBe(p.due_at.getTime());
+      }
+    }
     expect(list.every((r) => r.status === 'closed' && r.status_notes === 'Đã trả lời và công khai' && typeof r.agency_responsible === 'string')).toBe(true);
     for (const p of published) {
       const s = p.submitter as { name: string; phone?: string | null; email?: string | null };
