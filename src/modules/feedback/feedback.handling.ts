@@ -26,10 +26,12 @@ export function createHandling(deps: HandlingDeps) {
 
   async function reachOf(actor: Actor): Promise<repo.Reach> {
     const oversight = await repo.setting(db, 'conduct_oversight_unit_id');
-    return { read: reachable(actor, 'feedback.read'), conductUnits: reachable(actor, 'feedback.approve'), oversight: oversight != null && can(actor, 'feedback.read', oversight) };
+    return { read: reachable(actor, 'feedback.read'), conductUnits: reachable(actor, 'feedback.approve'), oversight: oversight != null && can(actor, 'feedback.read', oversight), self: actor.staffId };
   }
 
   function sees(actor: Actor, row: repo.ItemRow, reach: repo.Reach): boolean {
+    // The official complained about neither sees the complaint (nor who made it) nor handles it.
+    if (row.about_staff_id !== null && row.about_staff_id === actor.staffId) return false;
     if (can(actor, 'feedback.read', row.unit_id)) return true;
     return row.conduct && (reach.oversight || (row.conduct_unit_id != null && can(actor, 'feedback.approve', row.conduct_unit_id)));
   }
@@ -128,6 +130,7 @@ export function createHandling(deps: HandlingDeps) {
           const staff = await deps.org.findStaff(input.staffId);
           const subtree = (await deps.org.subtrees([row.unit_id])).get(row.unit_id) ?? [row.unit_id];
           if (!staff || !staff.active || !subtree.includes(staff.unitId)) throw field('staffId', 'Chỉ giao cho cán bộ đang công tác tại đơn vị xử lý.', 'Assign to an active staff member of the handling unit.');
+          if (staff.staffId === row.about_staff_id) throw field('staffId', 'Không giao phản ánh về cán bộ cho chính cán bộ bị phản ánh.', 'A complaint about an official is never assigned to that official.');
           values.assignee_id = staff.staffId; event = 'assigned'; details.staffId = staff.staffId; note = staff.fullName;
           break;
         }

@@ -63,7 +63,8 @@ export async function updateVersioned(trx: Tx, id: number, version: number, valu
   return Number(r.numUpdatedRows) === 1;
 }
 
-export type Reach = { read: number[]; conductUnits: number[]; oversight: boolean };
+/** `self`: the caller's staff id — feedback about one's own conduct is never shown to oneself. */
+export type Reach = { read: number[]; conductUnits: number[]; oversight: boolean; self?: number | null };
 
 export type ListFilter = {
   status?: string; unitId?: number; categoryCode?: string; conduct?: boolean; assigneeId?: number; overdueAt?: Date; notOverdueAt?: Date;
@@ -80,6 +81,7 @@ export async function list(db: Db, reach: Reach | null, f: ListFilter): Promise<
       else if (reach.conductUnits.length) ors.push(eb.and([eb('conduct', '=', true), eb('conduct_unit_id', 'in', reach.conductUnits)]));
       return ors.length ? eb.or(ors) : eb.val(false);
     });
+    if (reach.self) q = q.where((eb) => eb.or([eb('about_staff_id', 'is', null), eb('about_staff_id', '<>', reach.self!)]));
   }
   if (f.citizenId) q = q.where('citizen_id', '=', f.citizenId);
   if (f.status) q = q.where('status', '=', f.status as ItemRow['status']);

@@ -38,6 +38,9 @@ describe('feedback about an official (conduct)', () => {
     expect(await codes(s['lanhdao.tanphong']!, '?conduct=true')).toContain(code);
     expect((await t.request('GET', `/api/v1/feedback/${code}`, { session: s.homeAffairs })).statusCode).toBe(200);
     expect(await codes(s.homeAffairs!)).toContain(code);
+    // The official complained about (the ward's desk officer) neither finds it nor can be given it.
+    expect((await t.request('GET', `/api/v1/feedback/${code}`, { session: s['motcua.tanphong'] })).statusCode).toBe(404);
+    expect(await codes(s['motcua.tanphong']!)).not.toContain(code);
     // Sở Nội vụ reads; it does not handle another unit's item.
     expect((await steps.act(s.homeAffairs!, code, { action: 'note', text: 'Theo dõi' })).statusCode).toBe(403);
     expect((await t.request('GET', `/api/v1/feedback/${code}`, { session: s['lanhdao.sxd'] })).statusCode).toBe(404);
@@ -51,6 +54,18 @@ describe('feedback about an official (conduct)', () => {
     expect(still.json().allowedActions).toEqual([]);
     expect((await t.request('GET', `/api/v1/feedback/${code}`, { session: s['lanhdao.stp'] })).json().allowedActions).toContain('classify');
     expect((await t.request('GET', `/api/v1/feedback/${code}`, { session: s['lanhdao.sxd'] })).statusCode).toBe(404);
+  });
+
+  it('is never assigned to the official it is about', async () => {
+    const official = await t.db.selectFrom('org_staff').select(['id', 'public_id']).where('badge_number', '=', 'TP-0101').executeTakeFirstOrThrow();
+    const res = await t.request('POST', '/api/v1/public/feedback', {
+      body: { categoryCode: 'phuc-vu', about: { kind: 'official', staffPublicId: official.public_id }, title: 'Hẹn nhiều lần', content: 'Cán bộ hẹn nhiều lần.', submitter: { name: 'Lò Văn Sinh', phone: '0966111222' }, consentToPublish: false },
+    });
+    const { code } = res.json();
+    expect((await steps.act(s['lanhdao.tanphong']!, code, { action: 'classify', outcome: 'in_competence' })).statusCode).toBe(200);
+    const toSelf = await steps.act(s['lanhdao.tanphong']!, code, { action: 'assign', staffId: official.id });
+    expect(toSelf.statusCode).toBe(400);
+    expect(toSelf.body).toContain('chính cán bộ bị phản ánh');
   });
 
   it('which unit oversees conduct is configuration, changed by the administrator only', async () => {
