@@ -62,6 +62,26 @@ describe('citizen e-ID sign-in journey', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.getByRole('button', { name: /Lò Thị Mai/ }).isVisible()).toBe(true);
 
+    // Her feedback: one sent while signed in is listed under "Phản ánh của tôi" and can be withdrawn while open.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const sent = await page.evaluate(async () => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('motcua_citizen_csrf='))?.split('=')[1] ?? '';
+      const res = await fetch('/api/v1/citizen/feedback', {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ categoryCode: 'hoi-dap', about: { kind: 'other' }, title: 'Giờ làm việc thứ Bảy', content: 'Bộ phận một cửa phường có làm việc sáng thứ Bảy không?', consentToPublish: false }),
+      });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    await page.goto(`${app.url}/cong-dan/phan-anh`);
+    const mine = page.locator(`[data-code="${sent.body.code}"]`);
+    await mine.waitFor({ timeout: 20_000 });
+    expect(await mine.innerText()).toContain('Giờ làm việc thứ Bảy');
+    await mine.getByRole('button', { name: 'Rút phản ánh' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Rút phản ánh' }).click();
+    await expect.poll(() => mine.getByRole('button', { name: 'Rút phản ánh' }).count(), { timeout: 20_000 }).toBe(0);
+    expect(await mine.innerText()).toMatch(/Đã rút|rút/i);
+
     // Sign out: the header offers the e-ID sign-in again and the session is gone.
     await page.getByRole('button', { name: /Lò Thị Mai/ }).click();
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();

@@ -332,3 +332,21 @@ export type _Checks = [
   Accepts<ServerCategory, Category>,
   Accepts<ServerPublished, PublishedItem>,
 ];
+
+/** A signed-in citizen's own feedback (GET /citizen/feedback). */
+export interface MyFeedback {
+  code: string; categoryCode: string; title: string; status: FeedbackStatus; statusLabel: { vi: string; en: string }; unitName: string | null;
+  receivedAt: string; dueAt: string | null; answeredAt: string | null; channel: Channel;
+}
+
+export function useMyFeedback() {
+  return useQuery({ queryKey: ['feedback', 'mine'], queryFn: ({ signal }) => api.get<{ items: MyFeedback[] }>('/citizen/feedback', undefined, signal) });
+}
+
+export function useWithdrawMine() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, reason }: { code: string; reason?: string }) => api.post<unknown>(`/citizen/feedback/${encodeURIComponent(code)}/withdraw`, { ...(reason ? { reason } : {}) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', 'mine'] }),
+  });
+}

@@ -12,6 +12,7 @@ export const feedbackModule = defineModule({
   pages: [
     { surface: 'public', path: 'phan-anh', component: lazy(() => import('./portal/SendPage')), menu: { label: label('menu.send'), order: 25 } },
     { surface: 'public', path: 'phan-anh/tra-cuu', component: lazy(() => import('./portal/LookupPage')) },
+    { surface: 'public', path: 'cong-dan/phan-anh', component: lazy(() => import('./citizen/MyFeedbackPage')), menu: { label: label('menu.mine'), order: 32 } },
     { surface: 'public', path: 'phan-anh/cong-khai', component: lazy(() => import('./portal/PublishedPage')), menu: { label: label('menu.published'), order: 26 } },
     {
       surface: 'staff',
