@@ -162,6 +162,10 @@ describe('feedback about an official, from the badge QR to the published answer'
     expect(shown).not.toContain(CITIZEN.name);
     expect(shown).not.toContain(CITIZEN.phone);
     expect(shown).not.toContain('0912');
+    // The figures per unit: a chart of the busiest units, and every figure in words beside it.
+    await expect.poll(() => phone.locator('[data-chart] svg').count(), { timeout: 20_000 }).toBe(1);
+    expect(await phone.locator('[data-chart]').getAttribute('aria-label')).toBeTruthy();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(phone, '360-feedback-published');
   });
 });

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Card, DatePicker, Flex, Grid, List, Progress, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DATE_PATTERN, formatNumber } from '../../../shared/format';
+import { Chart } from '../../../shared/ui/Chart';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { type UnitStats, useStats } from '../api';
 import { useFeedbackT } from '../i18n';
@@ -22,7 +23,7 @@ function OnTime({ rate }: { rate: number | null }) {
 
 /**
  * Per unit: received, answered, share answered on time, average days to answer, published
- * (issue 12 item 5). A table with bars; DESIGN names ECharts for charts, which the app does not ship yet.
+ * (issue 12 item 5). A chart of the busiest units (ECharts) above the table that gives every figure.
  */
 export function Transparency() {
   const t = useFeedbackT();
@@ -32,6 +33,18 @@ export function Transparency() {
   const to = range[1].format('YYYY-MM-DD');
   const stats = useStats(from, to);
   const units = useMemo(() => [...(stats.data?.units ?? [])].sort((a, b) => b.received - a.received), [stats.data]);
+  const busiest = useMemo(() => units.filter((u) => u.received > 0).slice(0, 10).reverse(), [units]);
+  const option = useMemo(() => ({
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, data: [t('stats.received'), t('stats.answered')] },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: busiest.map((u) => u.unitName), axisLabel: { width: wide ? 220 : 120, overflow: 'truncate' } },
+    series: [
+      { name: t('stats.received'), type: 'bar', data: busiest.map((u) => u.received) },
+      { name: t('stats.answered'), type: 'bar', data: busiest.map((u) => u.answered) },
+    ],
+  }), [busiest, t, wide]);
   const avg = (u: UnitStats) => (u.averageDaysToAnswer === null ? '—' : t('stats.days', { n: u.averageDaysToAnswer.toLocaleString('vi-VN', { maximumFractionDigits: 1 }) }));
   return (
     <Card className="mc-fb-card" style={{ marginTop: 16 }}>
@@ -49,6 +62,7 @@ export function Transparency() {
             style={{ maxWidth: 320 }}
           />
         </Flex>
+        {busiest.length ? <Chart option={option} label={t('stats.title')} height={Math.max(180, busiest.length * 34 + 60)} /> : null}
         {stats.isError ? <ErrorResult variant="inline" error={stats.error} onRetry={() => void stats.refetch()} /> : wide ? (
           <Table<UnitStats>
             aria-label={t('stats.title')}
