@@ -350,3 +350,18 @@ export function useWithdrawMine() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', 'mine'] }),
   });
 }
+
+/** Where feedback lands and which unit oversees conduct (GET/PUT /feedback/settings; province administrator). */
+export interface FeedbackSettings { receivingUnitId: number | null; receivingUnitName: string | null; conductOversightUnitId: number | null; conductOversightUnitName: string | null }
+
+export function useFeedbackSettings() {
+  return useQuery({ queryKey: ['feedback', 'settings'], queryFn: ({ signal }) => api.get<FeedbackSettings>('/feedback/settings', undefined, signal) });
+}
+
+export function useSaveFeedbackSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { receivingUnitId: number | null; conductOversightUnitId: number | null }) => api.put<FeedbackSettings>('/feedback/settings', body),
+    onSuccess: (saved) => client.setQueryData(['feedback', 'settings'], saved),
+  });
+}

@@ -10,6 +10,7 @@ import { applyFieldErrors } from '../../../shared/ui/formErrors';
 import { isStaleVersion, useStaleVersionNotice } from '../../../shared/ui/staleVersion';
 import { type Category, feedbackKeys, useSaveCategory, useStaffCategories } from '../api';
 import { useFeedbackT } from '../i18n';
+import { SettingsCard } from './SettingsCard';
 
 type Values = {
   code: string; nameVi: string; nameEn: string; descriptionVi?: string; descriptionEn?: string;
@@ -88,6 +89,7 @@ export default function CategoriesPage() {
   return (
     <>
       <PageHeader title={t('cat.title')} subtitle={t('cat.subtitle')} extra={<Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>{t('cat.add')}</Button>} />
+      <SettingsCard />
       <Card size="small">
         {list.isError ? <ErrorResult variant="inline" error={list.error} onRetry={() => void list.refetch()} /> : (
           <Table<Category>
