@@ -65,8 +65,8 @@ export interface SubmitBody {
   /** Signed in with e-ID: the identity is the sender; phone and e-mail may be added. */
   phone?: string;
   email?: string;
-  /** Signed in: ids of documents uploaded through the citizen upload. */
-  attachments?: string[];
+  /** Signed in: ids of documents uploaded through the citizen upload; at the desk: files stored with POST /files. */
+  attachments?: string[] | { key: string; name: string }[];
   channel?: StaffChannel;
 }
 

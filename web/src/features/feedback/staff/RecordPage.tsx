@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Flex, Form, Result, Select, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Result, Select, Skeleton, Typography, Upload } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { errorMessage, isApiError } from '../../../shared/api';
+import { api, errorMessage, isApiError } from '../../../shared/api';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -21,11 +22,16 @@ export default function RecordPage() {
   const [form] = Form.useForm<FeedbackFormValues>();
   const [done, setDone] = useState<Receipt | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Papers the caller hands over, scanned at the desk: stored first (POST /files, the same checks and
+  // limits as a dossier's scans), then named in the record.
+  const [files, setFiles] = useState<{ uid: string; key?: string; name: string; status: 'uploading' | 'done' | 'error' }[]>([]);
 
   const send = async (values: FeedbackFormValues) => {
     setProblem(null);
     try {
-      setDone(await record.mutateAsync(toSubmitBody(values, { withSubmitter: true })));
+      const attachments = files.filter((f) => f.status === 'done' && f.key).map((f) => ({ key: f.key!, name: f.name }));
+      setDone(await record.mutateAsync({ ...toSubmitBody(values, { withSubmitter: true }), attachments }));
+      setFiles([]);
     } catch (error) {
       const unmatched = applyFieldErrors(form, error, locale);
       setProblem(isApiError(error) && error.fields.length > 0 ? (unmatched.length ? unmatched.join(' ') : null) : errorMessage(error, locale));
@@ -56,6 +62,28 @@ export default function RecordPage() {
         <CategoryField categories={categories.data.filter((c) => c.active)} />
         <AboutFields />
         <SubjectFields />
+        <Form.Item label={t('record.attachments')} extra={t('record.attachmentsHint')}>
+          <Upload
+            multiple
+            maxCount={10}
+            accept=".pdf,.jpg,.jpeg,.png"
+            fileList={files.map((f) => ({ uid: f.uid, name: f.name, status: f.status }))}
+            onRemove={(f) => setFiles((cur) => cur.filter((x) => x.uid !== f.uid))}
+            customRequest={({ file, onSuccess, onError }) => {
+              const f = file as File & { uid: string };
+              setFiles((cur) => [...cur, { uid: f.uid, name: f.name, status: 'uploading' }]);
+              api.upload<{ key: string; name: string }>('/files', f).then((stored) => {
+                setFiles((cur) => cur.map((x) => (x.uid === f.uid ? { ...x, key: stored.key, status: 'done' } : x)));
+                onSuccess?.(stored);
+              }, (error: unknown) => {
+                setFiles((cur) => cur.map((x) => (x.uid === f.uid ? { ...x, status: 'error', name: `${f.name} — ${errorMessage(error, locale)}` } : x)));
+                onError?.(error as Error);
+              });
+            }}
+          >
+            <Button icon={<PaperClipOutlined aria-hidden />}>{t('record.attach')}</Button>
+          </Upload>
+        </Form.Item>
         <Typography.Title level={2} className="mc-fb-h2">{t('send.who')}</Typography.Title>
         <ContactFields />
         <Form.Item name="consentToPublish" valuePropName="checked"><Checkbox>{t('record.consent')}</Checkbox></Form.Item>
