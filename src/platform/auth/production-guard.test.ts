@@ -20,5 +20,6 @@ describe('production start-up guard', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('mật khẩu mẫu');
     expect(stderr).toMatch(/Refusing to start in production: \d+ account/);
-  }, 120_000);
+    // It seeds the whole demo first (about 20 s on an idle machine); a loaded CI machine gets room.
+  }, 300_000);
 });
