@@ -6,7 +6,7 @@
  * every control reached shows where the focus is, and after each step change the focus lands on the
  * new step's heading (a screen reader announces it; the next Tab starts from there, not from the top).
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './axe.js';
 import { openBrowser, startApp, type RunningApp } from './support.js';
@@ -18,10 +18,26 @@ let page: Page;
 const PROCEDURE = '1.004873'; // Cấp Giấy xác nhận tình trạng hôn nhân: full online, at the ward
 const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 
+// File choosers are intercepted from the start: a listener added just before the key press asks the
+// browser to intercept asynchronously, and on a loaded machine the press could win that race (the
+// chooser then opens uncaught and the wait times out although the page did its part).
+const choosers: FileChooser[] = [];
 beforeAll(async () => {
   app = await startApp();
   ({ browser, page } = await openBrowser());
+  page.on('filechooser', (c) => choosers.push(c));
 });
+
+/** Presses Space on the focused upload control and returns the chooser it opened. */
+async function openChooserWithSpace(): Promise<FileChooser> {
+  const before = choosers.length;
+  await page.keyboard.press('Space');
+  await expect.poll(() => choosers.length, {
+    timeout: 20_000,
+    message: 'Space on the upload control opened no file chooser',
+  }).toBeGreaterThan(before);
+  return choosers[choosers.length - 1]!;
+}
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
@@ -122,7 +138,7 @@ describe('online filing with the keyboard alone', () => {
       [/Tải lên tệp cho “Giấy tờ chứng minh/, 'quyet-dinh-ly-hon.pdf', pdf('quyết định ly hôn'), 'Giấy tờ chứng minh'],
     ] as const) {
       await tabTo(page.getByLabel(label));
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      const chooser = await openChooserWithSpace();
       await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: content });
       await expect.poll(() => main.innerText(), { timeout: 20_000 }).toContain(name);
       // On the attached file in this document's own slot (not merely in some slot), before tabbing on.
