@@ -213,7 +213,7 @@ export async function buildApp({ config, database, services = createServices(con
     await slipRoutes(api, services.slips);
     await satisfactionRoutes(api, services.satisfaction);
     await open311AdminRoutes(api, services.open311);
-    await reportRoutes(api, services.reports.service, services.reports.index);
+    await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards);
   });
   // Outside /api/v1, with the spec's own error format (its scope has its own error handler).
   await georeportRoutes(app, services.open311);

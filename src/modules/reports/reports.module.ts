@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/transaction.js';
 import { subscribeToDossierEvents } from '../dossiers/event-subscribers.js';
 import type { OrgService } from '../org/org.service.js';
 import { rebuildReportFacts, updateReportFacts } from './read-model.js';
+import { createDashboardService } from './dashboard.service.js';
 import { createReportService, type CatalogStatsPort } from './reports.service.js';
 import { updateIndexFacts } from './service-index.read-model.js';
 import { createServiceIndexService, type FeedbackStatsPort, type SatisfactionPort } from './service-index.service.js';
@@ -11,8 +12,11 @@ export function createReportsModule(deps: { db: Db; org: OrgService; now: () => 
   subscribeToDossierEvents('reports', updateReportFacts);
   // The service index's own read model (fees, digital flags), in the same transaction.
   subscribeToDossierEvents('reports-service-index', updateIndexFacts);
+  const service = createReportService(deps);
   return {
-    service: createReportService(deps),
+    service,
+    /** The leaders', unit heads' and public dashboards (dashboard.service.ts). */
+    dashboards: createDashboardService({ ...deps, reports: service }),
     /** The service-quality index of Decision 766 (service-index.service.ts). */
     index: createServiceIndexService(deps),
     rebuild: (onProgress?: (n: number) => void) => rebuildReportFacts(deps.db, onProgress),

@@ -1,13 +1,16 @@
 import { contentDisposition } from '../../platform/http/content-disposition.js';
+import type { DashboardService } from './dashboard.service.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReportService } from './reports.service.js';
 import { ii06aDossiersQuery, ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
 import type { ServiceIndexService } from './service-index.service.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 
-export async function reportRoutes(app: App, reports: ReportService, serviceIndex?: ServiceIndexService): Promise<void> {
+export async function reportRoutes(app: App, reports: ReportService, serviceIndex?: ServiceIndexService, dashboards?: DashboardService): Promise<void> {
   const tags = ['reports'];
   if (serviceIndex) await serviceIndexRoutes(app, serviceIndex);
+  if (dashboards) await dashboardRoutes(app, dashboards);
   app.get('/api/v1/reports/ii06a', {
     schema: { tags, summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC theo đơn vị, lĩnh vực, thủ tục / form II.06a', querystring: ii06aQuery },
   }, async (req, reply) => {

@@ -71,7 +71,79 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
     return periodFor(from, to);
   }
 
+  /**
+   * Form II.06a of a subtree, without an access check: the caller has checked it (a report), or the
+   * figures are the province's published ones (the public statistics page).
+   */
+  async function ii06aOf(root: Unit, units: Unit[], period: Period, groupBy: Ii06aQuery['groupBy']): Promise<Ii06aReport> {
+    const q = { groupBy };
+    const children = new Map<number, Unit[]>();
+    for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+    // Each unit of the subtree, with the row it is counted in when grouping by unit: the root's
+    // direct child it lies under, or the root itself for the root's own dossiers.
+    const groupOf = new Map<number, Unit>([[root.id, root]]);
+    const stack: [Unit, Unit][] = (children.get(root.id) ?? []).map((c) => [c, c]);
+    while (stack.length) {
+      const [u, group] = stack.pop()!;
+      groupOf.set(u.id, group);
+      for (const c of children.get(u.id) ?? []) stack.push([c, group]);
+    }
+    const { start, end } = reportBounds(period, deps.now());
+    const counts = await repo.ii06a(deps.db, start, end, [...groupOf.keys()], q.groupBy);
+
+    const rows = new Map<string, Ii06aRow>();
+    const rowFor = (key: string, name: string) => {
+      let r = rows.get(key);
+      if (!r) rows.set(key, (r = { key, name, ...emptyFigures() }));
+      return r;
+    };
+    if (q.groupBy === 'unit') {
+      // Every direct child shows, with zeros where nothing was handled: a unit with no work is a fact too.
+      for (const c of [...(children.get(root.id) ?? [])].sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || a.id - b.id)) rowFor(c.code ?? String(c.id), c.name);
+    }
+    const totals = emptyFigures();
+    for (const c of counts) {
+      add(totals, c);
+      if (q.groupBy === 'unit') {
+        const g = groupOf.get(Number(c.key))!;
+        add(rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name), c);
+      } else {
+        add(rowFor(c.key, c.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : c.key)), c);
+      }
+    }
+    // Satisfaction rate (docs/reports.md): ratings given in the period of the dossiers counted in the
+    // row, share "satisfied" or "very satisfied", in percent (2 decimals); null with no rating.
+    if (deps.satisfaction) {
+      const given = await deps.satisfaction.ratingsIn(start, end);
+      const byKey = await satisfactionBy(deps.db, given, [...groupOf.keys()], q.groupBy);
+      const rate = (x: { satisfied: number; rated: number }) => (x.rated ? Math.round((x.satisfied / x.rated) * 10_000) / 100 : null);
+      const sums = new Map<Ii06aRow, { satisfied: number; rated: number }>();
+      const all = { satisfied: 0, rated: 0 };
+      for (const [key, v] of byKey) {
+        // A rated dossier's row, made (with zero counts) when the dossier is not otherwise in the report.
+        let row: Ii06aRow;
+        if (q.groupBy === 'unit') {
+          const g = groupOf.get(Number(key))!;
+          row = rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name);
+        } else row = rowFor(key, v.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : key));
+        all.satisfied += v.satisfied; all.rated += v.rated;
+        const acc = sums.get(row) ?? { satisfied: 0, rated: 0 };
+        acc.satisfied += v.satisfied; acc.rated += v.rated;
+        sums.set(row, acc);
+      }
+      for (const [row, v] of sums) row.satisfactionRate = rate(v);
+      totals.satisfactionRate = rate(all);
+    }
+    return {
+      form: 'II.06a', period, unit: { code: root.code, name: root.name }, groupBy: q.groupBy, asOf: deps.now().toISOString(),
+      rows: [...rows.values()], totals,
+    };
+  }
+
   return {
+    ii06aOf,
+    reportUnit,
+    checkedPeriod,
     /** Form II.06a (Circular 01/2020/TT-VPCP) for a unit subtree and a period; docs/reports.md defines every column. */
     async ii06a(ctx: RequestContext, q: Omit<Ii06aQuery, 'format'>): Promise<Ii06aReport> {
       const actor = requireActor(ctx.actor);
@@ -79,67 +151,7 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
       const units = await deps.org.allUnits();
       const root = await reportUnit(ctx, q.unit, units);
       if (!can(actor, 'report.read', root.id)) throw unitNotFound();
-      const children = new Map<number, Unit[]>();
-      for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-      // Each unit of the subtree, with the row it is counted in when grouping by unit: the root's
-      // direct child it lies under, or the root itself for the root's own dossiers.
-      const groupOf = new Map<number, Unit>([[root.id, root]]);
-      const stack: [Unit, Unit][] = (children.get(root.id) ?? []).map((c) => [c, c]);
-      while (stack.length) {
-        const [u, group] = stack.pop()!;
-        groupOf.set(u.id, group);
-        for (const c of children.get(u.id) ?? []) stack.push([c, group]);
-      }
-      const { start, end } = reportBounds(period, deps.now());
-      const counts = await repo.ii06a(deps.db, start, end, [...groupOf.keys()], q.groupBy);
-
-      const rows = new Map<string, Ii06aRow>();
-      const rowFor = (key: string, name: string) => {
-        let r = rows.get(key);
-        if (!r) rows.set(key, (r = { key, name, ...emptyFigures() }));
-        return r;
-      };
-      if (q.groupBy === 'unit') {
-        // Every direct child shows, with zeros where nothing was handled: a unit with no work is a fact too.
-        for (const c of [...(children.get(root.id) ?? [])].sort((a, b) => (a.code ?? '').localeCompare(b.code ?? '') || a.id - b.id)) rowFor(c.code ?? String(c.id), c.name);
-      }
-      const totals = emptyFigures();
-      for (const c of counts) {
-        add(totals, c);
-        if (q.groupBy === 'unit') {
-          const g = groupOf.get(Number(c.key))!;
-          add(rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name), c);
-        } else {
-          add(rowFor(c.key, c.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : c.key)), c);
-        }
-      }
-      // Satisfaction rate (docs/reports.md): ratings given in the period of the dossiers counted in the
-      // row, share "satisfied" or "very satisfied", in percent (2 decimals); null with no rating.
-      if (deps.satisfaction) {
-        const given = await deps.satisfaction.ratingsIn(start, end);
-        const byKey = await satisfactionBy(deps.db, given, [...groupOf.keys()], q.groupBy);
-        const rate = (x: { satisfied: number; rated: number }) => (x.rated ? Math.round((x.satisfied / x.rated) * 10_000) / 100 : null);
-        const sums = new Map<Ii06aRow, { satisfied: number; rated: number }>();
-        const all = { satisfied: 0, rated: 0 };
-        for (const [key, v] of byKey) {
-          // A rated dossier's row, made (with zero counts) when the dossier is not otherwise in the report.
-          let row: Ii06aRow;
-          if (q.groupBy === 'unit') {
-            const g = groupOf.get(Number(key))!;
-            row = rowFor(g.code ?? String(g.id), g.id === root.id ? `${g.name} (trực tiếp)` : g.name);
-          } else row = rowFor(key, v.name || (q.groupBy === 'field' ? 'Chưa phân lĩnh vực' : key));
-          all.satisfied += v.satisfied; all.rated += v.rated;
-          const acc = sums.get(row) ?? { satisfied: 0, rated: 0 };
-          acc.satisfied += v.satisfied; acc.rated += v.rated;
-          sums.set(row, acc);
-        }
-        for (const [row, v] of sums) row.satisfactionRate = rate(v);
-        totals.satisfactionRate = rate(all);
-      }
-      return {
-        form: 'II.06a', period, unit: { code: root.code, name: root.name }, groupBy: q.groupBy, asOf: deps.now().toISOString(),
-        rows: [...rows.values()], totals,
-      };
+      return ii06aOf(root, units, period, q.groupBy);
     },
 
     /**

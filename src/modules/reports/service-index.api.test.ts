@@ -252,3 +252,92 @@ describe('service index: versions by effective date', () => {
     expect((await t.request('GET', '/api/v1/reports/service-index?from=2021-01-01&to=2021-01-31', { session: s.kiemtra })).json().error.code).toBe('SERVICE_INDEX_NO_VERSION');
   });
 });
+
+// ---- the dashboards over the same histories (issue 13 item 4; dashboard.service.ts) ----
+
+describe('dashboards: the leaders’ one and the public one', () => {
+  const Q = 'from=2025-12-15&to=2026-06-14'; // the first six months, not over: counted up to now
+  const monthOf = (d: Date) => vnDay(d).slice(0, 7);
+
+  it('agrees with form II.06a, counts each month from the events, and ranks the units below', async () => {
+    const dash = (await t.request('GET', `/api/v1/reports/dashboard?${Q}`, { session: s.kiemtra })).json();
+    const form = (await t.request('GET', `/api/v1/reports/ii06a?${Q}`, { session: s.kiemtra })).json();
+    expect(dash.unit.code).toBe(form.unit.code);
+    expect(dash.totals).toMatchObject({
+      received: form.totals.received.total, online: form.totals.received.online, completed: form.totals.completed.total,
+      late: form.totals.completed.late, overdue: form.totals.inProgress.overdue, awaitingSupplement: form.totals.awaitingSupplement,
+    });
+    expect(dash.totals.received).toBeGreaterThan(100);
+    expect(dash.rates.satisfaction.value).toBe(form.totals.satisfactionRate);
+
+    // The trend, month by month, against a plain count over the events.
+    const { ds } = await load();
+    const start = new Date('2025-12-15T00:00:00+07:00');
+    const received = new Map<string, number>();
+    const completed = new Map<string, number>();
+    for (const d of ds) {
+      const r = d.events.find((e) => e.type === 'received');
+      if (!r) continue;
+      const at = new Date(r.payload.receivedAt as string);
+      if (at >= start && at < NOW) received.set(monthOf(at), (received.get(monthOf(at)) ?? 0) + 1);
+      const done = d.events.find((e) => ['result_recorded', 'stopped', 'withdrawn'].includes(e.type));
+      if (done && done.at >= start && done.at < NOW) completed.set(monthOf(done.at), (completed.get(monthOf(done.at)) ?? 0) + 1);
+    }
+    expect(dash.trend.map((p: { month: string }) => p.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    for (const p of dash.trend) {
+      expect([p.month, p.received]).toEqual([p.month, received.get(p.month) ?? 0]);
+      expect([p.month, p.completed]).toEqual([p.month, completed.get(p.month) ?? 0]);
+    }
+    const sum = (k: string) => dash.trend.reduce((a: number, p: Record<string, number>) => a + p[k]!, 0);
+    expect(sum('late')).toBe(form.totals.completed.late);
+    expect(sum('online')).toBe(form.totals.received.online);
+
+    // The ranking: one row per row of the form, best on-time rate first, the rank a 1-based position.
+    expect(dash.units).toHaveLength(form.rows.length);
+    const rated = dash.units.filter((u: { rank: number | null }) => u.rank !== null);
+    for (let i = 1; i < rated.length; i++) expect(rated[i].onTime.value).toBeLessThanOrEqual(rated[i - 1].onTime.value);
+    expect(rated[0].rank).toBe(1);
+    for (const u of dash.units) {
+      const row = form.rows.find((r: { key: string }) => r.key === u.code);
+      expect(u.overdue).toBe(row.inProgress.overdue);
+      expect(u.onTime.numerator).toBe(row.completed.early + row.completed.onTime + row.inProgress.withinDeadline);
+      expect(u.onTime.denominator).toBe(row.received.total);
+    }
+    // The rates are shares of what they count.
+    expect(dash.rates.online.denominator).toBe(dash.totals.receivedInPeriod);
+    expect(dash.rates.onTime.denominator).toBe(dash.totals.received);
+  });
+
+  it('a commune head sees their commune by default, not the province; input errors are 400 in Vietnamese', async () => {
+    const mine = await t.request('GET', `/api/v1/reports/dashboard?${Q}`, { session: s['lanhdao.tanphong'] });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().unit.code).toBe('H30.501');
+    expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}&unit=H30`, { session: s['lanhdao.tanphong'] })).statusCode).toBe(404);
+    expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}`, { session: s['chuyenvien.tanphong'] })).statusCode).toBe(403);
+    expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}`)).statusCode).toBe(401);
+    const reversed = await t.request('GET', '/api/v1/reports/dashboard?from=2026-05-01&to=2026-04-01', { session: s.kiemtra });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.message).toContain('Ngày bắt đầu');
+    expect((await t.request('GET', '/api/v1/reports/dashboard?from=2026-13-01&to=2026-04-01', { session: s.kiemtra })).statusCode).toBe(400);
+  });
+
+  it('publishes the statutory year’s figures to anyone, the same counts and no dossier', async () => {
+    const pub = await t.request('GET', '/api/v1/public/statistics');
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.headers['cache-control']).toContain('max-age');
+    const body = pub.json();
+    expect(body.period).toMatchObject({ code: '2026-Y', from: '2025-12-15', to: '2026-12-14' });
+    const staff = (await t.request('GET', '/api/v1/reports/dashboard?from=2025-12-15&to=2026-12-14', { session: s.kiemtra })).json();
+    expect(body.totals).toEqual(staff.totals);
+    expect(body.units.map((u: { code: string; rank: number | null }) => [u.code, u.rank])).toEqual(staff.units.map((u: { code: string; rank: number | null }) => [u.code, u.rank]));
+    const codes = (await t.db.selectFrom('dossiers').select('code').limit(50).execute()).map((d) => d.code);
+    for (const c of codes) expect(pub.body).not.toContain(c);
+    const ward = (await t.request('GET', '/api/v1/public/statistics?unit=H30.501&year=2026')).json();
+    expect(ward.unit).toMatchObject({ code: 'H30.501', parentCode: 'H30' });
+    expect(ward.totals.received).toBeLessThan(body.totals.received);
+    expect((await t.request('GET', '/api/v1/public/statistics?unit=H99')).statusCode).toBe(404);
+    const bad = await t.request('GET', '/api/v1/public/statistics?year=hai-nghin');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('Năm phải là số');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysIn, halfYearPeriod, monthPeriod, nineMonthsPeriod, periodBounds, periodFor, periodsOf, quarterPeriod, reportBounds, yearPeriod } from './periods.js';
+import { daysIn, halfYearPeriod, monthPeriod, nineMonthsPeriod, periodBounds, periodFor, periodsOf, quarterPeriod, reportBounds, yearPeriod, yearPeriodOf } from './periods.js';
 
 describe('statutory reporting periods (Decree 09/2019 art. 12, DOMAIN §6.2)', () => {
   it('six months run from 15/12 of the previous year to 14/6, a year to 14/12', () => {
@@ -50,5 +50,13 @@ describe('statutory reporting periods (Decree 09/2019 art. 12, DOMAIN §6.2)', (
     expect(reportBounds(quarterPeriod(2026, 1), now)).toEqual(periodBounds(quarterPeriod(2026, 1)));
     const q4 = reportBounds(quarterPeriod(2026, 4), now);
     expect(q4.end).toEqual(q4.start);
+  });
+});
+
+describe('the statutory year of a day', () => {
+  it('is the calendar year up to 14/12 and the next one from 15/12 (Vietnamese time)', () => {
+    expect(yearPeriodOf(new Date('2026-12-14T16:59:59Z')).code).toBe('2026-Y'); // 23:59:59 on 14/12 in Hà Nội
+    expect(yearPeriodOf(new Date('2026-12-14T17:00:00Z')).code).toBe('2027-Y'); // 00:00 on 15/12
+    expect(yearPeriodOf(new Date('2027-01-02T03:00:00Z'))).toMatchObject({ from: '2026-12-15', to: '2027-12-14' });
   });
 });

@@ -80,3 +80,13 @@ export function reportBounds(p: Pick<Period, 'from' | 'to'>, now: Date): { start
 
 /** Days between two YYYY-MM-DD dates, both included. */
 export const daysIn = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/**
+ * The statutory year a day falls in: from 15/12 a day already belongs to the next year's report
+ * (Decree 09/2019 art. 12), so a dashboard opened on 20/12/2026 shows year 2027.
+ */
+export function yearPeriodOf(now: Date): Period {
+  const day = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const year = Number(day.slice(0, 4));
+  return yearPeriod(day > `${year}-12-14` ? year + 1 : year);
+}
