@@ -27,7 +27,7 @@ function lastDays(days: number): { from: string; to: string } {
 }
 
 describe('a leader reads the statistics', () => {
-  it('drills from a unit’s late count to its dossiers, and exports form II.06a that Excel opens with the same figures', async () => {
+  it('opens the dashboard, drills from a unit’s late count to its dossiers, and exports form II.06a that Excel opens with the same figures', async () => {
     await signIn(page, app.url, 'kiemtra');
     const { from, to } = lastDays(100);
     const json = await page.evaluate(async (q) => (await fetch(`/api/v1/reports/ii06a?${q}`)).json(), `from=${from}&to=${to}&groupBy=unit`) as Report;
@@ -35,11 +35,19 @@ describe('a leader reads the statistics', () => {
     const unit = [...json.rows].sort((a, b) => b.completed.late - a.completed.late)[0]!;
     expect(unit.completed.late).toBeGreaterThan(0);
 
-    await page.goto(`${app.url}/can-bo/bao-cao?from=${from}&to=${to}&groupBy=unit`);
-    await page.getByText('Hồ sơ trễ hạn theo đơn vị').waitFor({ timeout: 20_000 });
-    // The chart draws the late work; the table beside it carries the same figures as links.
-    expect(await page.locator('[data-chart] svg').count()).toBe(1);
-    await page.getByRole('link', { name: `Xem ${unit.completed.late} hồ sơ: Quá hạn, ${unit.name}` }).first().click();
+    // The dashboard, reached from the menu, then set to the same days by its address.
+    await page.goto(`${app.url}/can-bo`);
+    await page.getByRole('link', { name: 'Bảng điều hành' }).first().click();
+    await page.waitForURL((u) => u.pathname === '/can-bo/bao-cao/bang-dieu-hanh');
+    await page.getByText('Xếp hạng đơn vị theo tỷ lệ đúng hạn').waitFor({ timeout: 20_000 });
+    await page.goto(`${app.url}/can-bo/bao-cao/bang-dieu-hanh?from=${from}&to=${to}`);
+    await page.getByText('Xếp hạng đơn vị theo tỷ lệ đúng hạn').waitFor({ timeout: 20_000 });
+    // The monthly trend is drawn; the ranking row of the unit shows the form's late count as a link.
+    await expect.poll(() => page.locator('[data-chart] svg').count(), POLL).toBeGreaterThanOrEqual(1);
+    const row = page.locator(`tr[data-unit="${unit.key}"]`);
+    await expect.poll(() => row.count(), POLL).toBe(1);
+    expect(await row.innerText()).toContain(unit.name);
+    await row.getByRole('link', { name: `Xem ${unit.completed.late} hồ sơ: Giải quyết quá hạn, ${unit.name}` }).click();
     await page.waitForURL((u) => u.pathname === '/can-bo/bao-cao/ho-so');
     await expect.poll(() => page.getByTestId('behind-total').innerText(), POLL).toBe(`${unit.completed.late} hồ sơ`);
     const rows = page.locator('tr[data-code]');
@@ -49,8 +57,11 @@ describe('a leader reads the statistics', () => {
     await rows.first().getByRole('link', { name: first }).click();
     await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/can-bo/ho-so/${first}`);
     await page.goBack();
+    // On to the form of the same period and unit, whose figures are the same links.
     await page.getByRole('button', { name: /Về báo cáo/ }).click();
     await page.waitForURL((u) => u.pathname === '/can-bo/bao-cao' && u.searchParams.get('from') === from);
+    await page.getByText('Hồ sơ trễ hạn theo đơn vị').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole('link', { name: `Xem ${unit.completed.late} hồ sơ: Quá hạn, ${unit.name}` }).count(), POLL).toBeGreaterThan(0);
 
     // The form in Excel: downloaded from the page, opened with ExcelJS, checked against the API's figures.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải Excel/ }).click()]);
@@ -68,5 +79,22 @@ describe('a leader reads the statistics', () => {
     expect(sheet.getCell(total, 10).value).toBe(json.totals.completed.late);
     const unitRow = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => sheet.getCell(r, 2).value === unit.name)!;
     expect(sheet.getCell(unitRow, 10).value).toBe(unit.completed.late);
+  });
+
+  it('the public reads the province’s figures and a commune’s, with no dossier behind them', async () => {
+    const visitor = await browser.newPage();
+    await visitor.goto(`${app.url}/`);
+    await visitor.locator('nav').getByRole('link', { name: 'Thống kê' }).click();
+    await visitor.waitForURL((u) => u.pathname === '/thong-ke');
+    const stats = await visitor.evaluate(async () => (await fetch('/api/v1/public/statistics')).json()) as { totals: { received: number }; units: { code: string; name: string; hasChildren: boolean }[] };
+    await visitor.getByText('Xếp hạng đơn vị theo tỷ lệ đúng hạn').waitFor({ timeout: 20_000 });
+    expect(await visitor.locator('main').innerText()).toContain(stats.totals.received.toLocaleString('vi-VN'));
+    // Counts only: no figure links to dossiers for the public.
+    expect(await visitor.locator('a[href*="/can-bo/"]').count()).toBe(0);
+    const commune = stats.units.find((u) => u.code === 'H30.501')!;
+    await visitor.getByRole('link', { name: `Xem các đơn vị trực thuộc ${commune.name}` }).click();
+    await visitor.waitForURL((u) => u.searchParams.get('unit') === 'H30.501');
+    await expect.poll(() => visitor.getByTestId('dashboard-as-of').innerText(), POLL).toContain(commune.name);
+    await visitor.close();
   });
 });

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
-import { BarChartOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DashboardOutlined } from '@ant-design/icons';
 import { defineModule } from '../../shared/module';
+import { dashboardMessages } from './dashboard.messages';
 import { reportMessages } from './messages';
 import { serviceIndexMessages } from './service-index.messages';
 
@@ -8,6 +9,21 @@ import { serviceIndexMessages } from './service-index.messages';
 export const reportsModule = defineModule({
   id: 'reports',
   pages: [
+    {
+      // The leaders' dashboard (and a unit head's: the unit's queues beside its figures).
+      surface: 'staff',
+      path: 'bao-cao/bang-dieu-hanh',
+      roles: ['unit_head', 'admin', 'auditor'],
+      component: lazy(() => import('./DashboardPage')),
+      menu: { label: dashboardMessages.label('menu.dashboard'), icon: <DashboardOutlined />, order: 64 },
+    },
+    {
+      // The published figures of the province and each unit, for anyone.
+      surface: 'public',
+      path: 'thong-ke',
+      component: lazy(() => import('./PublicStatisticsPage')),
+      menu: { label: dashboardMessages.label('menu.public'), order: 40 },
+    },
     {
       surface: 'staff',
       path: 'bao-cao',
