@@ -11,6 +11,12 @@ export const REPORT_ROWS: Row[] = [
     op: 'GET /api/v1/reports/ii06a', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
     request: (_f, _s, t) => get(`/api/v1/reports/ii06a?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}&groupBy=unit`),
   },
+  {
+    op: 'GET /api/v1/reports/dashboard', rule: { kind: 'listAtUnit', perm: 'report.read', ok: 200 }, targets: UNITS,
+    request: (_f, _s, t) => get(`/api/v1/reports/dashboard?from=2025-12-15&to=2026-06-14&unit=${t.unit!.code}`),
+  },
+  // The province's published figures: counts only, for anyone.
+  { op: 'GET /api/v1/public/statistics', rule: { kind: 'public', ok: 200 }, request: () => get('/api/v1/public/statistics?year=2026') },
   { op: 'GET /api/v1/reports/ii07b', rule: { kind: 'anywhere', perms: ['report.read'], ok: 200 }, request: () => get('/api/v1/reports/ii07b?from=2025-12-15&to=2026-06-14') },
   { op: 'GET /api/v1/reports/periods', rule: { kind: 'signedIn', ok: 200 }, request: () => get('/api/v1/reports/periods?year=2026') },
   {

@@ -64,7 +64,7 @@ describe('a leader reads the statistics', () => {
     await expect.poll(() => page.getByRole('link', { name: `Xem ${unit.completed.late} hồ sơ: Quá hạn, ${unit.name}` }).count(), POLL).toBeGreaterThan(0);
 
     // The form in Excel: downloaded from the page, opened with ExcelJS, checked against the API's figures.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải Excel/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Excel (mẫu biểu)' }).click()]);
     expect(download.suggestedFilename()).toBe(`bao-cao-II06a-H30-${from}-${to}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
@@ -79,6 +79,18 @@ describe('a leader reads the statistics', () => {
     expect(sheet.getCell(total, 10).value).toBe(json.totals.completed.late);
     const unitRow = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => sheet.getCell(r, 2).value === unit.name)!;
     expect(sheet.getCell(unitRow, 10).value).toBe(unit.completed.late);
+
+    // Form II.07b of the same period, below: its workbook carries the page's total.
+    const ii07b = page.getByTestId('ii07b');
+    const catalogue = await page.evaluate(async (q) => (await fetch(`/api/v1/reports/ii07b?${q}`)).json(), `from=${from}&to=${to}`) as { totals: { total: number } };
+    await expect.poll(() => ii07b.innerText(), POLL).toContain('Cấp xã');
+    const [form07] = await Promise.all([page.waitForEvent('download'), ii07b.getByRole('link', { name: /Tải Excel/ }).click()]);
+    expect(form07.suggestedFilename()).toBe(`bao-cao-II07b-${from}-${to}.xlsx`);
+    const book07 = new ExcelJS.Workbook();
+    await book07.xlsx.load(readFileSync(await form07.path()) as unknown as ArrayBuffer);
+    const s07 = book07.worksheets[0]!;
+    const total07 = [...Array(s07.rowCount).keys()].map((i) => i + 1).find((r) => s07.getCell(r, 2).value === 'Tổng cộng')!;
+    expect(s07.getCell(total07, 3).value).toBe(catalogue.totals.total);
   });
 
   it('the public reads the province’s figures and a commune’s, with no dossier behind them', async () => {

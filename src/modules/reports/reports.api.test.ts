@@ -373,6 +373,37 @@ describe('form II.07b from the catalogue in force', () => {
     expect(body.totals.total).toBeGreaterThan(0);
     expect((await t.request('GET', '/api/v1/reports/ii07b?from=2025-12-15&to=2026-06-14', { session: s['chuyenvien.tanphong'] })).statusCode).toBe(403);
   });
+
+  it('exports XLSX and PDF in the form’s layout with the JSON’s figures', async () => {
+    const q = 'from=2025-12-15&to=2026-06-14';
+    const body = (await t.request('GET', `/api/v1/reports/ii07b?${q}`, { session: s.kiemtra })).json();
+    const xlsx = await t.request('GET', `/api/v1/reports/ii07b?${q}&format=xlsx`, { session: s.kiemtra });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('bao-cao-II07b-2025-12-15-2026-06-14.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('II.07b')!;
+    const find = (text: string) => [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((r) => sheet.getCell(r, 2).value === text)!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));
+    expect(cells).toContain('Biểu số II.07b/VPCP/KSTT');
+    expect(cells).toContain('Giải quyết theo cơ chế một cửa, một cửa liên thông');
+    for (const row of body.rows) {
+      const r = find(row.name);
+      expect([sheet.getCell(r, 3).value, sheet.getCell(r, 4).value, sheet.getCell(r, 5).value]).toEqual([row.total, row.oneStop, row.internalProcess]);
+    }
+    const total = find('Tổng cộng');
+    expect([sheet.getCell(total, 3).value, sheet.getCell(total, 4).value, sheet.getCell(total, 5).value]).toEqual([body.totals.total, body.totals.oneStop, body.totals.internalProcess]);
+    expect(sheet.getCell(total, 3).font.name).toBe('Times New Roman');
+
+    const pdf = await t.request('GET', `/api/v1/reports/ii07b?${q}&format=pdf`, { session: s.kiemtra });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = await pdfToText(pdf.rawPayload);
+    expect(text).toContain('Biểu số II.07b/VPCP/KSTT');
+    expect(text).toContain('Cấp xã');
+    expect((await t.request('GET', `/api/v1/reports/ii07b?${q}&format=doc`, { session: s.kiemtra })).statusCode).toBe(400);
+    expect((await t.request('GET', `/api/v1/reports/ii07b?${q}&format=xlsx`, { session: s['chuyenvien.tanphong'] })).statusCode).toBe(403);
+  });
 });
 
 describe('reports: access and input', () => {

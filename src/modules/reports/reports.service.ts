@@ -10,9 +10,11 @@ import { satisfactionBy } from './service-index.repository.js';
 import type { SatisfactionPort } from './service-index.service.js';
 import { daysIn, periodFor, periodsOf, reportBounds, type Period } from './rules/periods.js';
 import { slipAgency } from '../org/agency-heading.js';
-import { ii06aFileName } from './exports/ii06a-layout.js';
-import { ii06aPdf } from './exports/ii06a-pdf.js';
-import { ii06aXlsx } from './exports/ii06a-xlsx.js';
+import { formPdf } from './exports/form-pdf.js';
+import type { FormSheet } from './exports/form-sheet.js';
+import { formXlsx } from './exports/form-xlsx.js';
+import { ii06aFileName, ii06aSheet } from './exports/ii06a-layout.js';
+import { ii07bFileName, ii07bSheet, type Ii07bReport } from './exports/ii07b-layout.js';
 import type { Ii06aDossiersQuery, Ii06aFigures, Ii06aQuery, Ii06aReport, Ii06aRow, Ii07bQuery } from './schema.js';
 
 /** The longest range a report covers (a five-year plan). */
@@ -140,6 +142,15 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
     };
   }
 
+  /** A form's file, headed by the unit it reports on (Decree 30 heading, as slips print it). */
+  async function formFile(sheet: FormSheet, unitCode: string | null, format: 'xlsx' | 'pdf'): Promise<Buffer> {
+    const units = await deps.org.allUnits();
+    const unit = units.find((u) => u.code !== null && u.code === unitCode) ?? units.find((u) => u.parentId === null) ?? null;
+    const agency = slipAgency(units, unit?.id ?? null);
+    const issuedAt = deps.now();
+    return format === 'xlsx' ? formXlsx(sheet, agency, issuedAt) : formPdf(sheet, agency, issuedAt);
+  }
+
   return {
     ii06aOf,
     reportUnit,
@@ -158,7 +169,7 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
      * Form II.07b over the province's catalogue as in force on the period's last day. The catalogue is
      * the province's, so any `report.read` grant reads it.
      */
-    async ii07b(ctx: RequestContext, q: Ii07bQuery) {
+    async ii07b(ctx: RequestContext, q: Omit<Ii07bQuery, 'format'>) {
       const actor = requireActor(ctx.actor);
       if (!hasAnywhere(actor, 'report.read')) throw errors.forbidden();
       const period = checkedPeriod(q.from, q.to);
@@ -207,12 +218,14 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
 
     /** Form II.06a as the file a person files or prints: XLSX or PDF in the form's layout, headed by the report's unit. */
     async ii06aFile(report: Ii06aReport, format: 'xlsx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
+      return { body: await formFile(ii06aSheet(report), report.unit.code, format), fileName: ii06aFileName(report, format) };
+    },
+
+    /** Form II.07b as a file, headed by the province (the catalogue is the province's). */
+    async ii07bFile(report: Ii07bReport, format: 'xlsx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
       const units = await deps.org.allUnits();
-      const unit = units.find((u) => u.code !== null && u.code === report.unit.code) ?? units.find((u) => u.parentId === null) ?? null;
-      const agency = slipAgency(units, unit?.id ?? null);
-      const issuedAt = deps.now();
-      const body = format === 'xlsx' ? await ii06aXlsx(report, agency, issuedAt) : await ii06aPdf(report, agency, issuedAt);
-      return { body, fileName: ii06aFileName(report, format) };
+      const province = units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
+      return { body: await formFile(ii07bSheet(report, province?.name ?? ''), province?.code ?? null, format), fileName: ii07bFileName(report, format) };
     },
 
     /** The statutory periods of a year (Decree 09/2019 cut-offs) for a period picker. */

@@ -51,6 +51,7 @@ export type Ii06aReport = {
 export const ii07bQuery = z.strictObject({
   from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
   to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  format: z.enum(['json', 'xlsx', 'pdf'], { error: 'Định dạng: json, xlsx hoặc pdf' }).default('json'),
 });
 export type Ii07bQuery = z.infer<typeof ii07bQuery>;
 

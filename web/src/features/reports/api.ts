@@ -64,3 +64,16 @@ export function useIi06aDossiers(q: (Ii06aQueryParams & { key?: string; column: 
     enabled: !!q,
   });
 }
+
+export interface Ii07bRow { level: 'province' | 'commune' | 'vertical'; name: string; total: number; oneStop: number; internalProcess: number }
+export interface Ii07bReport { form: 'II.07b'; period: Period; asOf: string; rows: Ii07bRow[]; totals: Omit<Ii07bRow, 'level' | 'name'> }
+
+export function useIi07b(q: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['reports', 'ii07b', q],
+    queryFn: ({ signal }) => api.get<Ii07bReport>('/reports/ii07b', { ...q! }, signal),
+    enabled: !!q,
+  });
+}
+
+export const ii07bFileUrl = (q: { from: string; to: string }, format: 'xlsx' | 'pdf') => apiUrl('/reports/ii07b', { ...q, format });

@@ -52,6 +52,14 @@ const vi = {
   'behind.online': 'Trực tuyến',
   'behind.direct': 'Trực tiếp, bưu chính',
   'behind.allRows': 'tất cả các dòng',
+  'ii07b.title': 'Số TTHC thuộc thẩm quyền, giải quyết theo cơ chế một cửa (Biểu II.07b)',
+  'ii07b.note': 'Theo danh mục thủ tục có hiệu lực ngày {day}.',
+  'ii07b.xlsx': 'Tải Excel',
+  'ii07b.pdf': 'Tải PDF',
+  'ii07b.level': 'Cấp thực hiện',
+  'ii07b.total': 'Thuộc thẩm quyền',
+  'ii07b.oneStop': 'Giải quyết theo cơ chế một cửa, một cửa liên thông',
+  'ii07b.internal': 'Đã ban hành quy trình nội bộ',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -106,6 +114,14 @@ const en: Record<keyof typeof vi, string> = {
   'behind.online': 'Online',
   'behind.direct': 'In person, by post',
   'behind.allRows': 'all rows',
+  'ii07b.title': 'Procedures under local competence and at the one-stop shop (form II.07b)',
+  'ii07b.note': 'From the catalogue in force on {day}.',
+  'ii07b.xlsx': 'Download Excel',
+  'ii07b.pdf': 'Download PDF',
+  'ii07b.level': 'Level',
+  'ii07b.total': 'Under local competence',
+  'ii07b.oneStop': 'Handled through the one-stop mechanism',
+  'ii07b.internal': 'With an internal process issued',
 };
 
 export const reportMessages = defineMessages(vi, en);

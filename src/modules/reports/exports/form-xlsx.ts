@@ -1,25 +1,23 @@
 import ExcelJS from 'exceljs';
 import { NATIONAL_MOTTO, NATIONAL_NAME, officialPlaceDate } from '../../../platform/documents/index.js';
 import type { SlipAgency } from '../../org/agency-heading.js';
-import type { Ii06aReport } from '../schema.js';
-import { II06A_COLUMNS, ROW_HEADER, headerGroups, ii06aTitle } from './ii06a-layout.js';
+import { headerGroups, type FormSheet } from './form-sheet.js';
 
 const FONT = 'Times New Roman';
 const THIN = { style: 'thin' } as const;
 const BOX = { top: THIN, bottom: THIN, left: THIN, right: THIN };
 
 /**
- * Form II.06a as a workbook in the form's layout: the agency and the national motto side by side, the
- * form's code, title and period, two merged header rows and the numbered column line, one row per
- * unit, field or procedure, the total, and the signature block. Times New Roman throughout, as
- * official documents are typed.
+ * A statutory form as a workbook in its layout: the agency and the national motto side by side, the
+ * form's number, title and period, two merged header rows and the numbered column line, one line per
+ * row, the total, and the signature block. Times New Roman throughout, as official documents are typed.
  */
-export async function ii06aXlsx(report: Ii06aReport, agency: SlipAgency, issuedAt: Date): Promise<Buffer> {
+export async function formXlsx(form: FormSheet, agency: SlipAgency, issuedAt: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'motcua';
-  book.title = 'Biểu II.06a';
-  const sheet = book.addWorksheet('II.06a', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  const cols = II06A_COLUMNS;
+  book.title = `Biểu ${form.code}`;
+  const sheet = book.addWorksheet(form.code, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const cols = form.columns;
   const last = cols.length + 2; // STT, the row's name, then the figures
   sheet.columns = [{ width: 6 }, { width: 42 }, ...cols.map(() => ({ width: 12 }))];
   const half = Math.floor(last / 2);
@@ -36,11 +34,10 @@ export async function ii06aXlsx(report: Ii06aReport, agency: SlipAgency, issuedA
   put(2, 1, half, agency.name.toLocaleUpperCase('vi'), { bold: true });
   put(2, half + 1, last, NATIONAL_MOTTO, { bold: true, underline: true });
   put(3, half + 1, last, officialPlaceDate(agency.place, issuedAt), { italic: true });
-  put(4, half + 1, last, 'Biểu số II.06a/VPCP/KSTT', { italic: true, size: 11 });
-  const title = ii06aTitle(report);
-  put(5, 1, last, title.title.toLocaleUpperCase('vi'), { bold: true, size: 14 });
-  put(6, 1, last, title.subtitle, { bold: true, size: 13 });
-  put(7, 1, last, title.period, { italic: true });
+  put(4, half + 1, last, form.formNumber, { italic: true, size: 11 });
+  put(5, 1, last, form.title.toLocaleUpperCase('vi'), { bold: true, size: 14 });
+  put(6, 1, last, form.subtitle, { bold: true, size: 13 });
+  put(7, 1, last, form.period, { italic: true });
 
   // Headers: STT and the row's name span both header rows; each group spans its columns.
   const top = 9;
@@ -52,7 +49,7 @@ export async function ii06aXlsx(report: Ii06aReport, agency: SlipAgency, issuedA
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   };
   head(top, 1, 'STT', 2);
-  head(top, 2, ROW_HEADER[report.groupBy], 2);
+  head(top, 2, form.rowHeader, 2);
   for (const [first, span, name] of headerGroups(cols)) head(top, first + 3, name, 1, span);
   cols.forEach((c, i) => head(top + 1, i + 3, c.name));
   sheet.getRow(top + 1).height = 45;
@@ -66,12 +63,12 @@ export async function ii06aXlsx(report: Ii06aReport, agency: SlipAgency, issuedA
   }
 
   let r = top + 3;
-  report.rows.forEach((row, index) => {
+  form.rows.forEach((row, index) => {
     const line = sheet.getRow(r++);
-    line.values = [index + 1, row.name || row.key, ...cols.map((c) => c.value(row))];
+    line.values = [index + 1, row.name, ...row.values];
   });
   const total = sheet.getRow(r++);
-  total.values = ['', 'Tổng cộng', ...cols.map((c) => c.value(report.totals))];
+  total.values = ['', 'Tổng cộng', ...form.total];
   total.font = { name: FONT, size: 12, bold: true };
   for (let row = top; row < r; row++) {
     for (let col = 1; col <= last; col++) {
