@@ -9,6 +9,7 @@ import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
 import { seedDemoFeedback, type DemoFeedbackFiles } from '../modules/feedback/feedback.demo.js';
+import { seedDemoRatings } from '../modules/satisfaction/satisfaction.demo.js';
 import { seedDemoCitizens } from './demo-citizens.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
@@ -40,6 +41,10 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
     // The demo citizens' own dossiers and drafts, for "Hồ sơ của tôi" (their accounts at the local e-ID provider).
     const c = await seedDemoCitizens(services, services.now(), { issuer: config.oidc?.issuer });
     log(`demo citizens: ${c.dossiers.length} dossiers, ${c.drafts} drafts`);
+    // Past ratings of returned dossiers, so satisfaction figures (II.06a, the index, the dashboards) are not empty.
+    const returned = await services.db.selectFrom('dossiers').select('code').where('returned_at', 'is not', null).orderBy('id').execute();
+    const rated = await seedDemoRatings({ db: services.db, dossiers: services.dossiers }, returned.map((d) => d.code), services.now());
+    log(`demo ratings: ${rated}`);
   }
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;

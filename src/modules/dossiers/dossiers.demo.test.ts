@@ -40,6 +40,25 @@ describe('demo dossiers', () => {
     await expectWorkForEveryDemoAccount(t, '3/12/2026');
   }, 120_000);
 
+  it('carry past ratings of about a third of the returned dossiers, each after its return and before now, naming the official', async () => {
+    const returned = await t.db.selectFrom('dossiers').select(['code', 'returned_at']).where('returned_at', 'is not', null).execute();
+    const ratings = await t.db.selectFrom('dossier_ratings').select(['dossier_code', 'level', 'channel', 'rated_at', 'official_name']).execute();
+    const returnedAt = new Map(returned.map((d) => [d.code, d.returned_at!]));
+    expect(ratings.length).toBeGreaterThan(returned.length * 0.2);
+    expect(ratings.length).toBeLessThan(returned.length * 0.5);
+    for (const r of ratings) {
+      expect(r.rated_at.getTime(), r.dossier_code).toBeGreaterThan(returnedAt.get(r.dossier_code)!.getTime());
+      expect(r.rated_at.getTime()).toBeLessThan(NOW.getTime());
+    }
+    expect(new Set(ratings.map((r) => r.level))).toEqual(new Set(['very_satisfied', 'satisfied', 'not_satisfied']));
+    expect(new Set(ratings.map((r) => r.channel))).toEqual(new Set(['kiosk', 'paper']));
+    expect(ratings.filter((r) => r.official_name).length).toBeGreaterThan(ratings.length * 0.9);
+    // So the statistics have a satisfaction figure to show.
+    const session = await t.login('kiemtra');
+    const form = (await t.request('GET', '/api/v1/reports/ii06a?from=2026-08-01&to=2026-12-03', { session })).json();
+    expect(form.totals.satisfactionRate).toBeGreaterThan(50);
+  });
+
   it('were all imported: a second run of the deterministic generator finds every code already there', async () => {
     const again = await seedDemoDossiers(t.services, NOW);
     expect(again.errors).toEqual([]);
