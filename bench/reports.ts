@@ -86,6 +86,20 @@ try {
   await timeIndex('year 2026, province', { ...year, unit: root.code! });
   await timeIndex('year 2026, one ward (H30.501)', { ...year, unit: 'H30.501' });
 
+  // The leaders' dashboard: II.06a by unit, the index's dossier measures and the monthly trend.
+  const timeDashboard = async (label: string, q: Parameters<typeof services.reports.dashboards.dashboard>[1]) => {
+    await services.reports.dashboards.dashboard(ctx, q); // warm
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await services.reports.dashboards.dashboard(ctx, q);
+      ms.push(performance.now() - t0);
+    }
+    report.push(`dashboard ${label}: p50 ${n2(pct(ms, 50))} ms, p99 ${n2(pct(ms, 99))} ms (${runs} runs)`);
+  };
+  await timeDashboard('year 2026, province', { ...year, unit: root.code! });
+  await timeDashboard('year 2026, one ward (H30.501)', { ...year, unit: 'H30.501' });
+
   const rebuilt = await services.reports.rebuild();
   report.push(`rebuild-read-models: ${n0(rebuilt.dossiers)} dossiers in ${n2(rebuilt.ms / 1000)} s`);
   await handle.close();

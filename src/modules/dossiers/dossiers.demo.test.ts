@@ -59,6 +59,28 @@ describe('demo dossiers', () => {
     expect(form.totals.satisfactionRate).toBeGreaterThan(50);
   });
 
+  it('are digitised where a real desk would have scanned them: every online one, most at the desk; the scan downloads', async () => {
+    const rows = await t.db.selectFrom('dossiers').select(['code', 'channel', 'digitised', 'documents', 'receiving_unit_id']).where('received_at', 'is not', null).execute();
+    const online = rows.filter((r) => r.channel === 'online' && (r.documents as unknown[]).length > 0);
+    expect(online.length).toBeGreaterThan(0);
+    expect(online.filter((r) => !r.digitised).map((r) => r.code)).toEqual([]);
+    const desk = rows.filter((r) => r.channel !== 'online');
+    const share = desk.filter((r) => r.digitised).length / desk.length;
+    expect(share).toBeGreaterThan(0.45);
+    expect(share).toBeLessThan(0.75);
+    // The scan is a stored file the desk can open from the dossier.
+    const session = await t.login('motcua.tanphong');
+    const listed = (await t.request('GET', '/api/v1/dossiers?queue=all_open&digitised=true&limit=5', { session })).json().items as { code: string }[];
+    expect(listed.length).toBeGreaterThan(0);
+    const mine = rows.find((r) => r.code === listed[0]!.code)!;
+    const key = (mine.documents as { fileKey?: string }[])[0]!.fileKey!;
+    const file = await t.request('GET', `/api/v1/dossiers/${encodeURIComponent(mine.code)}/files/${key}`, { session });
+    expect(file.statusCode, file.body.slice(0, 200)).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dash = (await t.request('GET', '/api/v1/reports/dashboard?from=2026-08-01&to=2026-12-03', { session: await t.login('kiemtra') })).json();
+    expect(dash.rates.digitised.value).toBeGreaterThan(45);
+  });
+
   it('were all imported: a second run of the deterministic generator finds every code already there', async () => {
     const again = await seedDemoDossiers(t.services, NOW);
     expect(again.errors).toEqual([]);

@@ -7,6 +7,7 @@ import { createPlanner } from './import/generator/planner.js';
 import { queueWork } from './import/generator/queue-work.js';
 import { importerFor, type ImportDossiersResult } from './import/index.js';
 import { vnDay } from './rules/statuses.js';
+import { renderPdf } from '../../platform/documents/index.js';
 
 /**
  * How many dossiers the demo database starts with: about 35 a working day over four months, enough
@@ -35,7 +36,17 @@ export async function seedDemoDossiers(services: Services, now: Date, count = DE
   const staff: GenStaff[] = [...(await staffByBadge(services.db))].flatMap(([badge, s]) => (codeOf.get(s.unitId) ? [{ badge, name: s.fullName, unitCode: codeOf.get(s.unitId)!, weight: badges.has(badge) ? 6 : 1 }] : []));
   const procedures = demoProcedures(vnDay(now));
   const calc = await services.calendar.deadlines.calculator();
+  // One stored sample scan, given with the documents of the digitised dossiers (every online one and
+  // about 60 % at the desk), so digitisation figures and the scans' download are real in the demo.
+  const scanKey = await services.files.put(await renderPdf({
+    info: { title: 'Bản sao điện tử giấy tờ (dữ liệu mẫu)' },
+    content: [
+      { text: 'BẢN SAO ĐIỆN TỬ GIẤY TỜ CỦA HỒ SƠ', bold: true, alignment: 'center', margin: [0, 24, 0, 8] },
+      { text: '(Dữ liệu mẫu của bản trình diễn — không có giá trị pháp lý.)', italics: true, alignment: 'center' },
+    ],
+  }));
   const history = generateDossiers({
+    scan: { key: scanKey, fileName: 'ban-sao-dien-tu.pdf', share: 0.6 },
     procedures, units: genUnits, staff, calc, accounts,
     // Spread over the 38 communes by population (Tân Phong and Đoàn Kết, whose desks have demo
     // accounts, get more), each commune and department with its own share of late results.

@@ -42,7 +42,20 @@ export type GenerateOptions = {
   channels?: ChannelKind[];
   /** The demo accounts: the result is recorded by one whose grant covers the result step (else by a made-up leader). */
   accounts?: WorkAccount[];
+  /**
+   * A stored scan (its file key) given with the documents of digitised dossiers: every online one (the
+   * citizen uploaded them) and `share` of the others (scanned at the desk, Decree 45/2020). Chosen from
+   * the dossier's code, not the random stream, so the rest of the file is the same with or without it.
+   */
+  scan?: { key: string; fileName: string; share: number };
 };
+
+/** A stable number 0–99 from a dossier code. */
+function codePercent(code: string): number {
+  let h = 2_166_136_261;
+  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 16_777_619);
+  return (h >>> 0) % 100;
+}
 
 /** Shares of outcomes: about 2 % refused, 1.5 % withdrawn, 1 % stopped, 9 % late, the rest on time. */
 const OUTCOMES: [Outcome, number][] = [['refused', 0.02], ['withdrawn', 0.015], ['stopped', 0.01], ['late', 0.09], ['on_time', 1]];
@@ -114,6 +127,9 @@ export function* generateDossiers(o: GenerateOptions): Generator<GeneratedLine> 
       const seq = (sequence.get(line.receivingUnitCode) ?? 0) + 1;
       sequence.set(line.receivingUnitCode, seq);
       line.code = `${line.receivingUnitCode}-${d.day.slice(2).replace(/-/g, '')}-${String(seq).padStart(4, '0')}`;
+      if (o.scan && line.documents?.length && (line.channel === 'online' || codePercent(line.code) < o.scan.share * 100)) {
+        line.documents = line.documents.map((doc) => ({ ...doc, fileKey: o.scan!.key, fileName: o.scan!.fileName }));
+      }
       yield line;
     }
   }
