@@ -13,6 +13,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { monthlyTrend } from '../src/modules/reports/dashboard.repository.js';
 import { importerFor } from '../src/modules/dossiers/import/index.js';
 import { buildReach, type Grant } from '../src/platform/access/policy.js';
 import { systemContext } from '../src/platform/http/context.js';
@@ -98,6 +99,18 @@ try {
     report.push(`dashboard ${label}: p50 ${n2(pct(ms, 50))} ms, p99 ${n2(pct(ms, 99))} ms (${runs} runs)`);
   };
   await timeDashboard('year 2026, province', { ...year, unit: root.code! });
+  {
+    // Its parts alone: the monthly trend's one query over the subtree.
+    const ids = units.map((u) => u.id);
+    const [start, end] = [new Date('2025-12-15T00:00:00+07:00'), new Date('2026-12-15T00:00:00+07:00')];
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await monthlyTrend(handle.db, start, end, ids);
+      ms.push(performance.now() - t0);
+    }
+    report.push(`  of which the monthly trend alone: p50 ${n2(pct(ms, 50))} ms, p99 ${n2(pct(ms, 99))} ms`);
+  }
   await timeDashboard('year 2026, one ward (H30.501)', { ...year, unit: 'H30.501' });
 
   const rebuilt = await services.reports.rebuild();

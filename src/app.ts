@@ -136,7 +136,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   const open311 = createOpen311Service({ db: database.db, keys: dataKeys, feedback: open311Feedback(feedback), now, publicUrl: config.publicUrl, production: config.env === 'production' });
   // Statistics and statutory reports (issue 13): a read model kept by the dossier events.
   const reports = createReportsModule({
-    db: database.db, org, now, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) },
+    db: database.db, org, now, files, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) },
     // II.06a's satisfaction column and the index read the ratings and the feedback figures through these ports.
     satisfaction: { ratingsIn: (from, to) => satisfaction.ratingsIn(from, to) },
     feedback: { stats: (range) => feedback.stats(range) },
@@ -150,6 +150,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   reminders.registerJobs(jobs);
   payments.registerJobs(jobs);
   feedback.reminders.registerJobs(jobs);
+  reports.archive.registerJobs(jobs);
   return { db: database.db, now, chain, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
@@ -213,7 +214,7 @@ export async function buildApp({ config, database, services = createServices(con
     await slipRoutes(api, services.slips);
     await satisfactionRoutes(api, services.satisfaction);
     await open311AdminRoutes(api, services.open311);
-    await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards);
+    await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });
   // Outside /api/v1, with the spec's own error format (its scope has its own error handler).
   await georeportRoutes(app, services.open311);

@@ -17,6 +17,13 @@ export const REPORT_ROWS: Row[] = [
   },
   // The province's published figures: counts only, for anyone.
   { op: 'GET /api/v1/public/statistics', rule: { kind: 'public', ok: 200 }, request: () => get('/api/v1/public/statistics?year=2026') },
+  { op: 'GET /api/v1/reports/archive', rule: { kind: 'anywhere', perms: ['report.read'], ok: 200 }, request: () => get('/api/v1/reports/archive') },
+  {
+    // The matrix's database has no kept report yet (the daily job has not run): a kept report is
+    // 404 to everyone signed in, as one outside reach is. Reach itself: archive.api.test.ts.
+    op: 'GET /api/v1/reports/archive/{id}/{format}', rule: { kind: 'ownRecord', ok: 200 }, targets: ['another'],
+    request: () => get('/api/v1/reports/archive/2147483000/xlsx'),
+  },
   { op: 'GET /api/v1/reports/ii07b', rule: { kind: 'anywhere', perms: ['report.read'], ok: 200 }, request: () => get('/api/v1/reports/ii07b?from=2025-12-15&to=2026-06-14') },
   { op: 'GET /api/v1/reports/periods', rule: { kind: 'signedIn', ok: 200 }, request: () => get('/api/v1/reports/periods?year=2026') },
   {

@@ -91,6 +91,12 @@ describe('a leader reads the statistics', () => {
     const s07 = book07.worksheets[0]!;
     const total07 = [...Array(s07.rowCount).keys()].map((i) => i + 1).find((r) => s07.getCell(r, 2).value === 'Tổng cộng')!;
     expect(s07.getCell(total07, 3).value).toBe(catalogue.totals.total);
+
+    // The reports kept when their period ended (a month always ended within the job's look-back).
+    const keptCard = page.getByTestId('kept-reports');
+    await expect.poll(async () => { await page.reload(); await keptCard.waitFor({ timeout: 20_000 }); return keptCard.getByRole('link', { name: /Tải Excel báo cáo Tháng/ }).count(); }, { timeout: 60_000, interval: 3_000 }).toBeGreaterThan(0);
+    const [kept] = await Promise.all([page.waitForEvent('download'), keptCard.getByRole('link', { name: /Tải Excel báo cáo Tháng/ }).first().click()]);
+    expect(kept.suggestedFilename()).toMatch(/^bao-cao-II06a-H30-\d{4}-M\d{2}\.xlsx$/);
   });
 
   it('the public reads the province’s figures and a commune’s, with no dossier behind them', async () => {

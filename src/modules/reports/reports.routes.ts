@@ -4,7 +4,8 @@ import type { DashboardService } from './dashboard.service.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReportService } from './reports.service.js';
-import { ii06aDossiersQuery, ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
+import { archiveFileParams, ii06aDossiersQuery, ii06aQuery, ii07bQuery, periodsQuery } from './schema.js';
+import type { ReportArchive } from './archive.service.js';
 import type { ServiceIndexService } from './service-index.service.js';
 import { serviceIndexRoutes } from './service-index.routes.js';
 
@@ -17,10 +18,18 @@ function sendFile(reply: FastifyReply, format: 'xlsx' | 'pdf', file: { body: Buf
     .send(file.body);
 }
 
-export async function reportRoutes(app: App, reports: ReportService, serviceIndex?: ServiceIndexService, dashboards?: DashboardService): Promise<void> {
+export async function reportRoutes(app: App, reports: ReportService, serviceIndex?: ServiceIndexService, dashboards?: DashboardService, archive?: ReportArchive): Promise<void> {
   const tags = ['reports'];
   if (serviceIndex) await serviceIndexRoutes(app, serviceIndex);
   if (dashboards) await dashboardRoutes(app, dashboards);
+  if (archive) {
+    app.get('/api/v1/reports/archive', {
+      schema: { tags, summary: 'Báo cáo đã lưu theo kỳ (lập khi kỳ báo cáo kết thúc) / reports kept per period' },
+    }, async (req) => archive.list(req.ctx));
+    app.get('/api/v1/reports/archive/:id/:format', {
+      schema: { tags, summary: 'Tệp của một báo cáo đã lưu / a kept report as XLSX or PDF', params: archiveFileParams },
+    }, async (req, reply) => sendFile(reply, req.params.format, await archive.file(req.ctx, req.params.id, req.params.format)));
+  }
   app.get('/api/v1/reports/ii06a', {
     schema: { tags, summary: 'Biểu II.06a: tình hình, kết quả giải quyết TTHC theo đơn vị, lĩnh vực, thủ tục / form II.06a', querystring: ii06aQuery },
   }, async (req, reply) => {

@@ -52,7 +52,24 @@ export interface ReportIndexFactsTable {
   version: number;
 }
 
+/** Reports kept per period (migration 0023, archive.service.ts). */
+export interface ReportArchiveTable {
+  id: Generated<number>;
+  form: string;
+  period_code: string;
+  period_from: string;
+  period_to: string;
+  unit_id: number;
+  unit_code: string | null;
+  unit_name: string;
+  figures: unknown;
+  xlsx_key: string;
+  pdf_key: string;
+  generated_at: Date;
+}
+
 export interface ReportTables {
+  report_archive: ReportArchiveTable;
   report_dossier_facts: ReportDossierFactsTable;
   report_index_versions: ReportIndexVersionsTable;
   report_index_facts: ReportIndexFactsTable;

@@ -67,3 +67,9 @@ export const ii06aDossiersQuery = z.strictObject({
   limit: z.coerce.number({ error: 'Số dòng phải là số' }).int('Số dòng phải là số nguyên').min(1, 'Ít nhất 1 dòng').max(200, 'Tối đa 200 dòng một trang').default(50),
 });
 export type Ii06aDossiersQuery = z.infer<typeof ii06aDossiersQuery>;
+
+/** A kept report's file (GET /reports/archive/:id/:format). */
+export const archiveFileParams = z.strictObject({
+  id: z.coerce.number({ error: 'Mã báo cáo phải là số' }).int('Mã báo cáo phải là số nguyên').min(1, 'Mã báo cáo từ 1').max(2_147_483_647, 'Mã báo cáo quá lớn'),
+  format: z.enum(['xlsx', 'pdf'], { error: 'Định dạng: xlsx hoặc pdf' }),
+});

@@ -11,6 +11,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { Chart } from '../../shared/ui/Chart';
 import { type GroupBy, type Ii06aColumn, type Ii06aFigures, type Ii06aQueryParams, type Ii06aReport, ii06aFileUrl, useIi06a, usePeriods } from './api';
 import { Ii07bCard } from './Ii07bCard';
+import { KeptReportsCard } from './KeptReportsCard';
 import { useReportsT } from './messages';
 
 type Row = Ii06aFigures & { key: string; name: string };
@@ -114,6 +115,7 @@ export default function ReportsPage() {
           rowClassName={(x) => (x.key === '__totals' ? 'ant-table-row-selected' : '')} />
       )}
       {from && to ? <Ii07bCard from={from} to={to} /> : null}
+      <KeptReportsCard />
     </>
   );
 }

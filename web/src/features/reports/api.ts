@@ -77,3 +77,14 @@ export function useIi07b(q: { from: string; to: string } | null) {
 }
 
 export const ii07bFileUrl = (q: { from: string; to: string }, format: 'xlsx' | 'pdf') => apiUrl('/reports/ii07b', { ...q, format });
+
+export interface KeptReport { id: number; form: string; period: Period; unit: { code: string | null; name: string }; generatedAt: string }
+
+export function useKeptReports() {
+  return useQuery({
+    queryKey: ['reports', 'archive'],
+    queryFn: ({ signal }) => api.get<{ items: KeptReport[] }>('/reports/archive', undefined, signal),
+  });
+}
+
+export const keptReportUrl = (id: number, format: 'xlsx' | 'pdf') => apiUrl(`/reports/archive/${id}/${format}`);

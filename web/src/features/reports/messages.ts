@@ -60,6 +60,15 @@ const vi = {
   'ii07b.total': 'Thuộc thẩm quyền',
   'ii07b.oneStop': 'Giải quyết theo cơ chế một cửa, một cửa liên thông',
   'ii07b.internal': 'Đã ban hành quy trình nội bộ',
+  'kept.title': 'Báo cáo đã lưu theo kỳ',
+  'kept.empty': 'Chưa có báo cáo nào được lưu. Báo cáo được lập và lưu tự động khi kỳ báo cáo kết thúc.',
+  'kept.form': 'Biểu',
+  'kept.period': 'Kỳ báo cáo',
+  'kept.unit': 'Đơn vị',
+  'kept.generatedAt': 'Lập lúc',
+  'kept.files': 'Tệp',
+  'kept.xlsx': 'Tải Excel báo cáo {period}',
+  'kept.pdf': 'Tải PDF báo cáo {period}',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -122,6 +131,15 @@ const en: Record<keyof typeof vi, string> = {
   'ii07b.total': 'Under local competence',
   'ii07b.oneStop': 'Handled through the one-stop mechanism',
   'ii07b.internal': 'With an internal process issued',
+  'kept.title': 'Reports kept per period',
+  'kept.empty': 'No report kept yet. Reports are drawn and kept automatically when their period ends.',
+  'kept.form': 'Form',
+  'kept.period': 'Period',
+  'kept.unit': 'Unit',
+  'kept.generatedAt': 'Drawn at',
+  'kept.files': 'Files',
+  'kept.xlsx': 'Download the Excel report of {period}',
+  'kept.pdf': 'Download the PDF report of {period}',
 };
 
 export const reportMessages = defineMessages(vi, en);
