@@ -9,7 +9,7 @@ let now = MONDAY;
 let t: TestApp;
 const s = {} as Record<string, Session>;
 const ROLES = ['motcua.tanphong', 'chuyenvien.tanphong', 'lanhdao.tanphong', 'motcua.doanket', 'kiemtra', 'admin'];
-const COUNTED = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
+const COUNTED = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'step_overdue', 'supplement', 'all_open', 'done'] as const;
 
 beforeAll(async () => {
   t = await createTestApp({
@@ -120,6 +120,28 @@ describe('work queues: counts, overdue and the paused clock', () => {
     // Finished late and still open past the deadline are told apart.
     const byReceipt = await all(s['lanhdao.tanphong']!, 'queue=all_open&sort=received');
     expect(byReceipt.find((r) => r.code === codes.finishedLate)?.timeliness).toBe('late');
+  });
+
+  it('step overdue: work stuck at a step past the step’s budget, though the dossier itself is in time', async () => {
+    const before = now;
+    try {
+      // Monday 23/03 08:00: received; the desk's step has 4 working hours, the dossier 3 working days.
+      now = new Date('2026-03-23T08:00:00+07:00');
+      const stuck = await receive(s['motcua.tanphong']!);
+      now = new Date('2026-03-23T16:00:00+07:00');
+      const steps = (await all(s['lanhdao.tanphong']!, 'queue=step_overdue')).map((r) => r.code);
+      expect(steps).toContain(stuck);
+      expect((await all(s['lanhdao.tanphong']!, 'queue=overdue')).map((r) => r.code)).not.toContain(stuck);
+      // Paused for a supplement: the step's clock stops with the dossier's.
+      expect(steps).not.toContain(codes.pausedInTime);
+      // Another ward's head does not see it.
+      expect((await all(s['motcua.doanket']!, 'queue=step_overdue')).map((r) => r.code)).not.toContain(stuck);
+      // Handed on: the next step starts with its own budget.
+      await act(s['motcua.tanphong']!, stuck, { action: 'transfer' });
+      expect((await all(s['lanhdao.tanphong']!, 'queue=step_overdue')).map((r) => r.code)).not.toContain(stuck);
+    } finally {
+      now = before;
+    }
   });
 
   it('the province-wide auditor sees overdue and near-due work across the province', async () => {

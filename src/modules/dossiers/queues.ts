@@ -18,7 +18,7 @@ const DONE = [3, 7, 8, 10];
 const CLOCK_RUNNING = [2, 4, 6];
 
 /** The queues whose size the workspace shows at a glance ("rõ việc"). */
-export const COUNTED_QUEUES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
+export const COUNTED_QUEUES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'step_overdue', 'supplement', 'all_open', 'done'] as const;
 export type CountedQueue = (typeof COUNTED_QUEUES)[number];
 
 type Cursor = { k: string | null; id: string };
@@ -83,6 +83,10 @@ function queueWhere(queue: QueueName, s: Scope) {
         return eb.and([eb('current_unit_id', 'in', some(s.readUnits)), eb('status', 'in', CLOCK_RUNNING), eb('due_at', '>=', s.now), eb('due_at', '<=', s.nearDueUntil)]);
       case 'overdue':
         return eb.and([eb('current_unit_id', 'in', some(s.readUnits)), overdueWhere(eb, s.now)]);
+      case 'step_overdue':
+        // The step it stands at has outrun its share of the time (the internal process's budget,
+        // `step_due_at`), whether or not the dossier's own deadline has passed: where it is stuck.
+        return eb.and([eb('current_unit_id', 'in', some(s.readUnits)), eb('status', 'in', CLOCK_RUNNING), eb('step_due_at', '<', s.now)]);
       case 'supplement':
         return eb.and([involved(s.readUnits), eb('status', '=', 5)]);
       case 'all_open':

@@ -139,7 +139,7 @@ export const actionNames = ACTIONS;
 /** A yes/no filter in a query string: `true` or `false`, nothing else. */
 const queryBoolean = z.enum(['true', 'false'], { message: 'Giá trị lọc phải là true hoặc false' }).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
 
-export const QUEUE_NAMES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'received_here', 'done'] as const;
+export const QUEUE_NAMES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'step_overdue', 'supplement', 'all_open', 'received_here', 'done'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const queueQuery = z.strictObject({

@@ -13,7 +13,7 @@ import type { Id } from '../../shared/auth';
 
 export type { Action, ActionInput, DossierEvent, FileRef, Handover, RouteStep };
 
-export const QUEUES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement', 'all_open', 'done'] as const;
+export const QUEUES = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'step_overdue', 'supplement', 'all_open', 'done'] as const;
 export type QueueName = (typeof QUEUES)[number] | 'received_here';
 export type Channel = 'desk' | 'post' | 'online';
 
@@ -181,7 +181,7 @@ export function useAgencies() {
 
 /** GET /dossiers/counts: each counted queue's size, by the same predicate as its list. */
 export type QueueCounts = Record<CountedQueue, { n: number; more: boolean }>;
-export type CountedQueue = 'mine' | 'awaiting_reception' | 'unassigned' | 'near_due' | 'overdue' | 'supplement' | 'all_open' | 'done';
+export type CountedQueue = 'mine' | 'awaiting_reception' | 'unassigned' | 'near_due' | 'overdue' | 'step_overdue' | 'supplement' | 'all_open' | 'done';
 /** The server counts up to this many dossiers per queue; more shows as "999+". */
 export const COUNT_CAP = 999;
 export function useQueueCounts(enabled = true) {

@@ -9,6 +9,7 @@ export const dossierEn: Record<DossierKey, string> = {
   'queue.unassigned': 'Unassigned',
   'queue.near_due': 'Due soon',
   'queue.overdue': 'Overdue',
+  'queue.step_overdue': 'Step overdue',
   'queue.supplement': 'Awaiting supplement',
   'queue.all_open': 'In progress',
   'queue.done': 'Done',

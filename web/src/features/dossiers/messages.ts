@@ -8,6 +8,7 @@ const vi = {
   'queue.unassigned': 'Chưa phân công',
   'queue.near_due': 'Sắp đến hạn',
   'queue.overdue': 'Quá hạn',
+  'queue.step_overdue': 'Bước xử lý quá hạn',
   'queue.supplement': 'Chờ bổ sung',
   'queue.all_open': 'Đang xử lý',
   'queue.done': 'Đã xong',

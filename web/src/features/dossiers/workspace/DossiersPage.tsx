@@ -10,13 +10,13 @@ import { INTAKE_ROLES, INTAKE_PATH } from '../roles';
 import { DossierCards, DossierTable } from './DossierList';
 
 /** Queues whose size matters at a glance ("rõ việc"); the long ones get no badge. */
-const COUNTED: readonly QueueName[] = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'supplement'];
+const COUNTED: readonly QueueName[] = ['mine', 'awaiting_reception', 'unassigned', 'near_due', 'overdue', 'step_overdue', 'supplement'];
 
 function QueueLabel({ queue, active, counts }: { queue: QueueName; active: boolean; counts: QueueCounts | undefined }) {
   const t = useDossierT();
   const count = COUNTED.includes(queue) ? counts?.[queue as CountedQueue] : undefined;
   const n = count?.n ?? 0;
-  const urgent = queue === 'overdue' || queue === 'near_due';
+  const urgent = queue === 'overdue' || queue === 'step_overdue' || queue === 'near_due';
   return (
     <Flex align="center" gap={6}>
       <span>{t(`queue.${queue}`)}</span>
