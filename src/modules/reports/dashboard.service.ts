@@ -26,10 +26,11 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
     const below = [root.id];
     for (let i = 0; i < below.length; i++) for (const u of units) if (u.parentId === below[i]) below.push(u.id);
     const { start, end } = reportBounds(period, deps.now());
+    const months = monthsOf(period);
     const [form, measures, trend] = await Promise.all([
       deps.reports.ii06aOf(root, units, period, 'unit'),
       dossierCounts(deps.db, start, end, below),
-      monthlyTrend(deps.db, start, end, below),
+      monthlyTrend(deps.db, start, end, below, months.map((key) => ({ key, start: new Date(`${key}-01T00:00:00+07:00`) }))),
     ]);
     const m = (k: Parameters<typeof measures.figures.get>[0]) => {
       const f = measures.figures.get(k) ?? { numerator: 0, denominator: 0 };
@@ -58,7 +59,7 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
         digitised: m('digitised_rate'), resultDigitised: m('result_digitised_rate'), satisfaction: { value: t.satisfactionRate },
       },
       units: rankUnits(rows).map(({ handled: _h, ...r }) => r),
-      trend: fillTrend(monthsOf(period), trend),
+      trend: fillTrend(months, trend),
     };
   }
 
