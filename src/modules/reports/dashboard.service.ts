@@ -63,6 +63,11 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
     };
   }
 
+  // The public page's answers, kept a minute per year and unit: anyone may ask, as often as they like,
+  // and the figures are published counts, not a staff member's live view.
+  const published = new Map<string, { at: number; answer: Promise<Dashboard> }>();
+  const PUBLISHED_MS = 60_000;
+
   return {
     /** GET /reports/dashboard: the caller's unit (or the one asked for, within the grant) over a period. */
     async dashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
@@ -79,7 +84,15 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
       const root = q.unit ? units.find((u) => u.code === q.unit) : units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
       if (!root) throw errors.notFound('đơn vị', 'Unit', 'REPORT_UNIT_NOT_FOUND');
       const period = q.year ? yearPeriod(q.year) : yearPeriodOf(deps.now());
-      return build(root, units, period);
+      const key = `${period.code}|${root.id}`;
+      const at = Date.now();
+      const kept = published.get(key);
+      if (kept && at - kept.at < PUBLISHED_MS) return kept.answer;
+      const answer = build(root, units, period);
+      if (published.size > 500) published.clear();
+      published.set(key, { at, answer });
+      answer.catch(() => published.delete(key));
+      return answer;
     },
   };
 }
