@@ -26,6 +26,7 @@ describe('citizen pages are accessible on a phone', () => {
     ['procedures', '/thu-tuc', /thủ tục/i],
     ['procedure', '/thu-tuc/1.001193', /khai sinh/i],
     ['lookup', '/tra-cuu', /Mã hồ sơ/],
+    ['statistics', '/thong-ke', /Xếp hạng đơn vị/],
   ];
 
   for (const [name, path, text] of PUBLIC_PAGES) {

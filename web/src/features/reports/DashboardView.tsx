@@ -7,6 +7,7 @@ import { Chart } from '../../shared/ui/Chart';
 import type { Ii06aColumn } from './api';
 import type { Dashboard, DashboardUnit } from './dashboard.api';
 import { useDashboardT } from './dashboard.messages';
+import './reports.css';
 
 type Rate = Dashboard['rates']['onTime'];
 
@@ -115,13 +116,13 @@ export function DashboardView({ data, links }: { data: Dashboard; links: Dashboa
       </Card>
       <Card size="small" title={t('trend.title')}>
         <Chart option={trendOption} label={t('trend.title')} height={300} />
-        <Table size="small" rowKey="month" pagination={false} dataSource={data.trend} scroll={{ x: 600 }} columns={[
+        <div className="mc-scroll-region" tabIndex={0} role="region" aria-label={t('trend.title')}><Table size="small" rowKey="month" pagination={false} dataSource={data.trend} columns={[
           { title: t('trend.month'), dataIndex: 'month', render: (m: string) => `${m.slice(5)}/${m.slice(0, 4)}` },
           { title: t('trend.received'), dataIndex: 'received', align: 'right', render: n },
           { title: t('trend.online'), dataIndex: 'online', align: 'right', render: n },
           { title: t('trend.completed'), dataIndex: 'completed', align: 'right', render: n },
           { title: t('trend.late'), dataIndex: 'late', align: 'right', render: n },
-        ]} />
+        ]} /></div>
       </Card>
       {overdueRows.length ? (
         <Card size="small" title={t('overdue.title')} extra={links.figure ? <Typography.Text type="secondary">{t('overdue.hint')}</Typography.Text> : null}>
@@ -130,9 +131,11 @@ export function DashboardView({ data, links }: { data: Dashboard; links: Dashboa
         </Card>
       ) : null}
       <Card size="small" title={t('rank.title')}>
-        <Table<DashboardUnit> rowKey="code" size="small" bordered columns={columns} dataSource={data.units} scroll={{ x: 900 }}
-          pagination={data.units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          onRow={(u) => ({ 'data-unit': u.code } as React.HTMLAttributes<HTMLElement>)} />
+        <div className="mc-scroll-region mc-scroll-wide" tabIndex={0} role="region" aria-label={t('rank.title')}>
+          <Table<DashboardUnit> rowKey="code" size="small" bordered columns={columns} dataSource={data.units}
+            pagination={data.units.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            onRow={(u) => ({ 'data-unit': u.code } as React.HTMLAttributes<HTMLElement>)} />
+        </div>
       </Card>
     </Flex>
   );
