@@ -1,6 +1,6 @@
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { requireActor } from '../../platform/access/policy.js';
+import { can, requireActor } from '../../platform/access/policy.js';
 import type { Db } from '../../platform/db/transaction.js';
 import type { OrgService } from '../org/org.service.js';
 import { monthlyTrend } from './dashboard.repository.js';
@@ -22,7 +22,7 @@ export type DashboardService = ReturnType<typeof createDashboardService>;
  * counts only, no dossier).
  */
 export function createDashboardService(deps: { db: Db; org: OrgService; now: () => Date; reports: ReportService }) {
-  async function build(root: Unit, units: Unit[], period: Period): Promise<Dashboard> {
+  async function build(root: Unit, units: Unit[], period: Period, parentShown: (parentId: number) => boolean = () => true): Promise<Dashboard> {
     const below = [root.id];
     for (let i = 0; i < below.length; i++) for (const u of units) if (u.parentId === below[i]) below.push(u.id);
     const { start, end } = reportBounds(period, deps.now());
@@ -46,7 +46,8 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
       hasChildren: r.key !== (root.code ?? String(root.id)) && parents.has(byCode.get(r.key)?.id ?? -1),
       handled: r.received.total,
     }));
-    const parent = root.parentId === null ? null : units.find((u) => u.id === root.parentId) ?? null;
+    // "Up one level" only where the reader may go: a commune head's dashboard does not point at the province's.
+    const parent = root.parentId === null || !parentShown(root.parentId) ? null : units.find((u) => u.id === root.parentId) ?? null;
     return {
       period, unit: { code: root.code, name: root.name, parentCode: parent?.code ?? null }, asOf: deps.now().toISOString(),
       totals: {
@@ -71,11 +72,11 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
   return {
     /** GET /reports/dashboard: the caller's unit (or the one asked for, within the grant) over a period. */
     async dashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
-      requireActor(ctx.actor);
+      const actor = requireActor(ctx.actor);
       const period = deps.reports.checkedPeriod(q.from, q.to);
       const units = await deps.org.allUnits();
       const root = await deps.reports.reportUnit(ctx, q.unit, units);
-      return build(root, units, period);
+      return build(root, units, period, (parentId) => can(actor, 'report.read', parentId));
     },
 
     /** GET /public/statistics: the province (or one of its units) over a statutory year, for anyone. */

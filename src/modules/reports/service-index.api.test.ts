@@ -311,7 +311,9 @@ describe('dashboards: the leaders’ one and the public one', () => {
   it('a commune head sees their commune by default, not the province; input errors are 400 in Vietnamese', async () => {
     const mine = await t.request('GET', `/api/v1/reports/dashboard?${Q}`, { session: s['lanhdao.tanphong'] });
     expect(mine.statusCode, mine.body).toBe(200);
-    expect(mine.json().unit.code).toBe('H30.501');
+    expect(mine.json().unit).toMatchObject({ code: 'H30.501', parentCode: null }); // no way up to the province's figures
+    const fromProvince = (await t.request('GET', `/api/v1/reports/dashboard?${Q}&unit=H30.501`, { session: s.kiemtra })).json();
+    expect(fromProvince.unit.parentCode).toBe('H30');
     expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}&unit=H30`, { session: s['lanhdao.tanphong'] })).statusCode).toBe(404);
     expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}`, { session: s['chuyenvien.tanphong'] })).statusCode).toBe(403);
     expect((await t.request('GET', `/api/v1/reports/dashboard?${Q}`)).statusCode).toBe(401);
