@@ -82,7 +82,9 @@ export function DashboardView({ data, links }: { data: Dashboard; links: Dashboa
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="dashboard-as-of">
-        {t('asOf', { unit: data.unit.name, period: data.period.label.vi, from: formatDate(data.period.from), to: formatDate(data.period.to), asOf: formatDateTime(data.asOf) })}
+        {data.period.kind === 'custom'
+          ? t('asOfCustom', { unit: data.unit.name, period: data.period.label.vi, asOf: formatDateTime(data.asOf) })
+          : t('asOf', { unit: data.unit.name, period: data.period.label.vi, from: formatDate(data.period.from), to: formatDate(data.period.to), asOf: formatDateTime(data.asOf) })}
         {data.unit.parentCode ? <> · <Link to={links.unit(data.unit.parentCode)}>{t('up')}</Link></> : null}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
