@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Card, Col, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDate, formatDateTime } from '../../shared/format';
+import { useLocale } from '../../shared/i18n';
 import { Chart } from '../../shared/ui/Chart';
 import type { Ii06aColumn } from './api';
 import type { Dashboard, DashboardUnit } from './dashboard.api';
@@ -28,6 +29,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('vi-
  */
 export function DashboardView({ data, links }: { data: Dashboard; links: DashboardLinks }) {
   const t = useDashboardT();
+  const locale = useLocale();
   const navigate = useNavigate();
   const tot = data.totals;
   const figure = (value: number, column: Ii06aColumn, row: DashboardUnit | null, what: string) =>
@@ -83,8 +85,8 @@ export function DashboardView({ data, links }: { data: Dashboard; links: Dashboa
     <Flex vertical gap={16}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="dashboard-as-of">
         {data.period.kind === 'custom'
-          ? t('asOfCustom', { unit: data.unit.name, period: data.period.label.vi, asOf: formatDateTime(data.asOf) })
-          : t('asOf', { unit: data.unit.name, period: data.period.label.vi, from: formatDate(data.period.from), to: formatDate(data.period.to), asOf: formatDateTime(data.asOf) })}
+          ? t('asOfCustom', { unit: data.unit.name, period: data.period.label[locale === 'en' ? 'en' : 'vi'], asOf: formatDateTime(data.asOf) })
+          : t('asOf', { unit: data.unit.name, period: data.period.label[locale === 'en' ? 'en' : 'vi'], from: formatDate(data.period.from), to: formatDate(data.period.to), asOf: formatDateTime(data.asOf) })}
         {data.unit.parentCode ? <> · <Link to={links.unit(data.unit.parentCode)}>{t('up')}</Link></> : null}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
