@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { dbDate } from '../../platform/http/bounds.js';
-import type { PeriodView } from './schema.js';
+import { agencyCode, unitPeriodQuery, type PeriodView } from './schema.js';
 import type { Rate, TrendPoint } from './rules/dashboard.js';
 
 /** Query and answer shapes of the dashboards (issue 13 item 4), shared with the web app. */
-const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
-
-export const dashboardQuery = z.strictObject({
-  from: dbDate('Ngày bắt đầu kỳ phải có dạng YYYY-MM-DD'),
-  to: dbDate('Ngày kết thúc kỳ phải có dạng YYYY-MM-DD'),
-  unit: agencyCode.optional(),
-});
+export const dashboardQuery = unitPeriodQuery;
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 /** The public page: a statutory year (the current one by default) and any unit of the province. */

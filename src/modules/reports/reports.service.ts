@@ -142,11 +142,15 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
     };
   }
 
-  /** A form's file, headed by the unit it reports on (Decree 30 heading, as slips print it). */
-  async function formFile(sheet: FormSheet, unitCode: string | null, format: 'xlsx' | 'pdf'): Promise<Buffer> {
+  /**
+   * A form's file, headed by the unit it reports on (Decree 30 heading, as slips print it): the unit
+   * with this code, else the province. The sheet is described knowing that unit.
+   */
+  async function formFile(sheetFor: (unit: { name: string }) => FormSheet, unitCode: string | null, format: 'xlsx' | 'pdf'): Promise<Buffer> {
     const units = await deps.org.allUnits();
-    const unit = units.find((u) => u.code !== null && u.code === unitCode) ?? units.find((u) => u.parentId === null) ?? null;
+    const unit = units.find((u) => u.code !== null && u.code === unitCode) ?? units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0] ?? null;
     const agency = slipAgency(units, unit?.id ?? null);
+    const sheet = sheetFor({ name: unit?.name ?? '' });
     const issuedAt = deps.now();
     return format === 'xlsx' ? formXlsx(sheet, agency, issuedAt) : formPdf(sheet, agency, issuedAt);
   }
@@ -218,14 +222,12 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
 
     /** Form II.06a as the file a person files or prints: XLSX or PDF in the form's layout, headed by the report's unit. */
     async ii06aFile(report: Ii06aReport, format: 'xlsx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
-      return { body: await formFile(ii06aSheet(report), report.unit.code, format), fileName: ii06aFileName(report, format) };
+      return { body: await formFile(() => ii06aSheet(report), report.unit.code, format), fileName: ii06aFileName(report, format) };
     },
 
     /** Form II.07b as a file, headed by the province (the catalogue is the province's). */
     async ii07bFile(report: Ii07bReport, format: 'xlsx' | 'pdf'): Promise<{ body: Buffer; fileName: string }> {
-      const units = await deps.org.allUnits();
-      const province = units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
-      return { body: await formFile(ii07bSheet(report, province?.name ?? ''), province?.code ?? null, format), fileName: ii07bFileName(report, format) };
+      return { body: await formFile((province) => ii07bSheet(report, province.name), null, format), fileName: ii07bFileName(report, format) };
     },
 
     /** The statutory periods of a year (Decree 09/2019 cut-offs) for a period picker. */

@@ -5,7 +5,8 @@ import { II06A_COLUMNS } from './rules/ii06a-columns.js';
 /** Query and answer shapes of the reports API (issue 13 contract), shared with the web app. */
 export const GROUP_BY = ['unit', 'field', 'procedure'] as const;
 
-const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
+/** A unit's e-ID (mã định danh), as every report query names a unit. */
+export const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
 
 export const ii06aQuery = z.strictObject({
   from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
@@ -15,6 +16,13 @@ export const ii06aQuery = z.strictObject({
   format: z.enum(['json', 'xlsx', 'pdf'], { error: 'Định dạng: json, xlsx hoặc pdf' }).default('json'),
 });
 export type Ii06aQuery = z.infer<typeof ii06aQuery>;
+
+/** A period and a unit subtree (the caller's reach when absent): the service index and the dashboard. */
+export const unitPeriodQuery = z.strictObject({
+  from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
+  unit: agencyCode.optional(),
+});
 
 export const periodsQuery = z.strictObject({
   year: z.coerce.number({ error: 'Năm phải là số' }).int('Năm phải là số nguyên').min(2000, 'Năm từ 2000 đến 2100').max(2100, 'Năm từ 2000 đến 2100'),

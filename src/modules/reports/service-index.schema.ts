@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { dbDate, dbPositiveInt } from '../../platform/http/bounds.js';
 import { definitionSchema } from './rules/service-index.js';
+import { unitPeriodQuery } from './schema.js';
 
 /** Query and body shapes of the service-index API (issue 13 contract; docs/reports.md "Chỉ số phục vụ"). */
-const agencyCode = z.string().trim().min(1).max(35).regex(/^[0-9A-Z.]+$/, 'Mã định danh đơn vị chỉ gồm chữ in hoa, chữ số và dấu chấm');
-
-export const serviceIndexQuery = z.strictObject({
-  from: dbDate('Ngày bắt đầu kỳ báo cáo phải có dạng YYYY-MM-DD'),
-  to: dbDate('Ngày kết thúc kỳ báo cáo phải có dạng YYYY-MM-DD'),
-  unit: agencyCode.optional(),
-});
+export const serviceIndexQuery = unitPeriodQuery;
 export type ServiceIndexQuery = z.infer<typeof serviceIndexQuery>;
 
 export const serviceIndexDossiersQuery = serviceIndexQuery.extend({

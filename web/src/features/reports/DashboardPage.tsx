@@ -1,7 +1,6 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Flex, InputNumber, Row, Select, Skeleton } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
 import { hasAnyRole, useAuth } from '../../shared/auth';
 import { formatDate } from '../../shared/format';
 import { usePageTitle } from '../../shared/pageTitle';
