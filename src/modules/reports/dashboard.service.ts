@@ -81,17 +81,20 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
 
     /** GET /public/statistics: the province (or one of its units) over a statutory year, for anyone. */
     async publicStatistics(q: PublicStatisticsQuery): Promise<Dashboard> {
-      const units = await deps.org.allUnits();
-      const root = q.unit ? units.find((u) => u.code === q.unit) : units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
-      if (!root) throw errors.notFound('đơn vị', 'Unit', 'REPORT_UNIT_NOT_FOUND');
       const period = q.year ? yearPeriod(q.year) : yearPeriodOf(deps.now());
-      const key = `${period.code}|${root.id}`;
+      const key = `${period.code}|${q.unit ?? ''}`;
       const at = Date.now();
       const kept = published.get(key);
       if (kept && at - kept.at < PUBLISHED_MS) return kept.answer;
-      const answer = build(root, units, period);
+      const answer = (async () => {
+        const units = await deps.org.allUnits();
+        const root = q.unit ? units.find((u) => u.code === q.unit) : units.filter((u) => u.parentId === null).sort((a, b) => a.id - b.id)[0];
+        if (!root) throw errors.notFound('đơn vị', 'Unit', 'REPORT_UNIT_NOT_FOUND');
+        return build(root, units, period);
+      })();
       if (published.size > 500) published.clear();
       published.set(key, { at, answer });
+      // A failed answer (an unknown unit, a database error) is not kept.
       answer.catch(() => published.delete(key));
       return answer;
     },
