@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createDataProtection } from '../../src/platform/crypto/data-protection.js';
@@ -21,6 +21,28 @@ const BROKEN_MS = 4_000;
 const DATA_KEY = randomBytes(32);
 
 type Step = { at: number; upload: number; uploadCode?: string; uploadMessage?: string; intake?: number; key: string; fileKey: string };
+
+/**
+ * Puts the real store back. The blocking file has to go first, and in that instant a server under
+ * load may rightly recreate the directory (mkdir -p) and store a scan in it; such a directory is
+ * moved aside whole and its scans merged into the store once the load stops, so none is lost.
+ */
+function restoreStore(root: string): string[] {
+  rmSync(root);
+  const strays: string[] = [];
+  for (;;) {
+    try {
+      renameSync(`${root}.away`, root);
+      return strays;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || strays.length > 20) throw e;
+      const stray = `${root}.stray-${strays.length}`;
+      renameSync(root, stray);
+      strays.push(stray);
+    }
+  }
+}
 
 describe('file store unwritable under load', () => {
   let db: FreshDatabase;
@@ -62,12 +84,12 @@ describe('file store unwritable under load', () => {
     renameSync(root, `${root}.away`);
     writeFileSync(root, 'the store directory is gone');
     await sleep(BROKEN_MS);
-    rmSync(root);
-    renameSync(`${root}.away`, root);
+    const strays = restoreStore(root);
     const restoredAt = Date.now();
     await sleep(3_000);
     running = false;
     await Promise.all(loops);
+    for (const stray of strays) cpSync(stray, root, { recursive: true, force: false });
 
     const uploads = new Map<number, number>();
     const intakes = new Map<number, number>();
