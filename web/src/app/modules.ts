@@ -7,6 +7,7 @@ import { authModule } from '../features/auth';
 import { calendarModule } from '../features/calendar';
 import { catalogModule } from '../features/catalog';
 import { citizenModule } from '../features/citizen';
+import { directivesModule } from '../features/directives';
 import { dossiersModule } from '../features/dossiers';
 import { feedbackModule } from '../features/feedback';
 import { lookupModule } from '../features/lookup';
@@ -45,4 +46,5 @@ export const modules: readonly FeatureModule[] = [
   satisfactionModule,
   open311Module,
   reportsModule,
+  directivesModule,
 ];
