@@ -7,7 +7,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // entry point on an empty data directory) would only repeat themselves in the PostgreSQL half.
 const EMBEDDED_ONLY = ['src/platform/db/embedded.test.ts', 'src/platform/auth/production-guard.test.ts'];
 // Cutting a real server's connection has no counterpart on the embedded database.
-const SERVER_ONLY = ['src/platform/db/outage.api.test.ts'];
+// Several server processes share a port only on PostgreSQL (PGlite is one process: cluster-settings.test.ts).
+// Read replicas are PostgreSQL's (streaming replication); the embedded database has none.
+const SERVER_ONLY = ['src/platform/db/outage.api.test.ts', 'src/platform/cluster.api.test.ts', 'src/platform/db/replicas.api.test.ts'];
 
 export default defineConfig({
   test: {

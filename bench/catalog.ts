@@ -6,6 +6,7 @@
  *   npx tsx bench/catalog.ts                 # both back ends, 2,000 procedures
  *   BENCH_BACKENDS=pglite BENCH_PROCEDURES=500 npx tsx bench/catalog.ts
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
+ *   BENCH_KEEP=1 keeps the PostgreSQL database and prints its URL (for EXPLAIN; drop it by hand)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,8 +21,10 @@ import { systemContext } from '../src/platform/http/context.js';
 import { importCatalog } from '../src/modules/catalog/catalog.import.js';
 import { DEMO_PROCEDURES_DIR } from '../src/modules/catalog/catalog.module.js';
 import { catalogFileSchema, type Procedure } from '../src/modules/catalog/schema.js';
+import { record } from './results.js';
 
-const COUNT = Number(process.env.BENCH_PROCEDURES ?? 2000);
+/** One size or several, comma-separated (`npm run bench` measures 2,000 and 10,000). */
+const COUNTS = (process.env.BENCH_PROCEDURES ?? '2000').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgresql').split(',');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 25);
@@ -77,7 +80,11 @@ async function open(kind: string): Promise<{ handle: DatabaseHandle; drop(): Pro
   await admin(`create database ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  return { handle: await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 10 }), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  const keep = process.env.BENCH_KEEP === '1';
+  return {
+    handle: await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 10 }),
+    drop: keep ? async () => console.log(`  kept: ${url.toString()}`) : () => admin(`drop database if exists ${name} with (force)`),
+  };
 }
 
 async function run(kind: string, procedures: Procedure[]): Promise<void> {
@@ -100,6 +107,10 @@ async function run(kind: string, procedures: Procedure[]): Promise<void> {
       for (const [label, list] of Object.entries(QUERIES)) {
         const paths = list.map((q) => `/api/v1/procedures?${q.includes('=') || q === '' ? q : `q=${encodeURIComponent(q)}`}`);
         const r = await measure(base, paths);
+        if (label !== 'browse') {
+          record({ bench: 'catalog', name: `search ${label}, ${kind}, ${procedures.length} procedures, p99`, value: Math.round(r.p99 * 10) / 10, unit: 'ms',
+            baseline: { name: 'GET /health p99', value: Math.round(health.p99 * 10) / 10 }, target: { text: 'p99 < 20 ms', met: r.p99 < 20 }, detail: `p50 ${r.p50.toFixed(1)} ms, ${r.n} requests one at a time` });
+        }
         console.log(`  search ${label.padEnd(7)} (${String(r.n).padStart(4)} req)  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (p50 ${(r.p50 / health.p50).toFixed(1)}× /health)`);
       }
       const detail = await measure(base, ['/api/v1/procedures/1.900000', '/api/v1/procedures/1.901234']);
@@ -113,5 +124,7 @@ async function run(kind: string, procedures: Procedure[]): Promise<void> {
   }
 }
 
-const procedures = generate(COUNT);
-for (const kind of BACKENDS) await run(kind, procedures);
+for (const count of COUNTS) {
+  const procedures = generate(count);
+  for (const kind of BACKENDS) await run(kind, procedures);
+}

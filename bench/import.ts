@@ -16,6 +16,7 @@ import { openDatabase } from '../src/platform/db/connection.js';
 import { systemContext } from '../src/platform/http/context.js';
 import { importerFor } from '../src/modules/dossiers/import/index.js';
 import type { Services } from '../src/app.js';
+import { ratioOf, record } from './results.js';
 import { benchConfig, freshPostgres, n0, n2, openPostgres, pgbench, seeded } from './support.js';
 import { execFileSync } from 'node:child_process';
 
@@ -67,6 +68,9 @@ try {
     ...first.errors.slice(0, 5).map((e) => `  line ${e.line} (${e.code}): ${e.error} ${e.message}`),
     `  re-import: ${again.imported} imported, ${n0(again.skipped)} skipped in ${n2(again.ms / 1000)} s; dossiers in database: ${counted.rows[0]!.n}`,
   );
+  record({ bench: 'import', name: 'historical import, PostgreSQL', value: Math.round(first.dossiersPerMinute), unit: 'dossiers/min',
+    baseline: { name: 'pgbench single-row insert tx/s vs import rows/s', value: Math.round(single.tps) }, ratio: ratioOf(rowsPerSecond, single.tps),
+    target: { text: '≥ 20,000 dossiers/min (issue 6)', met: first.dossiersPerMinute >= 20_000 }, detail: `${n0(first.imported)} dossiers` });
   if (values.verify) {
     const t0 = performance.now();
     const v = await services.dossiers.verifyAll((n) => { if (n % 50_000 === 0) process.stderr.write(`  … ${n0(n)} chains verified\n`); });
@@ -83,6 +87,7 @@ if (!values['no-pglite']) {
   try {
     const services = await seeded(handle, config);
     const r = await run(services, limit);
+    record({ bench: 'import', name: 'historical import, PGlite in memory', value: Math.round(r.dossiersPerMinute), unit: 'dossiers/min', detail: `${n0(r.imported)} dossiers` });
     report.push(`PGlite in memory (${r.lines} lines): ${n0(r.imported)} dossiers in ${n2(r.ms / 1000)} s → ${n0(r.dossiersPerMinute)} dossiers/min, ${n0(r.events / (r.ms / 1000))} events/s; ${r.failed} failed`);
   } finally {
     await handle.close();

@@ -5,8 +5,9 @@
  *   npx tsx bench/intake-concurrency.ts [--requests 2000] [--connections 20] [--seconds 10]
  *
  * Starts the real server (src/main.ts) on a fresh PostgreSQL database with the demo province, then
- *   1. pgbench runs the intake's SQL transaction shape (idempotency check, counter upsert, dossier,
- *      event, projection update, audit row) with the same number of connections: the baseline;
+ *   1. pgbench runs the intake's SQL transaction shape (intakeShape below: the dossier row, then the
+ *      desk's counter, then one statement with the rows that need the code) with the same number of
+ *      connections: the baseline; also with a desk per client, and in the old order (counter first);
  *   2. many concurrent HTTP intakes at ONE desk on ONE day: intakes/s and p50/p95/p99 latency, then
  *      proof that the day's codes are unique and gap-free (1…N) and the counter says N;
  *   3. the same load split over two desks, while pg_locks is sampled: no lock stronger than a row
@@ -17,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { ratioOf, record } from './results.js';
 import { benchConfig, freshPostgres, n0, n2, openPostgres, pgbench, seeded } from './support.js';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '10' } } });
@@ -84,21 +86,67 @@ function cpuSeconds(pid: number | undefined): number {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-/** The intake transaction as SQL, for pgbench (see intake.ts and event-writer.ts). */
-const INTAKE_SHAPE = `\\set r random(1, 2000000000)
+/**
+ * The intake transaction as SQL, for pgbench (intake.ts `insertNumberedDossier`, event-writer.ts
+ * `writeNewDossier`): the idempotency check (before the transaction), the dossier row under a
+ * provisional code with its projection, the message template, then the desk's counter, then ONE
+ * statement with everything that needs the code (event, code and anchor on the row, report facts,
+ * index facts, the per-day and per-half-month counts, audit row, outbox message), then COMMIT.
+ * `:desk` is the desk (agency code and unit): one for all clients, or one per client.
+ * `counterFirst` writes the same rows in the order intake used before (counter first, one statement
+ * each), for comparison.
+ */
+function intakeShape(desk: 'one' | 'per-client', counterFirst = false): string {
+  const agency = `'Z99.' || lpad(:desk::text, 3, '0')`;
+  const code = `${agency} || '-' || to_char(current_date, 'YYMMDD') || '-' || lpad(:last_value::text, 4, '0')`;
+  const key = `'pgbench-' || :client_id || '-' || :r`;
+  const counter = `INSERT INTO dossier_daily_counters (agency_code, day, last_value) VALUES (${agency}, current_date, 1)
+  ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_daily_counters.last_value + 1 RETURNING last_value \\gset`;
+  const dossier = (c: string) => `INSERT INTO dossiers (code, lookup_secret, idempotency_key, procedure_code, procedure_name, channel, receiving_unit_id, applicant, applicant_name, documents, fees, result_delivery, processing_time, status, received_at, due_at, current_step, current_unit_id, involved_unit_ids, version)
+  VALUES (${c}, 'ABCDEF', ${key}, '1.001193', 'Đăng ký khai sinh', 'desk', :desk, '{"kind":"citizen","fullName":"Lò Thị Hương","phone":"0912345678"}', 'Lò Thị Hương', '[]', '[]', 'desk', '{"amount":1,"unit":"working_days"}', 2, now(), now() + interval '1 day', 1, :desk, '{1,2,3}', 1) RETURNING id \\gset`;
+  const template = `SELECT * FROM message_templates WHERE key = 'dossier.received';`;
+  const counts = (table: string, bucket: string) => `INSERT INTO ${table} (unit_id, procedure_code, field_code, bucket, procedure_name, field_name, recv_direct, d_open)
+  VALUES (:desk, '1.001193', 'HT', ${bucket}, 'Đăng ký khai sinh', 'Hộ tịch', 1, 1)
+  ON CONFLICT (unit_id, bucket, procedure_code, field_code) DO UPDATE SET recv_direct = ${table}.recv_direct + 1, d_open = ${table}.d_open + 1`;
+  const writes = [
+    `INSERT INTO dossier_events (dossier_id, seq, type, at, actor_staff_id, actor_name, unit_id, payload, request_id, prev_hash, hash, hash_version, mac, dossier_created_at)
+  VALUES (:id, 1, 'received', now(), 1, 'pgbench', :desk, '{"route":[{"order":1}],"dueAt":"2026-01-01"}', 'pgbench', repeat('0', 64), md5(:r::text) || md5(:last_value::text), 2, md5(:id::text) || md5(:r::text), (SELECT created_at FROM dossiers WHERE id = :id))`,
+    `UPDATE dossiers SET code = ${code}, chain_mac = md5(:id::text) || md5(:last_value::text) WHERE id = :id`,
+    `INSERT INTO report_dossier_facts (dossier_id, code, unit_id, receiving_unit_id, procedure_code, procedure_name, channel, received_at, original_due_at, due_at, version)
+  VALUES (:id, ${code}, :desk, :desk, '1.001193', 'Đăng ký khai sinh', 'desk', now(), now() + interval '1 day', now() + interval '1 day', 1)`,
+    `INSERT INTO report_index_facts (dossier_id, version) VALUES (:id, 1)`,
+    counts('report_counts_day', 'current_date'),
+    counts('report_counts_half', `date_trunc('month', current_date)::date`),
+    `INSERT INTO audit_events (actor_name, action, entity, entity_id, summary, request_id) VALUES ('pgbench', 'dossier.received', 'dossier', ${code}, '{"after":{"status":2,"version":1}}', 'pgbench')`,
+    `INSERT INTO outbox_messages (dedupe_key, channel, recipient, body, reference, unit_ids, next_attempt_at, created_at)
+  VALUES ('dossier:' || ${code} || ':1:sms', 'sms', '0912345678', 'Hồ sơ ' || ${code} || ' đã được tiếp nhận', ${code}, '{1}', now(), now()) ON CONFLICT (dedupe_key) DO NOTHING`,
+  ];
+  const head = `\\set r random(1, 2000000000)
+\\set desk ${desk === 'one' ? '1' : ':client_id + 100'}
+SELECT id FROM dossiers WHERE idempotency_key = ${key};
 BEGIN;
-SELECT id FROM dossiers WHERE idempotency_key = 'pgbench-' || :client_id || '-' || :r;
-INSERT INTO dossier_daily_counters (agency_code, day, last_value) VALUES ('Z99.001', current_date, 1)
-  ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_daily_counters.last_value + 1 RETURNING last_value \\gset
-INSERT INTO dossiers (code, lookup_secret, idempotency_key, procedure_code, procedure_name, channel, receiving_unit_id, applicant, applicant_name, documents, fees, result_delivery, processing_time, status, involved_unit_ids, version)
-  VALUES ('Z99.001-' || to_char(current_date, 'YYMMDD') || '-' || lpad(:last_value::text, 4, '0'), 'ABCDEF', 'pgbench-' || :client_id || '-' || :r || '-' || :last_value,
-  '1.001193', 'Đăng ký khai sinh', 'desk', 1, '{"kind":"citizen","fullName":"Lò Thị Hương"}', 'Lò Thị Hương', '[]', '[]', 'desk', '{"amount":1,"unit":"working_days"}', 1, '{1,2,3}', 0) RETURNING id \\gset
-INSERT INTO dossier_events (dossier_id, seq, type, at, actor_staff_id, actor_name, unit_id, payload, request_id, prev_hash, hash)
-  VALUES (:id, 1, 'received', now(), 1, 'pgbench', 1, '{"route":[{"order":1}],"dueAt":"2026-01-01"}', 'pgbench', repeat('0', 64), md5(:r::text) || md5(:last_value::text));
-UPDATE dossiers SET status = 2, received_at = now(), due_at = now() + interval '1 day', current_step = 1, current_unit_id = 1, version = 1, updated_at = now() WHERE id = :id AND version = 0;
-INSERT INTO audit_events (actor_name, action, entity, entity_id, summary, request_id) VALUES ('pgbench', 'dossier.received', 'dossier', :id, '{"after":{"status":2}}', 'pgbench');
+`;
+  if (counterFirst) {
+    const [event, update, ...rest] = writes;
+    return `${head}${counter}
+${dossier(code)}
+${event};
+${update!.replace(/code = .*, chain_mac/, 'chain_mac')};
+SELECT id, digitised FROM dossiers WHERE id = :id;
+${rest.slice(0, 5).map((w) => `${w};`).join('\n')}
+${template}
+${rest[5]};
 COMMIT;
 `;
+  }
+  return `${head}${dossier(`'pending-' || :client_id || '-' || :r`)}
+${template}
+${counter}
+WITH ${writes.map((w, i) => `w${i} AS (${w})`).join(',\n')}
+SELECT 1;
+COMMIT;
+`;
+}
 
 const db = await freshPostgres('motcua_bench_intake');
 const port = 3400 + Math.floor(Math.random() * 500);
@@ -106,9 +154,11 @@ let server: ReturnType<typeof spawn> | undefined;
 try {
   const handle = await openPostgres(db.url, 4);
   await seeded(handle, benchConfig());
-  const baseline = pgbench(db.url, INTAKE_SHAPE, CONNECTIONS, Number(values.seconds));
+  const baseline = pgbench(db.url, intakeShape('one'), CONNECTIONS, Number(values.seconds));
   // The same shape with a desk per client: what the server does when intakes never share a counter row.
-  const perDesk = pgbench(db.url, INTAKE_SHAPE.replaceAll("'Z99.001", "'Z99.' || lpad(:client_id::text, 3, '0') || '"), CONNECTIONS, Number(values.seconds));
+  const perDesk = pgbench(db.url, intakeShape('per-client'), CONNECTIONS, Number(values.seconds));
+  // The same rows in the order intake wrote them before (counter first, a statement each), for comparison.
+  const counterFirst = pgbench(db.url, intakeShape('one', true), CONNECTIONS, Number(values.seconds));
 
   server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', MOTCUA_LOG_LEVEL: 'warn', MOTCUA_LOGIN_RATE_PER_MINUTE: '10000', MOTCUA_DATA_DIR: benchConfig().dataDir },
@@ -158,8 +208,12 @@ try {
   sampling = false;
   await sampler;
 
+  record({ bench: 'intake', name: 'HTTP intakes at one desk, one day', value: Math.round(rate), unit: 'intakes/s', baseline: { name: 'pgbench, same transaction shape, one desk', value: Math.round(baseline.tps) },
+    ratio: ratioOf(rate, baseline.tps), target: { text: '≥ 0.5 × pgbench, codes gap-free', met: rate / baseline.tps >= 0.5 && gapFree }, detail: `${REQUESTS} intakes over ${CONNECTIONS} connections; p99 ${n0(pct(one.latencies, 99))} ms; ${gapFree ? 'gap-free' : 'GAPS'}` });
+  record({ bench: 'intake', name: 'HTTP intakes at two desks', value: Math.round(REQUESTS / (two.ms / 1000)), unit: 'intakes/s', baseline: { name: 'pgbench, a desk per client', value: Math.round(perDesk.tps) }, ratio: ratioOf(REQUESTS / (two.ms / 1000), perDesk.tps) });
   console.log([
-    `pgbench, intake transaction shape, ${CONNECTIONS} clients, ${values.seconds} s: one desk ${n0(baseline.tps)} tx/s (mean ${n2(baseline.latencyMs)} ms); a desk per client ${n0(perDesk.tps)} tx/s (mean ${n2(perDesk.latencyMs)} ms)`,
+    `pgbench, intake transaction shape (counter last), ${CONNECTIONS} clients, ${values.seconds} s: one desk ${n0(baseline.tps)} tx/s (mean ${n2(baseline.latencyMs)} ms); a desk per client ${n0(perDesk.tps)} tx/s (mean ${n2(perDesk.latencyMs)} ms)`,
+    `  the same rows in the old order (counter first, a statement each), one desk: ${n0(counterFirst.tps)} tx/s (mean ${n2(counterFirst.latencyMs)} ms)`,
     `HTTP intakes at one desk, one day: ${REQUESTS} over ${CONNECTIONS} connections in ${n2(one.ms / 1000)} s → ${n0(rate)} intakes/s; ` +
       `latency p50 ${n0(pct(one.latencies, 50))} ms, p95 ${n0(pct(one.latencies, 95))} ms, p99 ${n0(pct(one.latencies, 99))} ms; ${one.failures.length} failed; server process CPU ${n0(oneCpu * 100)} %`,
     `  ratio to pgbench: ${n2(rate / baseline.tps)} (issue 5 goal ≥ 0.5)`,

@@ -18,7 +18,7 @@ export function benchConfig(): Config {
   return loadConfig({ MOTCUA_ENV: 'test', MOTCUA_DATA_DIR: mkdtempSync(join(tmpdir(), 'motcua-bench-')), MOTCUA_LOG_LEVEL: 'silent', MOTCUA_LOGIN_RATE_PER_MINUTE: '100000' }, '0.0.0-bench');
 }
 
-async function admin(text: string): Promise<void> {
+export async function admin(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import Fastify from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { createAuthService } from './platform/auth/auth.service.js';
 import type { DatabaseHandle } from './platform/db/connection.js';
 import { isDatabaseUnavailable } from './platform/db/db-errors.js';
+import { installReadRouting } from './platform/db/read-routing.plugin.js';
+import { prepared } from './platform/db/prepared.js';
 import { createDataProtection } from './platform/crypto/data-protection.js';
 import { createFileStore } from './platform/files/file-store.js';
 import { fileRoutes } from './platform/files/files.routes.js';
@@ -20,6 +23,12 @@ import type { App } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { installWebApp } from './platform/http/web-app.js';
 import { createScheduler } from './platform/jobs/scheduler.js';
+import { createDossierArchive } from './modules/dossiers/archive/archive.service.js';
+import { archiveRoutes } from './modules/dossiers/archive/archive.routes.js';
+import { createDirectiveService } from './modules/directives/directives.service.js';
+import { statutoryPeriod, workingDayPredicate } from './modules/directives/wiring.js';
+import { createDirectiveReminders, DIRECTIVE_TEMPLATES } from './modules/directives/directives.reminders.js';
+import { directiveRoutes } from './modules/directives/directives.routes.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
 import { badgeRoutes } from './modules/org/badges.routes.js';
@@ -68,6 +77,8 @@ export type Services = ReturnType<typeof createServices>;
  */
 export function createServices(config: Config, database: DatabaseHandle, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
+  // What may be read from a replica (DATABASE_REPLICA_URL): the public lookup, dashboards and reports.
+  const readDb = database.readDb ?? database.db;
   const org = createOrgService(database.db);
   const auth = createAuthService(database.db, org.directory, config);
   // Personal data at rest (Decree 356/2025): ID numbers and every uploaded file are sealed with this.
@@ -76,7 +87,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   const calendar = createCalendarModule(database.db, { now });
   const catalog = createCatalogModule(database.db, org, { publicUrl: config.publicUrl, now });
   const chain = chainSigner(config.chainKey);
-  const dossiers = createDossierService({ db: database.db, org, catalog: catalog.port, deadlines: calendar.deadlines, now, chain, files, keys: dataKeys });
+  const dossiers = createDossierService({ db: database.db, readDb, org, catalog: catalog.port, deadlines: calendar.deadlines, now, chain, files, keys: dataKeys });
   const privacy = createPrivacyService({
     db: database.db, keys: dataKeys, files, dossiers, now,
     workingDays: { addWorkingDays: async (from, days) => (await calendar.deadlines.calculator()).due(from, { amount: days, unit: 'working_days' }) },
@@ -136,14 +147,14 @@ export function createServices(config: Config, database: DatabaseHandle, options
   const open311 = createOpen311Service({ db: database.db, keys: dataKeys, feedback: open311Feedback(feedback), now, publicUrl: config.publicUrl, production: config.env === 'production' });
   // Statistics and statutory reports (issue 13): a read model kept by the dossier events.
   const reports = createReportsModule({
-    db: database.db, org, now, files, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) },
+    db: database.db, readDb, org, now, files, catalog: { contentsInForce: (day) => catalog.service.contentsInForce(day) },
     // II.06a's satisfaction column and the index read the ratings and the feedback figures through these ports.
     satisfaction: { ratingsIn: (from, to) => satisfaction.ratingsIn(from, to) },
     feedback: { stats: (range) => feedback.stats(range) },
   });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);
-  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES)] });
+  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES), ...Object.values(DIRECTIVE_TEMPLATES)] });
   const reminders = createReminders({ db: database.db, org, deadlines: calendar.deadlines });
   configureApplicantNotifications({ publicUrl: config.publicUrl });
   notify.registerJobs(jobs);
@@ -151,7 +162,23 @@ export function createServices(config: Config, database: DatabaseHandle, options
   payments.registerJobs(jobs);
   feedback.reminders.registerJobs(jobs);
   reports.archive.registerJobs(jobs);
-  return { db: database.db, now, chain, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Dossier history partitioned by year and the archive of closed dossiers (migration 0030): nightly, the
+  // coming year's partitions and the dossiers closed longer ago than the administrator's setting.
+  const archive = createDossierArchive({ db: database.db, now });
+  archive.registerJobs(jobs);
+  // Directives and assigned tasks (issue 15): working days from the province calendar, periods by the
+  // statutory cut-offs of the reports module.
+  const directives = createDirectiveService({
+    db: database.db, org, now, files,
+    workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    periods: statutoryPeriod,
+  });
+  createDirectiveReminders({
+    db: database.db, workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    recipients: { load: () => loadDirectory(database.db, org) },
+    unitName: async (id) => (await org.allUnits()).find((u) => u.id === id)?.name ?? '',
+  }).registerJobs(jobs);
+  return { db: database.db, now, chain, archive, directives, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -173,6 +200,8 @@ export async function buildApp({ config, database, services = createServices(con
 
   const https = config.publicUrl.startsWith('https://');
   await installServerPlugins(app, config.version, { hsts: https });
+  // Before anything reads the database, so every query of a request is routed by its method and cookie.
+  if (database.replicas) installReadRouting(app, database.replicas, { secureCookies: config.env === 'production' || https, maxLagMs: config.replicaMaxLagMs });
   installErrorHandler(app);
   installInputGuard(app);
   installAuth(app, services.auth, config.env === 'production' || https);
@@ -182,12 +211,13 @@ export async function buildApp({ config, database, services = createServices(con
   // is unreachable, and it comes back by itself when the pool reconnects.
   app.get('/health', { schema: { tags: ['platform'], summary: 'Tình trạng hệ thống / health' } }, async (_req, reply) => {
     try {
-      await database.db.selectFrom('schema_migrations' as never).select((eb) => eb.fn.countAll().as('n')).execute();
+      await database.db.executeQuery(prepared('health', database.db.selectFrom('schema_migrations' as never).select((eb) => eb.fn.countAll().as('n'))));
     } catch (err) {
       if (!isDatabaseUnavailable(err)) throw err;
       return reply.status(503).header('retry-after', '5').send({ status: 'unavailable', database: database.kind, version: config.version, error: DATABASE_UNAVAILABLE.code });
     }
-    return { status: 'ok', database: database.kind, version: config.version };
+    // Which of the processes sharing the port answered (0: the only one), for operators and the cluster test.
+    return { status: 'ok', database: database.kind, version: config.version, worker: cluster.worker?.id ?? 0 };
   });
 
   securityTxtRoute(app, { contact: config.securityContact, publicUrl: config.publicUrl, now: services.now });
@@ -202,8 +232,9 @@ export async function buildApp({ config, database, services = createServices(con
     await badgeRoutes(api, { org: services.org, files: services.files, publicUrl: config.publicUrl });
     await services.calendar.routes(api);
     await services.catalog.routes(api);
-    await dossierRoutes(api, services.dossiers);
+    await dossierRoutes(api, services.dossiers, config.lookupRatePerMinute);
     await dossierImportRoutes(api, services);
+    await archiveRoutes(api, services.archive);
     await notifyRoutes(api, services.notify);
     await privacyRoutes(api, services.privacy);
     await citizenRoutes(api, services.citizens);
@@ -213,6 +244,7 @@ export async function buildApp({ config, database, services = createServices(con
     await feedbackRoutes(api, services.feedback);
     await slipRoutes(api, services.slips);
     await satisfactionRoutes(api, services.satisfaction);
+    await directiveRoutes(api, services.directives);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

@@ -10,6 +10,7 @@ import { feedbackAuditVocabulary } from './modules/feedback/feedback.audit.js';
 import { satisfactionAuditVocabulary } from './modules/satisfaction/satisfaction.audit.js';
 import { open311AuditVocabulary } from './modules/open311/open311.audit.js';
 import { reportAuditVocabulary } from './modules/reports/reports.audit.js';
+import { directiveAuditVocabulary } from './modules/directives/directives.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -21,5 +22,5 @@ import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
 export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
-  reportAuditVocabulary,
+  reportAuditVocabulary, directiveAuditVocabulary,
 ]);

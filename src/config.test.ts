@@ -21,6 +21,26 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
 
+  describe('read replicas', () => {
+    const primary = 'postgres://app@db1/motcua';
+    it('takes one or more replica URLs beside DATABASE_URL, and a lag limit (10 s by default)', () => {
+      expect(loadConfig({ DATABASE_URL: primary }).replicaUrls).toEqual([]);
+      const c = loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'postgres://app@db2/motcua, postgresql://app@db3/motcua' });
+      expect(c).toMatchObject({ replicaUrls: ['postgres://app@db2/motcua', 'postgresql://app@db3/motcua'], replicaMaxLagMs: 10_000, notes: [] });
+      expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: 'postgres://app@db2/motcua', DATABASE_REPLICA_MAX_LAG_SECONDS: '3' }).replicaMaxLagMs).toBe(3_000);
+    });
+    it('stops on a URL that is not PostgreSQL\'s or a lag limit out of range', () => {
+      for (const env of [{ DATABASE_REPLICA_URL: 'postgres://app@db2/motcua,mysql://db3' }, { DATABASE_REPLICA_MAX_LAG_SECONDS: '0' }]) {
+        expect(() => loadConfig({ DATABASE_URL: primary, ...env })).toThrow(Object.keys(env)[0]);
+      }
+    });
+    it('on the embedded database, says at start that they are ignored', () => {
+      const c = loadConfig({ DATABASE_REPLICA_URL: 'postgres://app@db2/motcua' });
+      expect(c.replicaUrls).toEqual([]);
+      expect(c.notes).toEqual([expect.stringMatching(/^DATABASE_REPLICA_URL bỏ qua: .* \/ ignored: the embedded database \(PGlite\) has no replicas/)]);
+    });
+  });
+
   describe('the public address printed in QR codes', () => {
     const nic = (address: string, internal: boolean): NetworkInterfaceInfo =>
       ({ address, internal, family: 'IPv4', netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: null });

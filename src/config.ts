@@ -18,7 +18,11 @@ const settingsSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  DATABASE_REPLICA_URL: z.string().optional(),
+  // Read replicas (src/platform/db/replicas.ts): one or more, comma-separated; only beside DATABASE_URL.
+  DATABASE_REPLICA_URL: z.string().optional().refine((v) => !v || splitList(v).every((u) => /^postgres(ql)?:\/\//.test(u)), {
+    message: 'must be one or more postgres:// or postgresql:// URLs separated by commas',
+  }),
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   MOTCUA_DATA_DIR: z.string().min(1).default('./data'),
   MOTCUA_ENV: z.enum(['development', 'production', 'test']).default('development'),
   MOTCUA_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -29,6 +33,7 @@ const settingsSchema = z.object({
   MOTCUA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   MOTCUA_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   MOTCUA_LOGIN_RATE_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  MOTCUA_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   MOTCUA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MOTCUA_RATING_CODE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   MOTCUA_RATING_WRONG_CODES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
@@ -67,7 +72,12 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL's server; empty on the embedded database (see `notes`). */
   replicaUrls: string[];
+  /** A replica further behind the primary than this is not read from. */
+  replicaMaxLagMs: number;
+  /** Settings given but ignored, said once at start (main.ts). */
+  notes: string[];
   dataDir: string;
   env: 'development' | 'production' | 'test';
   demo: 'auto' | 'on' | 'off';
@@ -79,6 +89,8 @@ export type Config = {
   loginRatePerMinute: number;
   /** Sign-in attempts per username per minute, whatever address they come from. */
   loginRatePerAccount: number;
+  /** Public dossier lookups per client address per minute (raised only to benchmark the lookup itself). */
+  lookupRatePerMinute: number;
   /** A session unused for this long ends, even before `sessionHours`. */
   sessionIdleMinutes: number;
   /** Satisfaction (modules/satisfaction): a kiosk code works until this many days after the result is returned. */
@@ -193,7 +205,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     port: s.PORT,
     host: s.HOST,
     databaseUrl: s.DATABASE_URL,
-    replicaUrls: s.DATABASE_REPLICA_URL ? s.DATABASE_REPLICA_URL.split(',').map((u) => u.trim()) : [],
+    replicaUrls: s.DATABASE_URL && s.DATABASE_REPLICA_URL ? splitList(s.DATABASE_REPLICA_URL) : [],
+    replicaMaxLagMs: s.DATABASE_REPLICA_MAX_LAG_SECONDS * 1000,
+    notes: !s.DATABASE_URL && s.DATABASE_REPLICA_URL
+      ? ['DATABASE_REPLICA_URL bỏ qua: CSDL nhúng (PGlite) không có bản sao; đặt DATABASE_URL để dùng PostgreSQL / ignored: the embedded database (PGlite) has no replicas; set DATABASE_URL to use PostgreSQL']
+      : [],
     dataDir: resolve(s.MOTCUA_DATA_DIR),
     env: s.MOTCUA_ENV,
     demo: s.MOTCUA_DEMO,
@@ -204,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     lockoutMinutes: s.MOTCUA_LOCKOUT_MINUTES,
     loginRatePerMinute: s.MOTCUA_LOGIN_RATE_PER_MINUTE,
     loginRatePerAccount: s.MOTCUA_LOGIN_RATE_PER_ACCOUNT,
+    lookupRatePerMinute: s.MOTCUA_LOOKUP_RATE_PER_MINUTE,
     sessionIdleMinutes: s.MOTCUA_SESSION_IDLE_MINUTES,
     ratingCodeDays: s.MOTCUA_RATING_CODE_DAYS,
     ratingWrongCodesPerMinute: s.MOTCUA_RATING_WRONG_CODES_PER_MINUTE,

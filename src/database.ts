@@ -16,6 +16,7 @@ import type { FeedbackTables } from './modules/feedback/feedback.tables.js';
 import type { SatisfactionTables } from './modules/satisfaction/satisfaction.tables.js';
 import type { Open311Tables } from './modules/open311/open311.tables.js';
 import type { ReportTables } from './modules/reports/reports.tables.js';
+import type { DirectiveTables } from './modules/directives/directives.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -23,4 +24,4 @@ import type { ReportTables } from './modules/reports/reports.tables.js';
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
-  SatisfactionTables, Open311Tables, ReportTables {}
+  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables {}

@@ -4,7 +4,9 @@ import type { Services } from '../app.js';
 import type { Config } from '../config.js';
 import type { Role } from '../platform/access/policy.js';
 import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
-import { systemContext } from '../platform/http/context.js';
+import { systemContext, type RequestContext } from '../platform/http/context.js';
+import type { Actor } from '../platform/access/policy.js';
+import { seedDemoDirective } from '../modules/directives/directives.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -34,6 +36,10 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   await services.privacy.seedRetention((await readJson<{ periods: Parameters<Services['privacy']['seedRetention']>[0] }>('privacy/retention-periods.json')).periods);
   await seedFeedback(services);
   await seedServiceIndex(services);
+  await seedDirectiveNames(services);
+  // Directive 16 registered and under way (after the org's accounts: its tasks are moved by them).
+  const d = await seedDemoDirective({ directives: services.directives, now: services.now, as: (username) => demoContext(services, username) }, `${DEMO_DIR}directives/chi-thi-16-CT-UBND-2014.txt`);
+  log(`demo directive 16: ${d.tasks} tasks`);
   // The services' clock (the real one, or the one a test pins): the history ends, and the open work begins, "now".
   if (opts.dossiers !== false) {
     const r = await seedDemoDossiers(services, services.now(), opts.dossierCount);
@@ -97,6 +103,26 @@ async function seedFeedback(services: Services): Promise<void> {
     unit: (code) => units.get(code) ?? (() => { throw new Error(`demo feedback: no unit ${code}`); })(),
     staff: (badge) => staff.get(badge) ?? (() => { throw new Error(`demo feedback: no staff ${badge}`); })(),
   }, services.now());
+}
+
+/** The names steering documents give the agencies (demo/directives/agency-names.json): aliases and group phrases. */
+/** A demo account's request context, with its grants as a signed-in request would have them. */
+async function demoContext(services: Services, username: string): Promise<RequestContext & { actor: Actor }> {
+  const account = await services.db.selectFrom('auth_accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const actor = await services.auth.loadActor(account.id);
+  if (!actor) throw new Error(`demo account ${username} cannot sign in`);
+  return { ...systemContext('demo-seed'), system: false, actor };
+}
+
+async function seedDirectiveNames(services: Services): Promise<void> {
+  const file = await readJson<{ aliases: { unitCode: string; alias: string; note?: string }[]; groups: { key: string; label: string; unitKinds: string[]; phrases: string[] }[] }>('directives/agency-names.json');
+  const units = new Map((await services.org.allUnits()).map((u) => [u.code, u.id]));
+  const aliases = file.aliases.map((a) => {
+    const unitId = units.get(a.unitCode);
+    if (!unitId) throw new Error(`demo directives: no unit ${a.unitCode}`);
+    return { unitId, alias: a.alias, note: a.note ?? null };
+  });
+  await services.directives.loadNames(systemContext('demo-seed'), { aliases, groups: file.groups });
 }
 
 /** The province's reading of the Decision 766 index (demo/service-index/): the default version, marked as such in its note. */

@@ -203,6 +203,26 @@ async function setUp(): Promise<void> {
     await asRoot({ method: 'POST', url: '/api/v1/admin/procedures', body: procedureBody(code) });
     return code;
   };
+  const directives = new Map<string, Awaited<ReturnType<Fixture['directiveAt']>>>();
+  f.directiveAt = async (relation, fresh = false) => {
+    const kept = directives.get(relation);
+    if (kept && !fresh) return kept;
+    const unitId = f.unit[relation].id;
+    const file = f.scanAt.child;
+    const doc = await asRoot({ method: 'POST', url: '/api/v1/directives', body: {
+      docType: 'CV', number: `${900 + counter}/${f.unique('UBND-VX')}`, issuer: 'Ủy ban nhân dân tỉnh Lai Châu', signedOn: '2026-02-10', subject: 'Văn bản của ma trận quyền',
+      ownerUnitId: unitId, files: [{ key: file, name: 'van-ban.pdf' }], tasks: [{ ref: '1', content: 'Nhiệm vụ của ma trận quyền', leads: [{ unitId }], dueOn: '2026-06-30' }],
+    } }) as { document: { id: number }; tasks: { id: number; version: number }[] };
+    const task = doc.tasks[0]!;
+    const staff = (await asRoot({ method: 'GET', url: `/api/v1/directives/assignees?unitId=${unitId}` })).staff[0].id as number;
+    const assigned = await asRoot({ method: 'POST', url: `/api/v1/directives/tasks/${task.id}/actions`, body: { action: 'assign', version: task.version, staffId: staff } });
+    await asRoot({ method: 'POST', url: `/api/v1/directives/tasks/${task.id}/actions`, body: { action: 'progress', version: assigned.task.version, percent: 20, note: 'Báo cáo', files: [{ key: file, name: 'minh-chung.pdf' }] } });
+    const period = await asRoot({ method: 'POST', url: `/api/v1/directives/${doc.document.id}/periods`, body: { kind: 'half', year: 2026 } });
+    const made = { documentId: doc.document.id, taskId: task.id, periodId: period.id, file };
+    if (!kept) directives.set(relation, made);
+    return made;
+  };
+  f.directiveAlias = async () => (await asRoot({ method: 'POST', url: '/api/v1/directives/aliases', body: { unitId: f.unit.own.id, alias: f.unique('Tên gọi khác') } })).id;
   f.catalogPublished = async () => {
     const code = await f.catalogDraft();
     await asRoot({ method: 'POST', url: `/api/v1/admin/procedures/${code}/versions/1/actions`, body: { action: 'publish', decision: { number: '100/QĐ-UBND', date: '2025-12-20', signer: 'Nguyễn Văn Ký', title: 'Công bố' }, effectiveFrom: '2026-01-01', revision: 0 } });

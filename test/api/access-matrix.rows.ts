@@ -15,6 +15,7 @@ import { OPEN311_ROWS } from './access-matrix.rows.open311.js';
 import type { Open311Fixture } from './access-matrix.open311-fixture.js';
 import type { FeedbackFixture } from './access-matrix.feedback-fixture.js';
 import { SATISFACTION_ROWS } from './access-matrix.rows.satisfaction.js';
+import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
@@ -47,6 +48,14 @@ export type Fixture = {
   template(): Promise<{ key: string; version: number; subject: string | null; body: string; sms: string | null }>;
   lookupKey(code: string): Promise<string>;
   catalogDraft(): Promise<string>;
+  /** A new agency alias (directives), made by the root administrator; its id. */
+  directiveAlias(): Promise<number>;
+  /**
+   * A fresh steering document tracked by the relation's unit with one task led by it (made by the root
+   * administrator); the task has a progress report with the stored scan `file`, and the document a
+   * reporting period. One per relation is kept for the rows that only read; `fresh` makes a new one.
+   */
+  directiveAt(relation: UnitRelation, fresh?: boolean): Promise<{ documentId: number; taskId: number; periodId: number; file: string }>;
   catalogPublished(): Promise<string>;
   /** A dossier of each relation's desk awaiting payment of a fee (status 6): a payment link can be started for it any number of times. */
   awaitingPaymentAt: Record<'child' | 'sibling' | 'other', string>;
@@ -352,6 +361,15 @@ export const ROWS: Row[] = [
     op: 'POST /api/v1/admin/import/dossiers', rule: { kind: 'provinceAdminGrant', ok: 200 },
     request: (f) => ({ method: 'POST', url: '/api/v1/admin/import/dossiers', ...f.multipart('lich-su.ndjson', '\n', 'application/x-ndjson') }),
   },
+  // The archive period of closed dossiers belongs to no unit: org.manage at the province, as retention periods.
+  { op: 'GET /api/v1/admin/dossier-archive', rule: { kind: 'provinceWide', perm: 'org.manage', ok: 200 }, request: () => ({ method: 'GET', url: '/api/v1/admin/dossier-archive' }) },
+  {
+    op: 'PUT /api/v1/admin/dossier-archive', rule: { kind: 'provinceWide', perm: 'org.manage', ok: 200 },
+    request: async (f) => {
+      const { afterYears, version } = (await f.json('/api/v1/admin/dossier-archive')) as { afterYears: number; version: number };
+      return { method: 'PUT', url: '/api/v1/admin/dossier-archive', body: { afterYears, version } };
+    },
+  },
 
   ...PRIVACY_ROWS,
   ...CITIZEN_ROWS,
@@ -359,6 +377,7 @@ export const ROWS: Row[] = [
   ...OPEN311_ROWS,
   ...PAYMENT_ROWS,
   ...SATISFACTION_ROWS,
+  ...DIRECTIVE_ROWS,
   ...REPORT_ROWS,
 ];
 

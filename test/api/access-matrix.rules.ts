@@ -65,6 +65,8 @@ export type Rule =
    * body (platform/access/before-body.ts), so such a caller never reaches the 404.
    */
   | { kind: 'atUnit'; perm: Permission; visibleWith: Permission; ok: number; gate?: Permission[] }
+  /** As atUnit, with several permissions any one of which allows (a directive task's note: its lead unit's head, the tracking unit). */
+  | { kind: 'atUnitAny'; perms: Permission[]; visibleWith: Permission; ok: number }
   /** A list filtered to a unit: 401; ok when `perm` reaches the unit, else 404 (the unit is not revealed). */
   | { kind: 'listAtUnit'; perm: Permission; ok: number }
   /**
@@ -123,6 +125,9 @@ export function expected(rule: Rule, s: Subject, t: Target): number {
     case 'atUnit':
       if (rule.gate && !rule.gate.some((p) => hasAnywhere(a, p))) return 403;
       if (can(a, rule.perm, t.unitId!)) return rule.ok;
+      return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
+    case 'atUnitAny':
+      if (rule.perms.some((p) => can(a, p, t.unitId!))) return rule.ok;
       return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
     case 'listAtUnit':
       return can(a, rule.perm, t.unitId!) ? rule.ok : 404;

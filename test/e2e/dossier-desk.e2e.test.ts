@@ -22,7 +22,11 @@ const dialog = () => page.locator('.ant-modal-wrap:visible');
 
 async function confirmAction(button: string): Promise<void> {
   await page.getByRole('button', { name: button, exact: true }).click();
+  // The action's own answer first, so a refused action says why instead of a missing message.
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/dossiers\/[^/]+\/actions$/.test(new URL(r.url()).pathname), POLL);
   await dialog().getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  const res = await answered;
+  expect(res.status(), `${button}: ${await res.text()}`).toBe(200);
   await expect.poll(() => page.getByText(`Đã thực hiện: ${button}.`).count(), POLL).toBeGreaterThan(0);
   await dialog().waitFor({ state: 'hidden' });
 }

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCheck, screenshot } from './axe.js';
-import { openBrowser, signIn, startApp, type RunningApp } from './support.js';
+import { chooseOption, openBrowser, signIn, startApp, type RunningApp } from './support.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -116,18 +116,15 @@ describe('feedback about an official, from the badge QR to the published answer'
     // the official handles it.
     await act(leader, 'Phân loại', async (dialog) => {
       await dialog.getByText('Chuyển đơn vị có thẩm quyền').click();
-      await dialog.getByRole('combobox', { name: /Đơn vị có thẩm quyền/ }).click();
-      await leader.keyboard.type('Văn hóa - Xã hội');
-      await leader.locator('.ant-select-item-option[title="Phòng Văn hóa - Xã hội"]').first().click();
+      await chooseOption(leader, dialog.getByRole('combobox', { name: /Đơn vị có thẩm quyền/ }), 'Văn hóa - Xã hội', leader.locator('.ant-select-item-option[title="Phòng Văn hóa - Xã hội"]'), 'Phòng Văn hóa - Xã hội');
       await dialog.getByLabel('Lý do', { exact: true }).fill('Giao phòng Văn hóa - Xã hội xác minh, không để cán bộ bị phản ánh tự xử lý.');
     });
     await expect.poll(() => leader.locator('main').innerText()).toContain('Phòng Văn hóa - Xã hội');
     await act(leader, 'Phân loại');
     await expect.poll(() => leader.locator('main').innerText()).toContain('Đang xử lý');
     await act(leader, 'Giao xử lý', async (dialog) => {
-      await dialog.getByRole('combobox', { name: /Cán bộ xử lý/ }).click();
-      await leader.keyboard.type(SPECIALIST);
-      await leader.locator('.ant-select-item-option').filter({ hasText: SPECIALIST }).first().click();
+      // chooseOption retries until the field shows the choice: on a loaded machine a click can land while the list still filters.
+      await chooseOption(leader, dialog.getByRole('combobox', { name: /Cán bộ xử lý/ }), SPECIALIST, leader.locator('.ant-select-item-option').filter({ hasText: SPECIALIST }));
     });
     await expect.poll(() => leader.locator('main').innerText()).toContain(SPECIALIST);
 

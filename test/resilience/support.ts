@@ -79,7 +79,10 @@ export async function startServer(o: ServerOptions, readyMs = 90_000): Promise<S
   const port = freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_ENV: 'test', MOTCUA_LOG_LEVEL: 'warn',
-    MOTCUA_LOGIN_RATE_PER_MINUTE: '100000', MOTCUA_LOGIN_RATE_PER_ACCOUNT: '10000', MOTCUA_DATA_DIR: o.dataDir, ...o.env,
+    MOTCUA_LOGIN_RATE_PER_MINUTE: '100000', MOTCUA_LOGIN_RATE_PER_ACCOUNT: '10000', MOTCUA_DATA_DIR: o.dataDir,
+    // One process unless a test asks for more: the default (one per core) would make what a test
+    // measures — one pool's connections, one process's memory — depend on the machine.
+    WEB_CONCURRENCY: '1', ...o.env,
   };
   delete env.DATABASE_URL;
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;

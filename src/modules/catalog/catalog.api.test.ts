@@ -46,7 +46,11 @@ describe('search', () => {
     const exact = await search('q=khai%20tu');
     expect(exact.fuzzy).toBe(false);
     expect(exact.items.map((i) => i.code)).not.toContain('1.001193');
-    expect((await search('q=khai%20sihn')).fuzzy).toBe(true);
+    const typo = await search('q=khai%20sihn') as Awaited<ReturnType<typeof search>> & { corrected?: string };
+    expect(typo.fuzzy).toBe(true);
+    // The unknown word is corrected to the catalogue's nearest one, and only that is searched: no "khai tử".
+    expect(typo.corrected).toBe('khai sinh');
+    expect(typo.items.map((i) => i.code)).not.toContain(exact.items[0]!.code);
     expect((await search('q=zzqqxx')).total).toBe(0);
   });
 

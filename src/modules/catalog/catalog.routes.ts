@@ -20,7 +20,8 @@ const listItem = z.object({
   code: z.string(), name: z.string(), field: z.object({ code: z.string(), name: z.string() }), levels: z.array(levelSchema),
   onlineMode: onlineModeSchema, processingTimes: z.array(processingTime), agency: z.string(), boundaryIndependent: z.boolean(), version: z.number(),
 });
-const listResponse = z.object({ items: z.array(listItem), total: z.number(), fuzzy: z.boolean() });
+// `corrected`: the words searched for instead of the typed ones (accent-free), when some were not in the catalogue.
+const listResponse = z.object({ items: z.array(listItem), total: z.number(), fuzzy: z.boolean(), corrected: z.string().optional() });
 const fieldsResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), count: z.number() })) });
 
 export type CatalogRouteOptions = { catalog: CatalogService; org: OrgService; publicUrl?: string | undefined; /** The date printed on posting sheets. */ now?: () => Date };

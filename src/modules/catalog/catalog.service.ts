@@ -83,6 +83,7 @@ export function createCatalogService(db: Db, org: OrgService, now: () => Date = 
       return {
         total: result.total,
         fuzzy: result.fuzzy,
+        ...(result.corrected ? { corrected: result.corrected } : {}),
         items: result.items.map((h) => ({
           code: h.code, name: h.name, field: h.field, levels: h.levels, onlineMode: h.onlineMode,
           processingTimes: h.channels.map((c) => ({ channel: c.kind, amount: c.time.amount, unit: c.time.unit, ...(c.time.cutoff ? { cutoff: c.time.cutoff } : {}) })),

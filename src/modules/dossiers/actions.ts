@@ -2,7 +2,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { systemContext } from '../../platform/http/context.js';
-import { authorizeAction, canRead, dossierNotFound } from './dossier-access.js';
+import { authorizeAction, canRead, dossierArchived, dossierNotFound } from './dossier-access.js';
 import * as repo from './dossiers.repository.js';
 import { appendEvents, actorOf } from './event-writer.js';
 import type { IntakeDeps } from './intake.js';
@@ -28,7 +28,11 @@ export async function act(deps: Deps, ctx: RequestContext, code: string, input: 
   const pre = await prefetch(deps, code, input);
   return inTransaction(deps.db, async (trx) => {
     const row = await repo.findByCode(trx, code, true);
-    if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
+    if (!row) {
+      const archived = await repo.findArchivedByCode(trx, code);
+      throw archived && canRead(ctx.actor, archived.row) ? dossierArchived() : dossierNotFound();
+    }
+    if (!canRead(ctx.actor, row)) throw dossierNotFound();
     const events = await repo.loadEvents(trx, row.id);
     const state = reduce(events);
     if (input.version !== state.version) throw errors.stale();

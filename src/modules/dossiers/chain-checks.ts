@@ -43,11 +43,11 @@ export function chainChecks(deps: { db: Db; chain: ChainSigner }) {
     };
   }
 
-  /** Every dossier with its events, a page of 500 at a time (two queries a page). */
-  async function eachDossier(visit: (row: repo.DossierRow, found: { events: repo.StoredEvent[]; chain: ChainedEvent[] }) => Promise<void>): Promise<void> {
+  /** Every dossier, live and archived, with its events, a page of 500 at a time (two queries a page). */
+  async function eachDossier(visit: (row: repo.DossierRow & { archived_at: Date | null }, found: { events: repo.StoredEvent[]; chain: ChainedEvent[] }) => Promise<void>): Promise<void> {
     let after = '0';
     for (;;) {
-      const rows = await deps.db.selectFrom('dossiers').selectAll().where('id', '>', after).orderBy('id').limit(500).execute();
+      const rows = await deps.db.selectFrom('dossier_records').selectAll().where('id', '>', after).orderBy('id').limit(500).execute();
       if (!rows.length) break;
       const events = await repo.loadEventsWithChainOf(deps.db, rows.map((r) => r.id));
       for (const r of rows) await visit(r, events.get(r.id)!);
@@ -57,7 +57,8 @@ export function chainChecks(deps: { db: Db; chain: ChainSigner }) {
 
   return {
     async verify(ctx: RequestContext, code: string): Promise<ChainVerification> {
-      const row = await repo.findByCode(deps.db, code);
+      // An archived dossier verifies as it did: its events moved unchanged (migration 0030).
+      const row = await repo.findRecordByCode(deps.db, code);
       if (!row || !canRead(ctx.actor, row)) throw dossierNotFound();
       return check(row, await repo.loadEventsWithChain(deps.db, row.id));
     },
@@ -84,7 +85,8 @@ export function chainChecks(deps: { db: Db; chain: ChainSigner }) {
       let anchored = 0;
       const refused: { code: string; problems: ChainProblem[] }[] = [];
       await eachDossier(async (r, found) => {
-        if (r.chain_mac !== null) return;
+        // Only live rows can be unanchored: the archive takes anchored dossiers only.
+        if (r.chain_mac !== null || r.archived_at) return;
         const problems = check(r, found).problems.filter((p) => p.problem !== 'unanchored');
         if (problems.length) {
           refused.push({ code: r.code, problems });

@@ -6,6 +6,10 @@ import type { DossierState } from './rules/reducer.js';
 import type { Action } from './rules/transitions.js';
 
 export const dossierNotFound = () => errors.notFound('hồ sơ', 'Dossier', 'DOSSIER_NOT_FOUND');
+/** A dossier moved to the archive (closed long ago, migration 0030) is read-only: no action applies to it. */
+export const dossierArchived = () => new AppError('DOSSIER_ARCHIVED', 409,
+  'Hồ sơ đã kết thúc và đã chuyển vào kho lưu trữ; chỉ xem được, không xử lý thêm.',
+  'The dossier is closed and has been moved to the archive; it can be read but not acted on.');
 
 /** A dossier is visible to whoever may read dossiers at any unit it has passed through. */
 export function canRead(actor: Actor | null, row: Pick<DossierRow, 'involved_unit_ids' | 'receiving_unit_id'>): boolean {

@@ -7,8 +7,18 @@ import { documentDigitised, type ListedDocument } from './rules/digital.js';
 import { resultStep } from './rules/result-step.js';
 import { allowedActions, refusalReasons } from './rules/transitions.js';
 
-/** The dossier as staff see it: the row, the reduced state, the history and what they may do next. */
-export function presentDossier(row: DossierRow, state: DossierState, events: StoredEvent[], now: Date, actor?: Actor | null) {
+/**
+ * A row as the views take it: live, or archived (migration 0030) with the instant it moved. Rows of
+ * `dossiers` have no `archived_at`; rows of `dossier_records` have it null while live.
+ */
+export type ViewedRow = DossierRow & { archived_at?: Date | null };
+
+/**
+ * The dossier as staff see it: the row, the reduced state, the history and what they may do next —
+ * nothing, when it is archived (closed long ago and read-only).
+ */
+export function presentDossier(row: ViewedRow, state: DossierState, events: StoredEvent[], now: Date, actor?: Actor | null) {
+  const mayAct = actor !== undefined && !row.archived_at;
   return {
     ...presentSummary(row, now),
     lookupSecret: row.lookup_secret,
@@ -33,9 +43,9 @@ export function presentDossier(row: DossierRow, state: DossierState, events: Sto
     paymentDue: state.paymentDue,
     paid: state.paid,
     events: events.map(({ prevHash: _p, hash, ...e }) => ({ ...e, label: EVENT_LABELS[e.type], hash })),
-    allowedActions: actor === undefined ? [] : allowedActions(state),
+    allowedActions: mayAct ? allowedActions(state) : [],
     /** Why the usual next moves are not open now, for the page to say so instead of hiding a button silently. */
-    actionRefusals: actor === undefined ? {} : refusalReasons(state, ['record_result', 'transfer']),
+    actionRefusals: mayAct ? refusalReasons(state, ['record_result', 'transfer']) : {},
   };
 }
 
@@ -51,7 +61,7 @@ function documentsOf(row: DossierRow, state: DossierState) {
   }));
 }
 
-export function presentSummary(row: DossierRow, now: Date) {
+export function presentSummary(row: ViewedRow, now: Date) {
   const info = STATUS_INFO[row.status as keyof typeof STATUS_INFO];
   const due = row.due_at;
   const done = row.completed_at;
@@ -88,6 +98,9 @@ export function presentSummary(row: DossierRow, now: Date) {
     /** Derived, never stored (DOMAIN rule 2). */
     timeliness: dossierTimeliness({ status: row.status, dueAt: due, completedAt: done, pausedAt: row.paused_at }, now),
     version: row.version,
+    /** Moved to the archive (closed long ago): still shown, read-only. */
+    archived: Boolean(row.archived_at),
+    archivedAt: row.archived_at?.toISOString() ?? null,
   };
 }
 
@@ -95,11 +108,12 @@ export function presentSummary(row: DossierRow, now: Date) {
  * What anyone holding the receipt may see (public lookup): status, dates, steps by agency, on time
  * or late — no names, no contact data, no documents (Decree 356/2025 on personal data).
  */
-export function presentPublic(row: DossierRow, state: DossierState, now: Date) {
+export function presentPublic(row: ViewedRow, state: DossierState, now: Date) {
   const s = presentSummary(row, now);
   return {
     code: s.code, procedureName: s.procedureName, status: s.status, statusCode: s.statusCode, statusName: s.statusName, statusNameEn: s.statusNameEn,
     receivedAt: s.receivedAt, dueAt: s.dueAt, completedAt: s.completedAt, returnedAt: s.returnedAt, timeliness: s.timeliness, pausedSince: s.pausedSince,
+    archived: s.archived, archivedAt: s.archivedAt,
     steps: state.handovers.map((h) => ({
       step: h.step, name: h.stepName, unitName: h.toUnitName, startedAt: h.at, completedAt: h.completedAt, dueAt: h.stepDueAt,
       // A step without a time budget (due = start) has no deadline to be early or late against.

@@ -17,10 +17,15 @@ export const dossierAuditVocabulary: AuditVocabulary = {
     'dossier.imported': { vi: 'Nhập hồ sơ từ hệ thống cũ', en: 'Dossiers imported from the previous system' },
     // Searching queues by an ID number or a phone number reads personal data (Decree 356/2025): logged.
     'dossier.search_personal': { vi: 'Tìm hồ sơ theo số định danh hoặc số điện thoại', en: 'Dossier search by ID or phone number' },
+    // A batch of closed dossiers moved to the archive tables (archive/archive.service.ts); the codes are in the row.
+    'dossier.archived': { vi: 'Chuyển hồ sơ đã kết thúc sang kho lưu trữ', en: 'Closed dossiers moved to the archive' },
+    'dossier.archive_settings_changed': { vi: 'Sửa thời hạn chuyển hồ sơ sang kho lưu trữ', en: 'Archive period of dossiers changed' },
   },
   entities: {
     // A dossier is logged by its code (H30.22-260302-0001), which is already its name.
     dossier: { label: { vi: 'Hồ sơ', en: 'Dossier' } },
     dossier_import: { label: { vi: 'Lần nhập hồ sơ', en: 'Dossier import run' } },
+    dossier_archive: { label: { vi: 'Kho lưu trữ hồ sơ', en: 'Dossier archive' } },
+    dossier_settings: { label: { vi: 'Cấu hình hồ sơ', en: 'Dossier settings' } },
   },
 };

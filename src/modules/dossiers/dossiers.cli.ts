@@ -35,3 +35,24 @@ registerCommand('verify-audit', (args) => withDatabase(async (services) => {
   console.log(`${result.checked} hồ sơ, ${result.broken.length} hồ sơ có lịch sử bị thay đổi / dossiers with altered history (${Math.round(performance.now() - started)} ms)`);
   return result.broken.length ? 3 : 0;
 }), 'kiểm tra chuỗi băm lịch sử hồ sơ [--anchor] / verify every dossier history hash chain');
+
+/**
+ * `npx motcua archive-dossiers [--status]` (also `npm run archive-dossiers`): moves the closed dossiers
+ * due for the archive, as the nightly job does, batch by batch, then lists the history's partitions.
+ * `--status` only counts.
+ */
+registerCommand('archive-dossiers', (args) => withDatabase(async (services) => {
+  const ctx = systemContext('cli-archive-dossiers');
+  if (!args.includes('--status')) {
+    const started = performance.now();
+    let moved = 0;
+    const r = await services.archive.run(ctx, { onBatch: (b) => { moved += b.dossiers; process.stdout.write(`\rĐã chuyển / moved: ${moved}`); } });
+    if (moved) process.stdout.write('\n');
+    const ms = Math.round(performance.now() - started);
+    console.log(`${r.dossiers} hồ sơ (${r.events} sự kiện) kết thúc trước ${r.cutoff} đã chuyển sang kho lưu trữ trong ${r.batches} lô / dossiers closed before the cutoff moved to the archive (${ms} ms${r.dossiers ? `, ${Math.round((r.dossiers / ms) * 1000)}/s` : ''})`);
+  }
+  const s = await services.archive.status(ctx);
+  console.log(`Thời hạn / period: ${s.afterYears} năm; đến hạn / due: ${s.due.n}${s.due.more ? '+' : ''}; đã lưu trữ / archived: ${s.archived}`);
+  for (const p of s.partitions) console.log(`  ${p.partition}: ~${p.events} sự kiện, ${(p.bytes / 1_048_576).toFixed(1)} MB`);
+  return 0;
+}), 'chuyển hồ sơ đã kết thúc quá thời hạn sang kho lưu trữ [--status] / move closed dossiers past the archive period to the archive');

@@ -8,7 +8,7 @@ import { routeStaffQuery, routeStaffView } from './route-staff.js';
 const codeParams = z.object({ code: z.string().trim().min(5).max(60) });
 const fileParams = codeParams.extend({ key: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ') });
 
-export async function dossierRoutes(app: App, dossiers: DossierService): Promise<void> {
+export async function dossierRoutes(app: App, dossiers: DossierService, lookupRatePerMinute: number): Promise<void> {
   const tags = ['dossiers'];
   app.post('/api/v1/dossiers', { schema: { tags, summary: 'Tiếp nhận hồ sơ / receive a dossier', body: createDossierBody } }, async (req, reply) => {
     const { dossier, created } = await dossiers.create(req.ctx, req.body);
@@ -40,7 +40,7 @@ export async function dossierRoutes(app: App, dossiers: DossierService): Promise
 
   app.get('/api/v1/public/dossiers/:code', {
     schema: { tags: ['public'], summary: 'Tra cứu hồ sơ / public lookup: ?key= the secret printed on the receipt (?secret= also accepted)', params: codeParams, querystring: lookupQuery },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: lookupRatePerMinute, timeWindow: '1 minute' } },
   }, async (req) => dossiers.lookup(req.params.code, req.query.key || req.query.secret || ''));
 }
 

@@ -36,7 +36,10 @@ const CLOSED = [3, 7, 8, 10];
 export const QUEUE_COUNT_CAP = 999;
 
 export type DossierServiceDeps = {
-  db: Db; org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; keys: DataProtection; now?: () => Date;
+  db: Db;
+  /** Where the public lookup reads: a read replica when there are some (platform/db/replicas.ts); else `db`. */
+  readDb?: Db;
+  org: OrgService; catalog: CatalogPort; deadlines: DeadlinesPort; keys: DataProtection; now?: () => Date;
   /** Signs event chains with the configured key (createServices); tests may leave it to the public demo key, as their configuration does. */
   chain?: ChainSigner;
   /** Where attachments are stored: an intake may reference only files that are there. */
@@ -49,11 +52,16 @@ export type DossierService = ReturnType<typeof createDossierService>;
 export function createDossierService(d: DossierServiceDeps) {
   const deps = { ...d, now: d.now ?? (() => new Date()), chain: d.chain ?? chainSigner(DEMO_CHAIN_KEY), files: d.files ?? NO_FILES };
 
-  async function load(code: string) {
-    const row = await repo.findByCode(deps.db, code);
-    if (!row) return undefined;
-    const events = await repo.loadEvents(deps.db, row.id);
-    return { row, events, state: reduce(events) };
+  /**
+   * A dossier with its history, live or — when the code is not live — archived (migration 0030): an
+   * archived dossier is read as before, marked by `archived_at`, and no action applies to it.
+   */
+  async function load(code: string, db: Db = deps.db) {
+    const found = await repo.findWithEvents(db, code);
+    if (found) return { row: { ...found.row, archived_at: null as Date | null }, events: found.events, state: reduce(found.events) };
+    const archived = await repo.findArchivedWithEvents(db, code);
+    if (!archived) return undefined;
+    return { row: { ...archived.row, archived_at: archived.archivedAt as Date | null }, events: archived.events, state: reduce(archived.events) };
   }
 
   /**
@@ -152,7 +160,7 @@ export function createDossierService(d: DossierServiceDeps) {
     async resultsForApplicant(idNumber: string): Promise<ApplicantResult[]> {
       const indexes = deps.keys.blindIndexes(normaliseIdNumber(idNumber));
       if (!indexes.length) return [];
-      const rows = await deps.db.selectFrom('dossiers').select(['id', 'code', 'procedure_code', 'procedure_name', 'completed_at', 'returned_at'])
+      const rows = await deps.db.selectFrom('dossier_records').select(['id', 'code', 'procedure_code', 'procedure_name', 'completed_at', 'returned_at'])
         .where('applicant_id_index', 'in', indexes).where('status', '=', 10).where('result_digitised', '=', true)
         .orderBy('returned_at', 'desc').orderBy('id', 'desc').execute();
       const out: ApplicantResult[] = [];
@@ -178,7 +186,7 @@ export function createDossierService(d: DossierServiceDeps) {
     /** Every dossier of a person (by ID number) that the caller may read, ID numbers in clear. */
     async exportForSubject(ctx: RequestContext, idNumber: string) {
       const indexes = deps.keys.blindIndexes(normaliseIdNumber(idNumber));
-      const rows = await deps.db.selectFrom('dossiers').selectAll()
+      const rows = await deps.db.selectFrom('dossier_records').selectAll()
         .where((eb) => eb.or([eb('applicant_id_index', 'in', indexes), eb('representative_id_index', 'in', indexes)]))
         .orderBy('id').execute();
       const now = deps.now();
@@ -239,7 +247,7 @@ export function createDossierService(d: DossierServiceDeps) {
     async forApplicant(q: { codes: string[]; idNumber: string | null; limit: number }) {
       const indexes = q.idNumber ? deps.keys.blindIndexes(normaliseIdNumber(q.idNumber)) : [];
       if (!q.codes.length && !indexes.length) return [];
-      const rows = await deps.db.selectFrom('dossiers').selectAll().where((eb) => eb.or([
+      const rows = await deps.db.selectFrom('dossier_records').selectAll().where((eb) => eb.or([
         ...(q.codes.length ? [eb('code', 'in', q.codes)] : []),
         ...(indexes.length ? [eb('applicant_id_index', 'in', indexes), eb.and([eb('representative_id_index', 'in', indexes), eb(sql`applicant ->> 'kind'`, '=', 'organisation')])] : []),
       ])).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
@@ -267,12 +275,12 @@ export function createDossierService(d: DossierServiceDeps) {
      * (`scans_attached`), so a scan made at a supplement or afterwards meets the same retention.
      */
     async closedBefore(cutoff: Date, after: string, limit: number) {
-      const rows = await deps.db.selectFrom('dossiers').select(['id', 'code', 'documents', 'completed_at', 'returned_at', 'updated_at'])
+      const rows = await deps.db.selectFrom('dossier_records').select(['id', 'code', 'documents', 'completed_at', 'returned_at', 'updated_at'])
         .where('status', 'in', CLOSED).where('id', '>', after)
         .where(sql<boolean>`coalesce(returned_at, completed_at, updated_at) < ${cutoff}`)
         .orderBy('id').limit(limit).execute();
       const scans = rows.length
-        ? await deps.db.selectFrom('dossier_events').select(['dossier_id', 'payload']).where('type', '=', 'scans_attached').where('dossier_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute()
+        ? await deps.db.selectFrom('dossier_history').select(['dossier_id', 'payload']).where('type', '=', 'scans_attached').where('dossier_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute()
         : [];
       return rows.map((r) => {
         const documents: { name: string; fileKey?: string }[] = (r.documents as { name: string; fileKey?: string }[]).map((d) => ({ name: d.name, ...(d.fileKey ? { fileKey: d.fileKey } : {}) }));
@@ -298,10 +306,10 @@ export function createDossierService(d: DossierServiceDeps) {
       if (!keys.length) return new Set();
       const live = sql`(d.status not in (${sql.join(CLOSED)}) or coalesce(d.returned_at, d.completed_at, d.updated_at) >= ${cutoff})`;
       const rows = await sql<{ key: string }>`
-        select distinct x.value ->> 'fileKey' as key from dossiers d, jsonb_array_elements(d.documents) x
+        select distinct x.value ->> 'fileKey' as key from dossier_records d, jsonb_array_elements(d.documents) x
         where x.value ->> 'fileKey' = any(${sql.val(keys)}::text[]) and ${live}
         union
-        select distinct k.key from dossier_events e join dossiers d on d.id = e.dossier_id,
+        select distinct k.key from dossier_history e join dossier_records d on d.id = e.dossier_id,
           lateral (
             select s.value -> 'file' ->> 'key' as key from jsonb_array_elements(case when e.type = 'scans_attached' then e.payload -> 'scans' else '[]'::jsonb end) s
             union all select e.payload -> 'file' ->> 'key'
@@ -321,7 +329,9 @@ export function createDossierService(d: DossierServiceDeps) {
     /** Public lookup: a wrong or missing secret answers exactly like an unknown code. */
     async lookup(code: string, secret: string) {
       if (!secret) throw dossierNotFound();
-      const found = await load(code);
+      // A replica may not have a dossier received a moment ago (the receipt is in the citizen's hand):
+      // its "no such dossier" is asked again of the primary. What it does find is at most the allowed lag old.
+      const found = (await load(code, deps.readDb ?? deps.db)) ?? (deps.readDb && deps.readDb !== deps.db ? await load(code) : undefined);
       if (!found || !safeEqual(found.row.lookup_secret, secret.toUpperCase())) throw dossierNotFound();
       // The citizen sees what the events say: a row edited behind the application's back shows nothing.
       return presentPublic({ ...found.row, ...projectionOf(found.state, found.row.documents as ListedDocument[]) }, found.state, deps.now());

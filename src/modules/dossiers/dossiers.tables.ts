@@ -69,6 +69,28 @@ export interface DossierEventsTable {
   hash_version: number;
   /** HMAC of `hash` under the chain key; null for version 1. */
   mac: string | null;
+  /** The dossier's `created_at` (migration 0030): the partition key, the same on every event of a dossier. */
+  dossier_created_at: Date;
+}
+
+/** An archived dossier (migration 0030): the row as it was in `dossiers`, and when it moved. */
+export interface DossiersArchiveTable extends Omit<DossiersTable, 'id'> {
+  id: string;
+  archived_at: Date;
+}
+
+/** `dossier_records`: every dossier, live (`archived_at` null) or archived. A view: read only. */
+export interface DossierRecordsTable extends Omit<DossiersTable, 'id'> {
+  id: string;
+  archived_at: Date | null;
+}
+
+export interface DossierSettingsTable {
+  key: string;
+  value: Json<unknown>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
 }
 
 export interface DossierCountersTable {
@@ -80,5 +102,13 @@ export interface DossierCountersTable {
 export interface DossierTables {
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
+  /** The events of archived dossiers (migration 0030), moved unchanged. */
+  dossier_events_archive: DossierEventsTable;
+  /** A view (migration 0030): dossier_events and dossier_events_archive together. Read from it; write to dossier_events. */
+  dossier_history: DossierEventsTable;
+  dossiers_archive: DossiersArchiveTable;
+  /** A view (migration 0030): dossiers and dossiers_archive together. */
+  dossier_records: DossierRecordsTable;
+  dossier_settings: DossierSettingsTable;
   dossier_daily_counters: DossierCountersTable;
 }

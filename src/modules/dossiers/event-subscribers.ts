@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../platform/db/transaction.js';
 import { loadEventsOf } from './dossiers.repository.js';
 import type { DossierEvent } from './rules/events.js';
 import type { DigitalFlags } from './rules/digital.js';
+import { immediateWrites, type Writes } from './write-batch.js';
 
 /**
  * A port for read models kept by other modules (reports): whoever writes dossier events — live
@@ -24,10 +25,17 @@ export type DossierFacts = {
 /**
  * The events just appended to one dossier; `fromStart`: they are its whole history (a new dossier).
  * `history()` reads the whole history (new events included) for a subscriber that has no state yet.
+ * `flags`, when the writer gives them, are the projection's digital flags after the events (what
+ * `digitalFlagsOf` would read), so a subscriber need not read them back.
  */
-export type DossierEventsWritten = { dossier: DossierFacts; events: DossierEvent[]; fromStart: boolean; history: () => Promise<DossierEvent[]> };
+export type DossierEventsWritten = { dossier: DossierFacts; events: DossierEvent[]; fromStart: boolean; history: () => Promise<DossierEvent[]>; flags?: DigitalFlags };
 
-export type DossierEventSubscriber = (trx: Tx, written: DossierEventsWritten[]) => Promise<void>;
+/**
+ * A subscriber reads through `trx` and sends its INSERTs and UPDATEs through `writes`: the intake
+ * collects them into the one statement it runs after taking the desk's counter (write-batch.ts), so a
+ * write there must not need its result, and must not touch a row another write of the batch touches.
+ */
+export type DossierEventSubscriber = (trx: Tx, written: DossierEventsWritten[], writes: Writes) => Promise<void>;
 
 const subscribers = new Map<string, DossierEventSubscriber>();
 
@@ -36,9 +44,9 @@ export function subscribeToDossierEvents(name: string, subscriber: DossierEventS
   subscribers.set(name, subscriber);
 }
 
-export async function publishDossierEvents(trx: Tx, written: DossierEventsWritten[]): Promise<void> {
+export async function publishDossierEvents(trx: Tx, written: DossierEventsWritten[], writes: Writes = immediateWrites(trx)): Promise<void> {
   if (!written.length) return;
-  for (const s of subscribers.values()) await s(trx, written);
+  for (const s of subscribers.values()) await s(trx, written, writes);
 }
 
 export function dossierFacts(row: {
@@ -53,10 +61,11 @@ export function dossierFacts(row: {
 
 /**
  * A page of whole histories in id order, for rebuilding a read model from the record (the events):
- * `afterId` is the last id of the previous page.
+ * `afterId` is the last id of the previous page. Archived dossiers included (migration 0030): the
+ * reports count them as they did before they moved.
  */
 export async function historiesPage(db: Db, afterId: string | null, limit: number): Promise<DossierEventsWritten[]> {
-  let q = db.selectFrom('dossiers')
+  let q = db.selectFrom('dossier_records')
     .select(['id', 'code', 'procedure_code', 'procedure_name', 'field_code', 'field_name', 'channel', 'receiving_unit_id', 'competent_unit_id'])
     .orderBy('id').limit(limit);
   if (afterId) q = q.where('id', '>', afterId);
@@ -75,6 +84,7 @@ export async function historiesPage(db: Db, afterId: string | null, limit: numbe
  */
 export async function digitalFlagsOf(db: Db | Tx, ids: string[]): Promise<Map<string, DigitalFlags>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('dossiers').select(['id', 'digitised', 'result_digitised', 'paid_online', 'fully_online']).where('id', 'in', ids).execute();
+  // Live or archived: a rebuild of the read models reads the archived dossiers' flags too (migration 0030).
+  const rows = await db.selectFrom('dossier_records').select(['id', 'digitised', 'result_digitised', 'paid_online', 'fully_online']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [String(r.id), { digitised: r.digitised, resultDigitised: r.result_digitised, paidOnline: r.paid_online, fullyOnline: r.fully_online }]));
 }

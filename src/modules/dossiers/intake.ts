@@ -1,14 +1,17 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { can, requireActor } from '../../platform/access/policy.js';
 import { isUniqueViolation } from '../../platform/db/db-errors.js';
-import { inTransaction, type Db } from '../../platform/db/transaction.js';
+import { inTransaction, type Db, type Tx } from '../../platform/db/transaction.js';
+import type { Insertable } from 'kysely';
+import type { DossiersTable } from './dossiers.tables.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import type { DataProtection } from '../../platform/crypto/data-protection.js';
 import * as repo from './dossiers.repository.js';
 import { sealApplicant } from './personal-data.js';
-import { appendEvents, actorOf } from './event-writer.js';
+import { actorOf, eventsAfter, writeNewDossier } from './event-writer.js';
+import { readApplicantTemplates } from './notifications/applicant-notifications.js';
 import type { CatalogPort, DeadlinesPort, FilesPort } from './ports.js';
 import { formatDossierCode, makeLookupSecret } from './rules/dossier-code.js';
 import { resolveFiles } from './attachments.js';
@@ -16,7 +19,7 @@ import type { EventPayload, Scan } from './rules/events.js';
 import type { ChainSigner } from './rules/hash-chain.js';
 import { competentUnit, planIntake, resolveRoute, type UnitRef } from './rules/plan.js';
 import type { ListedDocument } from './rules/digital.js';
-import { projectionOf } from './rules/projection.js';
+import { projectionOf, type ProjectedColumns } from './rules/projection.js';
 import { initialState } from './rules/reducer.js';
 import { vnDay } from './rules/statuses.js';
 import type { CreateDossierInput } from './schema.js';
@@ -80,24 +83,23 @@ export async function intake(deps: IntakeDeps, ctx: RequestContext, input: Creat
   const sealed = sealApplicant(deps.keys, input.applicant);
   const involved = [...new Set([receivingUnitId, competent.id, ...route.flatMap((r) => (r.unitId ? [r.unitId] : []))])];
 
+  const documents = input.documents.length ? input.documents : plan.documents.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies + d.certifiedCopies, certifiedCopies: 0 }));
+
   try {
     return await inTransaction(deps.db, async (trx) => {
-      const seq = await repo.nextDailySequence(trx, agencyCode, vnDay(now));
-      const code = formatDossierCode(agencyCode, now, seq);
-      const inserted = await trx.insertInto('dossiers').values({
-        code, lookup_secret: makeLookupSecret((n) => randomBytes(n)), idempotency_key: input.idempotencyKey,
+      const row = await insertNumberedDossier(trx, deps.chain, ctx, {
+        lookup_secret: makeLookupSecret((n) => randomBytes(n)), idempotency_key: input.idempotencyKey,
         procedure_code: procedure.content.code, procedure_version_id: procedure.versionId, procedure_name: procedure.content.name,
         field_code: procedure.content.field.code, field_name: procedure.content.field.name, case_code: input.caseCode ?? null,
         channel: input.channel, receiving_unit_id: receivingUnitId, competent_unit_id: competent.id,
         applicant: JSON.stringify(sealed.applicant), applicant_name: input.applicant.fullName,
         applicant_id_index: sealed.applicantIdIndex, representative_id_index: sealed.representativeIdIndex,
-        documents: JSON.stringify(input.documents.length ? input.documents : plan.documents.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies + d.certifiedCopies, certifiedCopies: 0 }))),
+        documents: JSON.stringify(documents),
         fees: JSON.stringify(plan.fees), result_delivery: input.resultDelivery,
         processing_time: JSON.stringify({ ...plan.processingTime, caseName: plan.caseName, copies: input.receivedCopies }),
-        supplement_restarts: false, status: 1, involved_unit_ids: involved, version: 0,
-      }).returningAll().executeTakeFirstOrThrow();
-      const { state } = await appendEvents(trx, deps.chain, ctx, inserted, initialState(), null, payloads, now, involved);
-      return { row: { ...inserted, ...projectionOf(state, inserted.documents as ListedDocument[]) }, created: true };
+        supplement_restarts: false, involved_unit_ids: involved,
+      }, documents, agencyCode, now, payloads);
+      return { row, created: true };
     });
   } catch (err) {
     // Two clicks raced: the loser's transaction rolled back; answer with the winner's dossier.
@@ -107,6 +109,46 @@ export async function intake(deps: IntakeDeps, ctx: RequestContext, input: Creat
     }
     throw err;
   }
+}
+
+/**
+ * Inserts a new dossier with its first events and gives it the next number of the day at its desk
+ * (desk intake here, online submission in online-intake.ts), inside the caller's transaction.
+ *
+ * The desk's daily counter is one row per agency and day, locked from the moment a number is taken
+ * until COMMIT: that is what keeps the day's numbers gap-free (a rolled-back intake gives its number
+ * back) and unique, and it makes every other intake at the desk wait. So it is taken LAST: first
+ * everything that does not need the code — the row under a provisional code, with its projection; the
+ * templates of the applicant's messages —, then the number, then everything that does need it in ONE
+ * statement (event-writer.ts `writeNewDossier`: the events, whose hashes cover the code; the code and
+ * the chain's anchor on the row; the read models, the audit row, the messages), then the caller's COMMIT.
+ * Nothing may follow this call in the transaction. Inserting the row first also meets a concurrent
+ * double click on the idempotency key's unique index before the loser has taken a number.
+ */
+export async function insertNumberedDossier(
+  trx: Tx, chain: ChainSigner, ctx: RequestContext, values: Omit<Insertable<DossiersTable>, 'code' | keyof ProjectedColumns>,
+  documents: readonly ListedDocument[], agencyCode: string, now: Date, payloads: EventPayload[],
+): Promise<repo.DossierRow> {
+  const planned = eventsAfter(ctx, initialState(), payloads, now);
+  // created_at on the service's clock, not the database's: it is the partition key of the dossier's
+  // events (migration 0030), and the year it falls in should be the intake's.
+  const row = await trx.insertInto('dossiers').values({ ...values, code: provisionalCode(), created_at: now, ...projectionOf(planned.state, documents) })
+    .returningAll().executeTakeFirstOrThrow();
+  const templates = await readApplicantTemplates(trx, row, planned.state, planned.events);
+
+  const seq = await repo.nextDailySequence(trx, agencyCode, vnDay(now));
+  const numbered = { ...row, code: formatDossierCode(agencyCode, now, seq) };
+  await writeNewDossier(trx, chain, ctx, numbered, payloads, planned, templates);
+  return numbered;
+}
+
+/**
+ * The code a new dossier's row carries inside its intake transaction until the number is taken: unique,
+ * never committed (the same transaction replaces it), and unlike any real code (those start with an
+ * agency's electronic ID, letters A–Y, digits and dots).
+ */
+function provisionalCode(): string {
+  return `pending-${randomUUID()}`;
 }
 
 /**

@@ -6,12 +6,12 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { dossierNotFound } from './dossier-access.js';
 import * as repo from './dossiers.repository.js';
 import { appendEvents } from './event-writer.js';
-import { agencyCodeFor, ONLINE_KEY_PREFIX, requireStoredFiles, type IntakeDeps } from './intake.js';
+import { agencyCodeFor, insertNumberedDossier, ONLINE_KEY_PREFIX, requireStoredFiles, type IntakeDeps } from './intake.js';
 import { sealApplicant } from './personal-data.js';
-import { formatDossierCode, makeLookupSecret } from './rules/dossier-code.js';
+import { makeLookupSecret } from './rules/dossier-code.js';
 import { competentUnit, planIntake, resolveRoute } from './rules/plan.js';
-import { initialState, reduce } from './rules/reducer.js';
-import { STATUS, vnDay } from './rules/statuses.js';
+import { reduce } from './rules/reducer.js';
+import { STATUS } from './rules/statuses.js';
 import { refusal } from './rules/transitions.js';
 import type { ApplicantInput, CreateDossierInput } from './schema.js';
 
@@ -60,9 +60,9 @@ export async function submitOnline(deps: IntakeDeps, ctx: RequestContext, input:
   const involved = [...new Set([input.receivingUnitId, competent.id])];
   try {
     return await inTransaction(deps.db, async (trx) => {
-      const seq = await repo.nextDailySequence(trx, agencyCode, vnDay(now));
-      const inserted = await trx.insertInto('dossiers').values({
-        code: formatDossierCode(agencyCode, now, seq), lookup_secret: makeLookupSecret((n) => randomBytes(n)), idempotency_key: input.idempotencyKey,
+      // The desk's daily counter is taken last, as at the desk (intake.ts insertNumberedDossier).
+      const row = await insertNumberedDossier(trx, deps.chain, ctx, {
+        lookup_secret: makeLookupSecret((n) => randomBytes(n)), idempotency_key: input.idempotencyKey,
         procedure_code: procedure.content.code, procedure_version_id: procedure.versionId, procedure_name: procedure.content.name,
         field_code: procedure.content.field.code, field_name: procedure.content.field.name, case_code: input.caseCode ?? null,
         channel: 'online', receiving_unit_id: input.receivingUnitId, competent_unit_id: competent.id,
@@ -70,10 +70,9 @@ export async function submitOnline(deps: IntakeDeps, ctx: RequestContext, input:
         applicant_id_index: sealed.applicantIdIndex, representative_id_index: sealed.representativeIdIndex,
         documents: JSON.stringify(input.documents), fees: JSON.stringify(plan.fees), result_delivery: input.resultDelivery,
         processing_time: JSON.stringify({ ...plan.processingTime, caseName: plan.caseName, copies: 1 }),
-        supplement_restarts: false, status: STATUS.SUBMITTED, involved_unit_ids: involved, version: 0,
-      }).returningAll().executeTakeFirstOrThrow();
-      const { state } = await appendEvents(trx, deps.chain, ctx, inserted, initialState(), null, [{ type: 'submitted', channel: 'online' }], now, involved);
-      return { row: { ...inserted, status: state.status, version: state.version }, created: true };
+        supplement_restarts: false, involved_unit_ids: involved,
+      }, input.documents, agencyCode, now, [{ type: 'submitted', channel: 'online' }]);
+      return { row, created: true };
     });
   } catch (err) {
     if (isUniqueViolation(err, 'dossiers_idempotency_key')) {

@@ -56,11 +56,18 @@ export function openApplicant(keys: DataProtection, stored: Record<string, unkno
  * one transaction. The filter is in SQL, so a database with nothing to do answers with one scan.
  */
 export async function sealStoredDossiers(db: Db, keys: DataProtection, batch = 500): Promise<number> {
+  // Archived dossiers too (migration 0030): once the old key is gone, a row it still seals could not be read.
+  return (await sealTable(db, keys, 'dossiers', batch)) + (await sealTable(db, keys, 'dossiers_archive', batch));
+}
+
+async function sealTable(db: Db, keys: DataProtection, table: 'dossiers' | 'dossiers_archive', batch: number): Promise<number> {
+  // The archive has the same columns; typed as the live table so one query serves both.
+  const t = table as 'dossiers';
   const current = `enc1:${keys.currentKeyId}:%`;
   let after = '0';
   let sealed = 0;
   for (;;) {
-    const rows = await db.selectFrom('dossiers').select(['id', 'applicant']).where('id', '>', after)
+    const rows = await db.selectFrom(t).select(['id', 'applicant']).where('id', '>', after)
       .where(sql<boolean>`((applicant ->> 'idNumber') is not null and (applicant ->> 'idNumber') <> '' and (applicant ->> 'idNumber') not like ${current})
         or ((applicant -> 'representative' ->> 'idNumber') is not null and (applicant -> 'representative' ->> 'idNumber') <> '' and (applicant -> 'representative' ->> 'idNumber') not like ${current})`)
       .orderBy('id').limit(batch).execute();
@@ -68,7 +75,7 @@ export async function sealStoredDossiers(db: Db, keys: DataProtection, batch = 5
     await inTransaction(db, async (trx) => {
       for (const r of rows) {
         const s = sealApplicant(keys, r.applicant as Applicant);
-        await trx.updateTable('dossiers').set({ applicant: JSON.stringify(s.applicant), applicant_id_index: s.applicantIdIndex, representative_id_index: s.representativeIdIndex })
+        await trx.updateTable(t).set({ applicant: JSON.stringify(s.applicant), applicant_id_index: s.applicantIdIndex, representative_id_index: s.representativeIdIndex })
           .where('id', '=', r.id).execute();
       }
     });

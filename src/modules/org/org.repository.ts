@@ -111,6 +111,15 @@ export async function listStaffNames(db: Db, unitIds: number[]): Promise<StaffNa
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitId: r.unit_id, unitName: r.unit_name }));
 }
 
+/** Names of staff by id, whether still active or not (a past assignee keeps their name in a history). */
+export async function staffNamesByIds(db: Db, ids: number[]): Promise<StaffName[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('org_staff as s').innerJoin('org_units as u', 'u.id', 's.unit_id')
+    .select(['s.id', 's.full_name', 's.position', 's.unit_id', 'u.name as unit_name'])
+    .where('s.id', 'in', ids).execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitId: r.unit_id, unitName: r.unit_name }));
+}
+
 export async function findStaff(db: Db, id: number): Promise<StaffView | undefined> {
   const row = await staffSelect(db).where('s.id', '=', id).executeTakeFirst();
   return row ? toStaffView(row) : undefined;

@@ -253,6 +253,7 @@ export function createOrgService(db: Db) {
      * may see them (the dossier module shows a dossier's route to those who can act on it).
      */
     staffNames: (unitIds: number[]) => repo.listStaffNames(db, unitIds),
+    staffNamesByIds: (ids: number[]) => repo.staffNamesByIds(db, ids),
     findUnitByCode: (code: string) => repo.findUnitByCode(db, code),
     subtrees: (unitIds: number[]) => repo.subtrees(db, unitIds),
     allUnits: () => repo.listUnits(db),

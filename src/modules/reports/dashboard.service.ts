@@ -30,7 +30,7 @@ export function createDashboardService(deps: { db: Db; org: OrgService; now: () 
     const [form, measures, trend] = await Promise.all([
       deps.reports.ii06aOf(root, units, period, 'unit'),
       dossierCounts(deps.db, start, end, below),
-      monthlyTrend(deps.db, start, end, below, months.map((key) => ({ key, start: new Date(`${key}-01T00:00:00+07:00`) }))),
+      monthlyTrend(deps.db, start, end, below),
     ]);
     const m = (k: Parameters<typeof measures.figures.get>[0]) => {
       const f = measures.figures.get(k) ?? { numerator: 0, denominator: 0 };

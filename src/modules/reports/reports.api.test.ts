@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { pdfToText } from '../../platform/documents/pdf-text.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { demoAccountStaff, demoProcedures, demoUnits } from '../dossiers/import/generator/demo-data.js';
@@ -167,6 +168,14 @@ async function report(q: string, session = s.kiemtra) {
   return res.json();
 }
 
+/** The per-day and per-half-month counts that are not zero, in key order. */
+async function countRows() {
+  const read = async (table: 'report_counts_day' | 'report_counts_half') => (await sql<Record<string, unknown>>`
+    select * from ${sql.table(table)} order by unit_id, bucket, procedure_code, field_code`.execute(t.db)).rows
+    .filter((r) => Object.entries(r).some(([k, v]) => !['unit_id', 'bucket', 'procedure_code', 'field_code', 'procedure_name', 'field_name'].includes(k) && v !== 0));
+  return { day: await read('report_counts_day'), half: await read('report_counts_half') };
+}
+
 /** Every answer compared with the oracle; returned so the rebuild can be compared with them. */
 async function checkAll(): Promise<unknown[]> {
   const ds = await loadDossiers();
@@ -221,12 +230,22 @@ describe('form II.06a from imported histories (issue 13 done-when)', () => {
 
   it('rebuilding the read model from the events gives the same figures', async () => {
     const before = await t.db.selectFrom('report_dossier_facts').selectAll().orderBy('dossier_id').execute();
+    const countsBefore = await countRows();
+    expect(countsBefore.day.length).toBeGreaterThan(100);
     await t.db.deleteFrom('report_dossier_facts').execute();
     const r = await t.services.reports.rebuild();
     expect(r.dossiers).toBe(before.length);
     const after = await t.db.selectFrom('report_dossier_facts').selectAll().orderBy('dossier_id').execute();
     const strip = (rows: typeof before) => rows.map(({ updated_at: _u, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+    // The per-day counts written event by event equal those summed from the rebuilt rows (rows netted to zero aside).
+    expect(await countRows()).toEqual(countsBefore);
+    // A database written before the counts existed: they are filled at start from the stored rows, to the same sums.
+    await t.db.deleteFrom('report_counts_day').execute();
+    await t.db.deleteFrom('report_counts_half').execute();
+    expect(await t.services.reports.fillCounts()).toBe(before.length);
+    expect(await countRows()).toEqual(countsBefore);
+    expect(await t.services.reports.fillCounts()).toBe(0);
     expect(await checkAll()).toEqual(live);
   }, 120_000);
 

@@ -68,7 +68,23 @@ export interface ReportArchiveTable {
   generated_at: Date;
 }
 
+/** Per-day and per-half-month counts (migration 0024, rules/counts.ts); both tables have these columns. */
+export interface ReportCountsTable {
+  unit_id: number;
+  procedure_code: string;
+  field_code: string;
+  bucket: string;
+  procedure_name: string;
+  field_name: string;
+  recv_online: number; recv_direct: number; recv_digitised: number; recv_fee: number; recv_fee_paid: number;
+  completed: number; early: number; on_time: number; late: number; withdrawn: number; result: number; result_digitised: number;
+  returned: number; returned_fully_online: number;
+  d_open: number; d_overdue: number; d_awaiting: number;
+}
+
 export interface ReportTables {
+  report_counts_day: ReportCountsTable;
+  report_counts_half: ReportCountsTable;
   report_archive: ReportArchiveTable;
   report_dossier_facts: ReportDossierFactsTable;
   report_index_versions: ReportIndexVersionsTable;

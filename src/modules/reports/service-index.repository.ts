@@ -1,11 +1,13 @@
 /**
- * SQL of the service index (docs/reports.md "Chỉ số phục vụ"): its versions, and the counts of the
- * measures over the reports module's two read models (report_dossier_facts joined to
- * report_index_facts), for the units of a subtree and a period [start, end).
+ * SQL of the service index (docs/reports.md "Chỉ số phục vụ"): its versions, the counts of the
+ * measures (from the per-day counts), and the dossiers behind a measure over the reports module's two
+ * per-dossier read models (report_dossier_facts joined to report_index_facts), for the units of a
+ * subtree and a period [start, end).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import type { Measure } from './rules/service-index.js';
+import { cellsOf, stocksAtSql, type Cell } from './counts.repository.js';
 
 // ---- versions ------------------------------------------------------------------------------------
 
@@ -26,14 +28,9 @@ function parts(start: Date, end: Date) {
   const returnedIn = sql`(f.returned_at >= ${start} and f.returned_at < ${end})`;
   // As form II.06a counts them (reports.repository.ts ii06a; docs/reports.md): completed early or on
   // time (withdrawals included), or in progress at the end and not overdue.
-  const pausedAtEnd = sql`(f.pause_started_at < ${end} and (f.pause_ended_at is null or f.pause_ended_at >= ${end}))`;
-  const dueAtEnd = sql`(case
-      when f.extended_at < ${end} and (f.pause_ended_at is null or f.pause_ended_at >= ${end} or f.extended_at >= f.pause_ended_at) then f.due_after_extension
-      when f.pause_ended_at < ${end} then f.due_after_pause
-      else f.original_due_at end)`;
   const good = sql`(case when f.completed_at is not null and f.completed_at < ${end}
       then coalesce(f.timeliness in ('early', 'on_time') or f.outcome = 'withdrawn', false)
-      else not coalesce(case when ${pausedAtEnd} then f.paused_when_overdue else ${dueAtEnd} < ${end} end, false) end)`;
+      else not ${stocksAtSql(end).overdueAtEnd} end)`;
   const from = sql`report_dossier_facts f left join report_index_facts x on x.dossier_id = f.dossier_id`;
   const relevant = sql`(f.received_at < ${end} and (f.completed_at is null or f.completed_at >= ${start} or ${returnedIn}))`;
   return { receivedIn, inReport, completedIn, returnedIn, good, from, relevant };
@@ -54,8 +51,6 @@ function measureSql(m: Measure, p: Part): { base: RawBuilder<unknown>; num: RawB
   }
 }
 
-const COUNTED: Measure[] = ['on_time_rate', 'online_submission_rate', 'fully_online_rate', 'paid_online_rate', 'result_digitised_rate', 'digitised_rate'];
-
 export type DossierCounts = {
   figures: Map<Measure, { numerator: number; denominator: number }>;
   /** Procedures with a fee-charging dossier received in the period, and those with one paid online. */
@@ -64,24 +59,28 @@ export type DossierCounts = {
   onlineProcedures: string[];
 };
 
-/** Every dossier measure of a subtree and period in one pass over the rows that can count. */
+/**
+ * Every dossier measure of a subtree and period from the per-day counts (counts.repository.ts), per
+ * procedure: the same rules as `measureSql`, which the list behind an indicator applies per dossier.
+ */
 export async function dossierCounts(db: Db, start: Date, end: Date, unitIds: number[]): Promise<DossierCounts> {
-  const p = parts(start, end);
-  const cols = COUNTED.map((m, i) => {
-    const s = measureSql(m, p)!;
-    return sql`count(*) filter (where ${s.base}) as ${sql.raw(`d${i}`)}, count(*) filter (where ${s.base} and ${s.num}) as ${sql.raw(`n${i}`)}`;
-  });
-  const r = await sql<Record<string, string | number | string[] | null>>`
-    select ${sql.join(cols)},
-      array_agg(distinct f.procedure_code) filter (where ${p.receivedIn} and coalesce(x.fee_charged, false)) as fee_procs,
-      array_agg(distinct f.procedure_code) filter (where ${p.receivedIn} and coalesce(x.fee_charged, false) and coalesce(x.paid_online, false)) as paid_procs,
-      array_agg(distinct f.procedure_code) filter (where ${p.receivedIn} and f.channel = 'online') as online_procs
-    from ${p.from}
-    where f.unit_id = any(${unitIds}::int[]) and ${p.relevant}`.execute(db);
-  const row = r.rows[0] ?? {};
-  const figures = new Map(COUNTED.map((m, i) => [m, { numerator: Number(row[`n${i}`] ?? 0), denominator: Number(row[`d${i}`] ?? 0) }] as const));
-  const arr = (k: string) => (Array.isArray(row[k]) ? (row[k] as string[]) : []);
-  return { figures, feeProcedures: arr('fee_procs'), paidProcedures: arr('paid_procs'), onlineProcedures: arr('online_procs') };
+  const cells = [...(await cellsOf(db, start, end, unitIds, 'procedure')).values()];
+  const sum = (f: (c: Cell) => number) => cells.reduce((a, c) => a + f(c), 0);
+  const received = (c: Cell) => c.flows.recv_online + c.flows.recv_direct;
+  const figures = new Map<Measure, { numerator: number; denominator: number }>([
+    // As form II.06a counts them: completed early or on time (withdrawals included), or in progress at the end and not overdue.
+    ['on_time_rate', { denominator: sum((c) => c.openAtStart + received(c)), numerator: sum((c) => c.flows.early + c.flows.on_time + c.flows.withdrawn + c.openAtEnd - c.overdueAtEnd) }],
+    ['online_submission_rate', { denominator: sum(received), numerator: sum((c) => c.flows.recv_online) }],
+    ['fully_online_rate', { denominator: sum((c) => c.flows.returned), numerator: sum((c) => c.flows.returned_fully_online) }],
+    ['paid_online_rate', { denominator: sum((c) => c.flows.recv_fee), numerator: sum((c) => c.flows.recv_fee_paid) }],
+    ['result_digitised_rate', { denominator: sum((c) => c.flows.result), numerator: sum((c) => c.flows.result_digitised) }],
+    ['digitised_rate', { denominator: sum(received), numerator: sum((c) => c.flows.recv_digitised) }],
+  ]);
+  const procedures = (f: (c: Cell) => number) => cells.filter((c) => f(c) > 0).map((c) => c.key).sort();
+  return {
+    figures,
+    feeProcedures: procedures((c) => c.flows.recv_fee), paidProcedures: procedures((c) => c.flows.recv_fee_paid), onlineProcedures: procedures((c) => c.flows.recv_online),
+  };
 }
 
 export type Rating = { dossierCode: string; level: string };

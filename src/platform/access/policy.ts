@@ -22,15 +22,20 @@ export const PERMISSIONS = [
   'report.read',
   // The province's reading of the Decision 766 index (versions of its definition): administrators only.
   'report.manage',
+  // Directives and assigned tasks (issue 15): read documents and tasks; register a document and break it
+  // into tasks (the tracking unit); assign a task of one's unit to a person, report on it and ask for its
+  // completion (the lead unit's head); approve or return a completion, cancel, move a task (the assigner).
+  'directive.read', 'directive.register', 'directive.assign', 'directive.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read'];
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read'],
-  specialist: [...READ, 'dossier.process', 'feedback.handle'],
+  unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
+    'directive.register', 'directive.assign', 'directive.approve'],
+  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   auditor: [...READ, 'audit.read', 'report.read'],
 };

@@ -19,11 +19,16 @@ export type AuditInput = {
  * delete here: the table is append-only, and the database refuses changes too (migration 0001).
  */
 export async function recordAudit(trx: Tx, ctx: RequestContext, input: AuditInput): Promise<void> {
+  await auditInsert(trx, ctx, input).execute();
+}
+
+/** The INSERT `recordAudit` runs, for a caller that sends it with other writes in one statement. */
+export function auditInsert(trx: Tx, ctx: RequestContext, input: AuditInput) {
   const summary: Record<string, unknown> = {};
   if (input.before !== undefined) summary.before = input.before;
   if (input.after !== undefined) summary.after = input.after;
   if (input.note) summary.note = input.note;
-  await trx
+  return trx
     .insertInto('audit_events')
     .values({
       actor_staff_id: ctx.actor?.staffId ?? null,
@@ -35,8 +40,7 @@ export async function recordAudit(trx: Tx, ctx: RequestContext, input: AuditInpu
       summary: JSON.stringify(summary),
       ip: ctx.ip,
       request_id: ctx.requestId,
-    })
-    .execute();
+    });
 }
 
 export type AuditQuery = {

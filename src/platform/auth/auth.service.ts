@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import { authorize, buildReach, type Actor, type Grant, type Role } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
+import { prepared } from '../db/prepared.js';
 import { AppError, errors } from '../http/app-error.js';
 import type { RequestContext } from '../http/context.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import type { StaffDirectory } from './ports.js';
+import { createRightsCache } from './rights-cache.js';
 
 export type SessionInfo = { token: string; csrfToken: string; expiresAt: Date };
 
@@ -65,6 +68,8 @@ export function createAuthService(db: Db, directory: StaffDirectory, config: Aut
       await recordAudit(trx, ctx, { action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'account', entityId: accountId, note: username });
     });
   }
+
+  const rights = createRightsCache();
 
   return {
     loadActor,
@@ -125,20 +130,25 @@ export function createAuthService(db: Db, directory: StaffDirectory, config: Aut
      */
     async resolveSession(token: string): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | undefined> {
       const id = hashToken(token);
-      const session = await db.selectFrom('auth_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      // One query: the session, the account's flags and the revision of everything the rights depend on.
+      // Prepared on PostgreSQL (platform/db/prepared.ts): every signed-in request sends it.
+      const session = (await db.executeQuery(prepared('auth_session', db.selectFrom('auth_sessions as s').innerJoin('auth_accounts as a', 'a.id', 's.account_id')
+        .select(['s.account_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'a.must_change_password', 'a.disabled'])
+        .select(sql<string>`(select revision::text from access_revision)`.as('revision'))
+        .where('s.id', '=', id)))).rows[0];
       if (!session) return undefined;
       const at = now();
       if (session.expires_at <= at || session.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000 <= at.getTime()) {
         await db.deleteFrom('auth_sessions').where('id', '=', id).execute();
         return undefined;
       }
-      const actor = await loadActor(session.account_id);
+      if (session.disabled) return undefined;
+      const actor = await rights.get(session.account_id, session.revision, () => loadActor(session.account_id));
       if (!actor) return undefined;
       if (at.getTime() - session.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
         await db.updateTable('auth_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
       }
-      const account = await db.selectFrom('auth_accounts').select('must_change_password').where('id', '=', session.account_id).executeTakeFirstOrThrow();
-      return { actor, csrfToken: session.csrf_token, mustChangePassword: account.must_change_password };
+      return { actor, csrfToken: session.csrf_token, mustChangePassword: session.must_change_password };
     },
 
     async logout(ctx: RequestContext, token: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { loadConfig } from '../../config.js';
@@ -67,6 +68,53 @@ describe('revoking sessions', () => {
     const admins = await t.login('admin');
     expect((await t.request('POST', '/api/v1/auth/staff/999999/revoke-sessions', { session: admins })).statusCode).toBe(404);
     expect((await t.request('POST', '/api/v1/auth/staff/99999999999/revoke-sessions', { session: admins })).statusCode).toBe(400);
+  });
+});
+
+describe('rights kept between requests (issue 14)', () => {
+  const user = (session: Session) => t.request('GET', '/api/v1/auth/me', { session }).then((r) => ({ status: r.statusCode, user: r.statusCode === 200 ? r.json().user : null }));
+  const revision = async () => Number((await sql<{ revision: string }>`select revision from access_revision`.execute(t.db)).rows[0]!.revision);
+
+  it('sees a change of grants, staff, units or account, written by anyone, on the very next request', async () => {
+    const session = await t.login('lanhdao.tanphong');
+    const first = await user(session);
+    expect(first.status).toBe(200);
+    const staffId = first.user.staffId as number;
+    const grants = await t.db.selectFrom('access_grants').selectAll().where('staff_id', '=', staffId).execute();
+    expect(grants.length).toBeGreaterThan(0);
+    expect((await user(session)).user).toEqual(first.user);
+
+    // Written straight to the tables, as another process or an import would: no service is told.
+    await t.db.deleteFrom('access_grants').where('staff_id', '=', staffId).execute();
+    expect((await user(session)).user).toMatchObject({ roles: [], permissions: [] });
+    await t.db.insertInto('access_grants').values(grants.map(({ id: _id, ...g }) => g)).execute();
+    expect((await user(session)).user).toEqual(first.user);
+
+    const unitId = grants[0]!.unit_id;
+    const unit = await t.db.selectFrom('org_units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
+    await t.db.updateTable('org_units').set({ name: 'Đơn vị đổi tên' }).where('id', '=', unitId).execute();
+    expect((await user(session)).user.roles.find((r: { unitId: number }) => r.unitId === unitId).unitName).toBe('Đơn vị đổi tên');
+    await t.db.updateTable('org_units').set({ name: unit.name }).where('id', '=', unitId).execute();
+
+    await t.db.updateTable('org_staff').set({ active: false }).where('id', '=', staffId).execute();
+    expect((await user(session)).status).toBe(401);
+    await t.db.updateTable('org_staff').set({ active: true }).where('id', '=', staffId).execute();
+    expect((await user(session)).status).toBe(200);
+
+    await t.db.updateTable('auth_accounts').set({ disabled: true }).where('staff_id', '=', staffId).execute();
+    expect((await user(session)).status).toBe(401);
+    await t.db.updateTable('auth_accounts').set({ disabled: false }).where('staff_id', '=', staffId).execute();
+    expect((await user(session)).user).toEqual(first.user);
+  });
+
+  it('does not move the revision for sign-in bookkeeping or a session’s use', async () => {
+    const session = await t.login('chuyenvien.tanphong');
+    const before = await revision();
+    expect((await t.request('POST', '/api/v1/auth/login', { body: { username: 'chuyenvien.tanphong', password: 'sai-mat-khau' } })).statusCode).toBe(401);
+    await t.login('chuyenvien.tanphong');
+    minutes(2);
+    expect((await user(session)).status).toBe(200);
+    expect(await revision()).toBe(before);
   });
 });
 

@@ -9,19 +9,28 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { preparesMarkedStatements } from './prepared.js';
+import { openReplicas, type ReplicaSet } from './replicas.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export type DatabaseHandle = {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * Reads that may come from a read replica (replicas.ts): given only to the public lookup, the
+   * dashboards and the reports. Absent (PGlite, no DATABASE_REPLICA_URL): they read `db`.
+   */
+  readDb?: Kysely<Database>;
+  /** The replicas behind `readDb`, for the per-request routing (read-routing.plugin.ts). */
+  replicas?: ReplicaSet;
   close(): Promise<void>;
   /** The embedded instance, when there is one (tests snapshot it to start fast). */
   pglite?: PGlite;
 };
 
 export type OpenOptions =
-  | { kind: 'postgresql'; url: string; poolSize?: number; connectTimeoutMs?: number }
+  | { kind: 'postgresql'; url: string; poolSize?: number; connectTimeoutMs?: number; replicas?: { urls: string[]; maxLagMs: number } }
   /**
    * dataDir: a directory, or undefined for an in-memory database (tests). lockHeld: the caller already
    * holds the directory's lock and releases it (restore holds it across the whole operation).
@@ -45,12 +54,24 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // pg-pool listens for errors only on idle connections: one lost while checked out (inside a
     // transaction, between two statements) would be an uncaught exception and stop the process.
     // The statement in flight still fails (503), and the pool discards the connection on release.
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      // The hot reads marked with `prepared(…)` are parsed and planned once per connection (prepared.ts).
+      preparesMarkedStatements(client);
+    });
     // Fail at start-up, with the server's own message, rather than at the first request.
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    if (!options.replicas?.urls.length) return { db, kind: 'postgresql', close: () => db.destroy() };
+    const replicas = await openReplicas(pool, options.replicas.urls, { maxLagMs: options.replicas.maxLagMs, poolSize: options.poolSize });
+    return {
+      db, kind: 'postgresql', readDb: replicas.db, replicas,
+      async close() {
+        await replicas.close();
+        await db.destroy();
+      },
+    };
   }
 
   let lock: DataDirLock | undefined;

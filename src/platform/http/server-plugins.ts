@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { installSecurityHeaders } from './security-headers.js';
 import type { App } from './types.js';
 
 /**
@@ -15,8 +15,8 @@ import type { App } from './types.js';
  */
 export async function installServerPlugins(app: App, version: string, opts: { hsts: boolean } = { hsts: false }): Promise<void> {
   // The default for every response (API, files, the OpenAPI page); index.html gets its own with a
-  // per-page nonce (web-app.ts). No 'unsafe-inline' anywhere.
-  await app.register(helmet, {
+  // per-page nonce (web-app.ts). No 'unsafe-inline' anywhere. Computed once, set on each response.
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -25,12 +25,20 @@ export type OutgoingMessage = {
 };
 
 export async function writeOutboxMessage(trx: Db | Tx, m: OutgoingMessage): Promise<boolean> {
-  const row = await trx.insertInto('outbox_messages').values({
+  const row = await outboxInsert(trx, m).returning('id').executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * The INSERT `writeOutboxMessage` runs (a repeated dedupe key writes nothing), for a caller that batches
+ * its writes; several messages go in one INSERT, numbered in the order given (the order they are sent).
+ */
+export function outboxInsert(trx: Db | Tx, m: OutgoingMessage | OutgoingMessage[]) {
+  return trx.insertInto('outbox_messages').values((Array.isArray(m) ? m : [m]).map((m) => ({
     dedupe_key: m.dedupeKey, channel: m.channel, recipient: m.recipient, recipient_name: m.recipientName ?? null,
     subject: m.subject ?? null, body: m.body, template_key: m.templateKey ?? null, reference: m.reference ?? null,
     unit_ids: [...new Set(m.unitIds ?? [])], next_attempt_at: m.at, created_at: m.at,
-  }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
-  return !!row;
+  }))).onConflict((oc) => oc.column('dedupe_key').doNothing());
 }
 
 export type StaffRecipient = { staffId: number; fullName: string; email: string | null };

@@ -25,7 +25,7 @@ export async function writeChunk(trx: Tx, signer: ChainSigner, ctx: RequestConte
   const flags = new Map(chunk.map((p) => [p.code, digitalFlags(p.state, JSON.parse(p.values.documents) as ListedDocument[])]));
   const col = <T>(pick: (p: PreparedDossier, i: number) => T) => chunk.map(pick);
   const date = (v: string | null) => (v ? new Date(v) : null);
-  const rows = await sql<{ id: string; code: string }>`
+  const rows = await sql<{ id: string; code: string; created_at: Date }>`
     insert into dossiers (code, lookup_secret, procedure_code, procedure_version_id, procedure_name, field_code, field_name, case_code, channel,
       receiving_unit_id, competent_unit_id, applicant, applicant_name, applicant_id_index, representative_id_index, documents, fees, result_delivery, processing_time,
       status, received_at, due_at, completed_at, returned_at, current_step, current_unit_id, current_staff_id, step_due_at, paused_at,
@@ -53,25 +53,26 @@ export async function writeChunk(trx: Tx, signer: ChainSigner, ctx: RequestConte
       status, received, due, completed, returned, step, cur_unit, cur_staff, step_due, paused, involved, extended,
       digitised, result_digitised, paid_online, fully_online, version, chain_mac, created, updated)
     on conflict (code) do nothing
-    returning id, code`.execute(trx);
+    returning id, code, created_at`.execute(trx);
 
   const ids = new Map(rows.rows.map((r) => [r.code, r.id]));
-  const ev = { dossier: [] as string[], seq: [] as number[], type: [] as string[], at: [] as string[], staff: [] as (number | null)[], name: [] as string[], unit: [] as (number | null)[], payload: [] as string[], prev: [] as string[], hash: [] as string[], mac: [] as string[] };
+  const created = new Map(rows.rows.map((r) => [r.code, r.created_at]));
+  const ev = { dossier: [] as string[], created: [] as Date[], seq: [] as number[], type: [] as string[], at: [] as string[], staff: [] as (number | null)[], name: [] as string[], unit: [] as (number | null)[], payload: [] as string[], prev: [] as string[], hash: [] as string[], mac: [] as string[] };
   for (const p of chunk) {
     const id = ids.get(p.code);
     if (!id) continue;
     for (const e of chains.get(p.code)!) {
-      ev.dossier.push(id); ev.seq.push(e.seq); ev.type.push(e.type); ev.at.push(e.at); ev.staff.push(e.actorStaffId); ev.name.push(e.actorName);
+      ev.dossier.push(id); ev.created.push(created.get(p.code)!); ev.seq.push(e.seq); ev.type.push(e.type); ev.at.push(e.at); ev.staff.push(e.actorStaffId); ev.name.push(e.actorName);
       ev.unit.push(e.unitId); ev.payload.push(JSON.stringify(e.payload)); ev.prev.push(e.prevHash); ev.hash.push(e.hash); ev.mac.push(e.mac!);
     }
   }
   if (ev.dossier.length) {
     await sql`
-      insert into dossier_events (dossier_id, seq, type, at, actor_staff_id, actor_name, unit_id, payload, request_id, prev_hash, hash, hash_version, mac)
-      select dossier_id, seq, type, at, staff, name, unit, payload::jsonb, ${runId}, prev, hash, ${HASH_VERSION}, mac
+      insert into dossier_events (dossier_id, seq, type, at, actor_staff_id, actor_name, unit_id, payload, request_id, prev_hash, hash, hash_version, mac, dossier_created_at)
+      select dossier_id, seq, type, at, staff, name, unit, payload::jsonb, ${runId}, prev, hash, ${HASH_VERSION}, mac, created
       from unnest(${ev.dossier}::bigint[], ${ev.seq}::int[], ${ev.type}::text[], ${ev.at}::timestamptz[], ${ev.staff}::int[], ${ev.name}::text[],
-        ${ev.unit}::int[], ${ev.payload}::text[], ${ev.prev}::text[], ${ev.hash}::text[], ${ev.mac}::text[])
-        as t(dossier_id, seq, type, at, staff, name, unit, payload, prev, hash, mac)`.execute(trx);
+        ${ev.unit}::int[], ${ev.payload}::text[], ${ev.prev}::text[], ${ev.hash}::text[], ${ev.mac}::text[], ${ev.created}::timestamptz[])
+        as t(dossier_id, seq, type, at, staff, name, unit, payload, prev, hash, mac, created)`.execute(trx);
   }
 
   // Read models of other modules (reports) follow in the same transaction, as for live events.
@@ -123,9 +124,10 @@ function chainOf(signer: ChainSigner, p: PreparedDossier, runId: string): Chaine
   return out;
 }
 
+/** Of `codes`, those already in the database, live or archived (an archived dossier is not imported again). */
 export async function existingCodes(db: Db, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await sql<{ code: string }>`select code from dossiers where code = any(${codes}::text[])`.execute(db);
+  const rows = await sql<{ code: string }>`select code from dossier_records where code = any(${codes}::text[])`.execute(db);
   return new Set(rows.rows.map((r) => r.code));
 }
 

@@ -10,6 +10,8 @@ import type { CatalogPort, DeadlinesPort, ProcedureInForce } from '../ports.js';
 import type { UnitRef } from '../rules/plan.js';
 import { vnDay } from '../rules/statuses.js';
 import { existingCodes, refreshStatistics, staffByBadge, writeChunk } from './batch-writer.js';
+import { ensureYear } from '../archive/partitions.js';
+import { vnYear } from '../rules/archive.js';
 import type { ChainSigner } from '../rules/hash-chain.js';
 import { importLineSchema, type ImportDossiersResult, type ImportLine, type ImportLineError } from './import-schema.js';
 import { LineProblem, replayLine, type PreparedDossier, type ReplayContext } from './replay.js';
@@ -61,6 +63,9 @@ export function createDossierImporter(deps: ImportDeps) {
     };
     const procedures = new Map<string, Promise<ProcedureInForce | undefined>>();
     const seen = new Map<string, number>();
+    // The history's partition of each year the file's dossiers were created in (migration 0030), made
+    // before the first of them is written: an older year would otherwise go to the default partition.
+    const years = new Set<number>();
     const result: ImportDossiersResult = { lines: 0, imported: 0, skipped: 0, failed: 0, events: 0, ms: 0, dossiersPerMinute: 0, errors: [], errorsTruncated: false };
     let lastReport = 0;
 
@@ -91,6 +96,13 @@ export function createDossierImporter(deps: ImportDeps) {
         }
       });
       if (!prepared.length) return;
+      for (const y of new Set(prepared.map((p) => vnYear(p.dossier.values.createdAt)))) {
+        if (years.has(y)) continue;
+        // Tables busy for ~10 s (ensureYear never waits on a lock): the year's dossiers go to the
+        // default partition instead, readable and append-only all the same.
+        await ensureYear(deps.db, y).catch((err: { code?: string }) => { if (err.code !== '55P03') throw err; });
+        years.add(y);
+      }
       const span: [number, number] = [pending[0]!.line, pending[pending.length - 1]!.line];
       try {
         const w = await inTransaction(deps.db, (trx) => writeChunk(trx, deps.chain, ctx, prepared.map((p) => p.dossier), runId, span));

@@ -1,6 +1,6 @@
 /**
  * Reads the slips need beyond one dossier's row and log: its place in the desk's register, and the
- * register (form 07) itself. Only the dossier module's own tables.
+ * register (form 07) itself. Only the dossier module's own tables, live and archived (dossier_records).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/transaction.js';
@@ -22,7 +22,8 @@ export async function registerNumber(db: Db, row: Pick<DossierRow, 'id' | 'recei
   if (!row.received_at) return undefined;
   const year = new Date(row.received_at.getTime() + VN_OFFSET_MS).getUTCFullYear();
   const at = row.received_at;
-  const result = await db.selectFrom('dossiers')
+  // Archived dossiers keep their place: a receipt printed again after the archive shows the same number.
+  const result = await db.selectFrom('dossier_records')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('receiving_unit_id', '=', row.receiving_unit_id)
     .where('received_at', '>=', vnDayStart(`${year}-01-01`))
@@ -45,7 +46,8 @@ export type RegisterDossier = Pick<DossierRow,
  * rows so the caller can tell the period is too large.
  */
 export async function registerDossiers(db: Db, unitIds: number[], from: Date, to: Date, limit: number): Promise<RegisterDossier[]> {
-  const rows = await db.selectFrom('dossiers')
+  // Live and archived (migration 0030): a register of an old period lists what it listed before.
+  const rows = await db.selectFrom('dossier_records')
     .select(['id', 'code', 'procedure_name', 'applicant', 'applicant_name', 'processing_time', 'competent_unit_id', 'receiving_unit_id',
       'status', 'received_at', 'due_at', 'completed_at', 'returned_at', 'extended', 'paused_at'])
     .where(sql<boolean>`involved_unit_ids && ${sql.val(unitIds.length ? unitIds : [-1])}::int[]`)
@@ -57,7 +59,7 @@ export async function registerDossiers(db: Db, unitIds: number[], from: Date, to
   const byId = new Map(rows.map((r) => [r.id, { ...r, transferredAt: null as Date | null, resultAt: null as Date | null, receiverName: null as string | null }]));
   const ids = [...byId.keys()];
   for (let i = 0; i < ids.length; i += 1000) {
-    const events = await db.selectFrom('dossier_events')
+    const events = await db.selectFrom('dossier_history')
       .select(['dossier_id', 'type', 'at', 'payload'])
       .where('dossier_id', 'in', ids.slice(i, i + 1000))
       .where('type', 'in', ['transferred', 'result_recorded', 'result_returned'])

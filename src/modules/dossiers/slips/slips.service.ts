@@ -114,7 +114,8 @@ export function createSlipService(deps: SlipServiceDeps) {
     /** Forms 01–06 of one dossier; 409 when its history does not call for the form. */
     async dossierSlip(ctx: RequestContext, code: string, form: DossierSlipForm): Promise<Buffer> {
       requireActor(ctx.actor);
-      const stored = await repo.findByCode(deps.db, code);
+      // An archived dossier prints its slips as before (migration 0030: read-only, not gone).
+      const stored = await repo.findRecordByCode(deps.db, code);
       if (!stored || !canRead(ctx.actor, stored)) throw dossierNotFound();
       return render(stored, form);
     },
@@ -125,7 +126,7 @@ export function createSlipService(deps: SlipServiceDeps) {
      * signed-in citizen is the applicant; no staff reach applies.
      */
     async applicantSlip(code: string, form: '01' | '02' | '03'): Promise<Buffer> {
-      const stored = await repo.findByCode(deps.db, code);
+      const stored = await repo.findRecordByCode(deps.db, code);
       if (!stored) throw dossierNotFound();
       return render(stored, form);
     },

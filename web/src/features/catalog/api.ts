@@ -26,6 +26,8 @@ export interface ProcedureList {
   items: ProcedureListItem[];
   total: number;
   fuzzy: boolean;
+  /** The words searched for instead of the typed ones (accent-free), when some were not in the catalogue. */
+  corrected?: string;
 }
 
 export interface ListQuery {

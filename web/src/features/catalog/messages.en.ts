@@ -18,6 +18,7 @@ export const catalogEn: Record<CatalogKey, string> = {
   'search.allOnline': 'Any',
   'search.count': '{n} procedures',
   'search.results': '{n} procedures match “{q}”',
+  'search.corrected': 'Nothing matches “{q}” exactly. Showing results for “{corrected}” — perhaps a typo.',
   'search.fuzzy': 'Nothing matches “{q}” exactly. These procedures are close — perhaps a typo.',
   'search.none': 'No procedure found. Try a shorter query or fewer filters.',
   'search.agency': 'Implementing agency',

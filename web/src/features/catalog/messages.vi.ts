@@ -17,6 +17,7 @@ export const catalogVi = {
   'search.allOnline': 'Mọi mức độ',
   'search.count': '{n} thủ tục',
   'search.results': '{n} thủ tục phù hợp với “{q}”',
+  'search.corrected': 'Không có thủ tục khớp đúng “{q}”. Đang hiện kết quả cho “{corrected}” — có thể bạn gõ nhầm.',
   'search.fuzzy': 'Không có thủ tục khớp đúng “{q}”. Dưới đây là các thủ tục gần giống — có thể bạn gõ nhầm.',
   'search.none': 'Không tìm thấy thủ tục phù hợp. Hãy thử từ khóa ngắn hơn hoặc bỏ bớt bộ lọc.',
   'search.agency': 'Cơ quan thực hiện',

@@ -50,6 +50,9 @@ export interface DossierSummary {
   /** Submitted, paid, decided and returned online (DOMAIN §4). */
   fullyOnline: boolean;
   version: number;
+  /** Closed long ago and moved to the archive: read-only (migration 0030). */
+  archived: boolean;
+  archivedAt: string | null;
 }
 
 export interface Applicant {

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, Steps, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../shared/format';
 import { StatusTag, TimelinessTag } from '../dossiers/StatusTags';
@@ -29,11 +29,13 @@ export function LookupResult({ dossier: d }: { dossier: PublicDossier }) {
         <Flex gap={10} align="center" wrap style={{ paddingBlock: 8 }}>
           <span style={{ fontVariantNumeric: 'tabular-nums' }}>{d.code}</span>
           <StatusTag statusCode={d.statusCode} />
+          {d.archived ? <Tag data-archived="true" style={{ marginInlineEnd: 0 }}>{t('archived')}</Tag> : null}
         </Flex>
       }
       aria-label={d.code}
     >
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
+      {d.archived ? <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('archivedNote', { at: formatDateTime(d.archivedAt) })} /> : null}
       {d.steps.length > 0 ? (
         <>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>

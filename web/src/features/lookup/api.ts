@@ -17,6 +17,9 @@ export interface PublicDossier {
   timeliness: Timeliness | OpenTimeliness | null;
   /** Waiting for the applicant's supplement: the clock stopped then (form 02). */
   pausedSince: string | null;
+  /** Closed long ago and moved to the archive (still found by its code). */
+  archived: boolean;
+  archivedAt: string | null;
   steps: PublicStep[];
 }
 

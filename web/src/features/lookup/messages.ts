@@ -29,6 +29,8 @@ const vi = {
   'paused': 'Tạm dừng tính thời gian giải quyết từ {at}, chờ người nộp bổ sung, hoàn thiện hồ sơ. Ngày hẹn trả kết quả mới sẽ được thông báo khi nhận đủ hồ sơ bổ sung.',
   'returnStep': 'Trả kết quả',
   'privacy': 'Trang tra cứu không hiển thị thông tin cá nhân của người nộp hồ sơ.',
+  'archived': 'Đã lưu trữ',
+  'archivedNote': 'Hồ sơ đã kết thúc và được chuyển vào kho lưu trữ ngày {at}.',
 } as const;
 
 const en: Record<keyof typeof vi, string> = {
@@ -60,6 +62,8 @@ const en: Record<keyof typeof vi, string> = {
   'paused': 'The processing time is paused since {at} while the applicant supplements the dossier. The new date for the result will be given once the supplement is complete.',
   'returnStep': 'Return of the result',
   'privacy': 'The lookup page shows no personal data of the applicant.',
+  'archived': 'Archived',
+  'archivedNote': 'The dossier is closed and was moved to the archive on {at}.',
 };
 
 export const lookupMessages = defineMessages(vi, en);

@@ -120,7 +120,7 @@ export default function ProcedureSearchPage() {
           <Typography.Paragraph strong className="mc-cat-count">
             {q ? t('search.results', { n: list.data.total, q }) : t('search.count', { n: list.data.total })}
           </Typography.Paragraph>
-          {list.data.fuzzy && list.data.total > 0 ? <Alert type="warning" showIcon title={t('search.fuzzy', { q })} style={{ marginBottom: 12 }} /> : null}
+          {list.data.fuzzy && list.data.total > 0 ? <Alert type="warning" showIcon title={list.data.corrected ? t('search.corrected', { q, corrected: list.data.corrected }) : t('search.fuzzy', { q })} style={{ marginBottom: 12 }} /> : null}
           {list.data.total === 0 ? <Empty description={t('search.none')} /> : null}
           <div className="mc-cat-results">
             {list.data.items.map((item) => <ProcedureCard key={item.code} item={item} />)}

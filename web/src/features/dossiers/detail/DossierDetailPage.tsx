@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api';
@@ -107,6 +107,7 @@ export default function DossierDetailPage() {
           <Flex gap={10} align="center" wrap>
             <span className="mc-code">{d.code}</span>
             <StatusTag statusCode={d.statusCode} />
+            {d.archived ? <Tag data-archived="true" style={{ marginInlineEnd: 0 }}>{t('detail.archivedTag')}</Tag> : null}
           </Flex>
         }
         subtitle={d.procedureName}
@@ -119,8 +120,9 @@ export default function DossierDetailPage() {
               {d.pausedSince ? (
                 <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('detail.paused', { at: formatDateTime(d.pausedSince), due: formatDateTime(d.dueAt) })} />
               ) : null}
+              {d.archived ? <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('detail.archived', { at: formatDateTime(d.archivedAt) })} /> : null}
             </Card>
-            {wide ? null : actions}
+            {wide || d.archived ? null : actions}
             {d.route.length > 0 ? (
               <Card size="small" title={t('detail.route')}>
                 <RouteSteps dossier={d} />
@@ -138,14 +140,14 @@ export default function DossierDetailPage() {
         </Col>
         <Col xs={24} xl={7}>
           <Flex vertical gap={16} className="mc-detail-side">
-            {wide ? actions : null}
+            {wide && !d.archived ? actions : null}
             <Card size="small" title={t('detail.slips')}>
               <SlipLinks dossier={d} />
             </Card>
             <Card size="small" title={t('files.card')}>
               <DossierFiles d={d} />
             </Card>
-            {d.receivedAt ? (
+            {d.receivedAt && !d.archived ? (
               <Card size="small" title={st('code.card')}>
                 <RatingCodeCard dossierCode={d.code} />
               </Card>

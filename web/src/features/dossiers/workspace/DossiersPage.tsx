@@ -1,12 +1,13 @@
 import { Badge, Button, Card, Flex, Grid, Input, Select, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
+import { DOSSIER_CODE_PATTERN } from '../../../../../src/modules/dossiers/rules/dossier-code';
 import { hasAnyRole, useAuth } from '../../../shared/auth';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { COUNT_CAP, type CountedQueue, QUEUES, type QueueCounts, type QueueName, useQueue, useQueueCounts } from '../api';
 import { useDossierT } from '../i18n';
-import { INTAKE_ROLES, INTAKE_PATH } from '../roles';
+import { DOSSIERS_PATH, INTAKE_ROLES, INTAKE_PATH } from '../roles';
 import { DossierCards, DossierTable } from './DossierList';
 
 /** Queues whose size matters at a glance ("rõ việc"); the long ones get no badge. */
@@ -69,6 +70,9 @@ export default function DossiersPage() {
   const counts = useQueueCounts();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const empty = q ? t('list.emptySearch', { q }) : t('list.empty');
+  // A whole dossier code that no queue lists may be archived (closed long ago, out of the queues): open it by its code.
+  const code = q.toUpperCase();
+  const openByCode = DOSSIER_CODE_PATTERN.test(code) && !list.isPending && items.length === 0;
   const wide = screens.md ?? true;
 
   return (
@@ -114,6 +118,11 @@ export default function DossiersPage() {
             style={{ flex: '0 1 180px', minWidth: 160 }}
           />
         </Flex>
+        {openByCode ? (
+          <Typography.Paragraph data-open-by-code>
+            <Link to={`${DOSSIERS_PATH}/${encodeURIComponent(code)}`}>{t('list.openByCode', { code })}</Link> {t('list.openByCodeHint')}
+          </Typography.Paragraph>
+        ) : null}
         {list.isError ? (
           <ErrorResult variant="inline" error={list.error} onRetry={() => void list.refetch()} />
         ) : wide ? (
