@@ -49,6 +49,14 @@ export const DIRECTIVE_ROWS: Row[] = [
     },
   },
   {
+    op: 'PATCH /api/v1/directives/{id}', rule: { kind: 'atUnit', perm: 'directive.register', visibleWith: 'directive.read', ok: 200 }, targets: UNITS,
+    request: async (f, _s, t) => {
+      const d = await f.directiveAt(t.relation as 'own');
+      const version = (await f.json(`/api/v1/directives/${d.documentId}`) as { document: { version: number } }).document.version;
+      return { method: 'PATCH', url: `/api/v1/directives/${d.documentId}`, body: { version, fields: ['Cải cách hành chính'] } };
+    },
+  },
+  {
     op: 'POST /api/v1/directives/{id}/tasks', rule: { kind: 'atUnit', perm: 'directive.register', visibleWith: 'directive.read', ok: 200 }, targets: UNITS,
     request: async (f, _s, t) => {
       const d = await f.directiveAt(t.relation as 'own');

@@ -4,7 +4,7 @@ import type { App } from '../../platform/http/types.js';
 import type { DirectiveService } from './directives.service.js';
 import { consolidatedFile } from './exports/consolidated-file.js';
 import {
-  addTasksBody, aliasBody, aliasParams, assigneesQuery, boardQuery, documentParams, exportParams, fileParams, outlineBody, periodBody,
+  addTasksBody, aliasBody, aliasParams, assigneesQuery, boardQuery, documentParams, editDocumentBody, exportParams, fileParams, outlineBody, periodBody,
   periodParams, registerBody, taskAction, taskListQuery, unitReportBody, unitReportParams,
 } from './schema.js';
 
@@ -57,6 +57,8 @@ export async function directiveRoutes(app: App, directives: DirectiveService): P
 
   app.get('/api/v1/directives/:id', { schema: { tags, summary: 'Một văn bản chỉ đạo, các nhiệm vụ và kỳ báo cáo / one steering document with its tasks and periods', params: documentParams } },
     async (req) => documents.detail(req.ctx, req.params.id));
+  app.patch('/api/v1/directives/:id', { schema: { tags, summary: 'Sửa thông tin, kết thúc hoặc tiếp tục theo dõi văn bản / edit, close or reopen a document', params: documentParams, body: editDocumentBody } },
+    async (req) => documents.edit(req.ctx, req.params.id, req.body));
   app.post('/api/v1/directives/:id/tasks', { schema: { tags, summary: 'Thêm nhiệm vụ cho văn bản / add tasks to a document', params: documentParams, body: addTasksBody } },
     async (req) => documents.addTasks(req.ctx, req.params.id, req.body));
   app.get('/api/v1/directives/:id/files/:key', { schema: { tags, summary: 'Tệp đính kèm của văn bản / a document\'s file', params: fileParams } },

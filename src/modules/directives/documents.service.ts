@@ -8,7 +8,7 @@ import { actorOf, listedFile, loadNames, reachOf, storedFiles, todayOf, type Dir
 import * as repo from './directives.repository.js';
 import { addWorkingDays, type IsWorkingDay } from './rules/deadlines.js';
 import { fanOut } from './rules/fan-out.js';
-import { DOC_TYPE_LABELS, DOC_TYPES, PRIORITIES, RECURRENCES, type RegisterBody, type TaskDraft } from './schema.js';
+import { DOC_TYPE_LABELS, DOC_TYPES, PRIORITIES, RECURRENCES, type EditDocumentBody, type RegisterBody, type TaskDraft } from './schema.js';
 import { countTasks, documentSummary, PRIORITY_LABELS, RECURRENCE_LABELS, taskSummary, type TaskCounts } from './views.js';
 
 type Field = { path: string; message: string; messageEn: string };
@@ -171,6 +171,29 @@ export function createDocumentService(deps: DirectiveDeps) {
         if (Number(bumped.numUpdatedRows) !== 1) throw errors.stale();
         const taskIds = await insertTasks(trx, ctx, rows, deps.now());
         await recordAudit(trx, ctx, { action: 'directive.tasks_added', entity: 'directive_document', entityId: id, unitId: doc.owner_unit_id, after: { tasks: taskIds.length } });
+      });
+      return detail(ctx, id);
+    },
+
+    /** Corrects the subject, signer or fields, or ends (and resumes) tracking: a closed document's tasks no longer move. */
+    async edit(ctx: RequestContext, id: number, body: EditDocumentBody) {
+      const actor = actorOf(ctx);
+      const doc = await repo.findDocument(deps.db, id);
+      const notFound = () => errors.notFound('văn bản chỉ đạo', 'steering document');
+      if (!doc) throw notFound();
+      authorize(actor, 'directive.register', doc.owner_unit_id, 'directive.read', notFound);
+      const values = {
+        ...(body.subject !== undefined ? { subject: body.subject } : {}),
+        ...(body.signer !== undefined ? { signer: body.signer ?? null } : {}),
+        ...(body.fields !== undefined ? { fields: body.fields } : {}),
+        ...(body.status !== undefined ? { status: body.status } : {}),
+      };
+      await inTransaction(deps.db, async (trx) => {
+        const r = await trx.updateTable('directive_documents').set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: deps.now() }))
+          .where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw errors.stale();
+        const action = body.status && body.status !== doc.status ? (body.status === 'closed' ? 'directive.closed' : 'directive.reopened') : 'directive.edited';
+        await recordAudit(trx, ctx, { action, entity: 'directive_document', entityId: id, unitId: doc.owner_unit_id, before: { subject: doc.subject, signer: doc.signer, fields: doc.fields, status: doc.status }, after: values });
       });
       return detail(ctx, id);
     },

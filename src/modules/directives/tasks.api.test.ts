@@ -227,3 +227,46 @@ describe('the daily reminder', () => {
     expect(await reminders.run(new Date('2026-03-07T07:50:00+07:00'))).toEqual({ nearDue: 0, overdue: 0, escalated: 0 });
   });
 });
+
+describe('the consolidated report and the end of tracking', () => {
+  it('exports the period as a Word file naming the tasks and the report a unit sent, and a workbook of the same figures', async () => {
+    const doc = (await t.request('GET', '/api/v1/directives', { session: s['lanhdao.snv'] })).json().documents.find((d: { number: string }) => d.number === '45/KH-UBND');
+    const detail = (await t.request('GET', `/api/v1/directives/${doc.id}`, { session: s['lanhdao.snv'] })).json();
+    const period = detail.periods.find((p: { code: string }) => p.code === '2026-H1');
+    const docx = await t.request('GET', `/api/v1/directives/periods/${period.id}/export/docx`, { session: s['lanhdao.snv'] });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['content-disposition']).toContain('bao-cao-45-KH-UBND-2026-H1.docx');
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of ['BÁO CÁO', '45/KH-UBND', 'Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền', 'Sở đã hoàn thành rà soát thủ tục.', 'Đã rà soát 20 thủ tục.', 'Nơi nhận']) {
+      expect(text, expected).toContain(expected);
+    }
+    const xlsx = await t.request('GET', `/api/v1/directives/periods/${period.id}/export/xlsx`, { session: s['lanhdao.snv'] });
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Nhiệm vụ', 'Quá hạn']);
+    expect(book.getWorksheet('Nhiệm vụ')!.rowCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it('closes a document: its tasks no longer move until tracking resumes; a stale edit is refused', async () => {
+    const doc = (await t.request('GET', '/api/v1/directives', { session: s['chuyenvien.snv'] })).json().documents.find((d: { number: string }) => d.number === '45/KH-UBND');
+    const patch = (body: Record<string, unknown>) => t.request('PATCH', `/api/v1/directives/${doc.id}`, { session: s['chuyenvien.snv'], body });
+    let r = await patch({ version: doc.version, status: 'closed' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((await patch({ version: doc.version, subject: 'Cũ' })).statusCode).toBe(409);
+    const task = r.json().tasks.find((x: { status: string }) => x.status !== 'completed');
+    const view = (await t.request('GET', `/api/v1/directives/tasks/${task.id}`, { session: s['lanhdao.stp'] })).json();
+    expect(view.allowedActions).toEqual([]);
+    const refused = await t.request('POST', `/api/v1/directives/tasks/${task.id}/actions`, { session: s['lanhdao.stp'], body: { action: 'note', version: view.task.version, text: 'Sau khi kết thúc' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('DOCUMENT_CLOSED');
+    r = await patch({ version: r.json().document.version, status: 'active' });
+    expect(r.statusCode).toBe(200);
+    const audit = await t.db.selectFrom('audit_events').select('action').where('entity', '=', 'directive_document').where('entity_id', '=', String(doc.id)).orderBy('id').execute();
+    expect(audit.map((a) => a.action).slice(-2)).toEqual(['directive.closed', 'directive.reopened']);
+  });
+});

@@ -190,6 +190,19 @@ export function useDocument(id: number) {
   return useQuery({ queryKey: directiveKeys.document(id), queryFn: ({ signal }) => api.get<DocumentDetail>(`/directives/${id}`, undefined, signal) });
 }
 
+/** Ends or resumes tracking a document (its tasks stop moving while it is closed). */
+export function useDocumentStatus(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; status: 'active' | 'closed' }) => api.patch<DocumentDetail>(`/directives/${id}`, body),
+    onSuccess: (detail) => {
+      client.setQueryData(directiveKeys.document(id), detail);
+      void client.invalidateQueries({ queryKey: ['directives', 'board'] });
+      void client.invalidateQueries({ queryKey: ['directives', 'task'] });
+    },
+  });
+}
+
 export function useOutline() {
   return useMutation({ mutationFn: (text: string) => api.post<Outline>('/directives/outline', { text }) });
 }

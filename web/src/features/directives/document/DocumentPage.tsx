@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Collapse, Descriptions, Flex, List, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Collapse, Descriptions, Flex, List, Popconfirm, Result, Skeleton, Table, Tag, Typography } from 'antd';
+import { errorMessage } from '../../../shared/api';
+import { useLocale } from '../../../shared/i18n';
 import type { ColumnsType } from 'antd/es/table';
 import { CalendarOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { formatDate } from '../../../shared/format';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { type DocumentDetail, type PeriodSummary, documentFileUrl, useDocument } from '../api';
+import { type DocumentDetail, type PeriodSummary, documentFileUrl, useDocument, useDocumentStatus } from '../api';
 import { useDirectiveT } from '../i18n';
 import { BOARD_PATH, idParam, periodPath } from '../paths';
 import { TaskList } from '../TaskList';
@@ -25,6 +27,21 @@ export default function DocumentPage() {
   return <DocumentView detail={detail.data} />;
 }
 
+/** Ends tracking (a closed document's tasks no longer move) or resumes it; the server keeps the audit row. */
+function TrackingButton({ detail }: { detail: DocumentDetail }) {
+  const t = useDirectiveT();
+  const { message } = App.useApp();
+  const locale = useLocale();
+  const change = useDocumentStatus(detail.document.id);
+  const closing = detail.document.status === 'active';
+  return (
+    <Popconfirm title={t(closing ? 'doc.closeConfirm' : 'doc.reopenConfirm')} okText={t(closing ? 'doc.closeOk' : 'doc.reopenOk')} cancelText={t('doc.confirmCancel')}
+      onConfirm={() => change.mutateAsync({ version: detail.document.version, status: closing ? 'closed' : 'active' }).catch((e: unknown) => { void message.error(errorMessage(e, locale)); })}>
+      <Button loading={change.isPending}>{t(closing ? 'doc.close' : 'doc.reopen')}</Button>
+    </Popconfirm>
+  );
+}
+
 function DocumentView({ detail }: { detail: DocumentDetail }) {
   const t = useDirectiveT();
   const { document: doc, tasks, periods, can } = detail;
@@ -35,7 +52,7 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
       <PageHeader
         title={`${doc.docTypeLabel} ${doc.number}`}
         subtitle={doc.subject}
-        extra={<Link to={BOARD_PATH}><Button>{t('doc.back')}</Button></Link>}
+        extra={<Flex gap={8} wrap>{can.manage ? <TrackingButton detail={detail} /> : null}<Link to={BOARD_PATH}><Button>{t('doc.back')}</Button></Link></Flex>}
       />
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
