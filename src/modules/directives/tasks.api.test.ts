@@ -270,3 +270,20 @@ describe('the consolidated report and the end of tracking', () => {
     expect(audit.map((a) => a.action).slice(-2)).toEqual(['directive.closed', 'directive.reopened']);
   });
 });
+
+describe('editing a task', () => {
+  it('lets the tracking unit change content and deadline, keeps the old values in the history, and refuses a recurring task without a first due day', async () => {
+    const doc = (await t.request('GET', '/api/v1/directives', { session: s['chuyenvien.snv'] })).json().documents.find((d: { number: string }) => d.number === '45/KH-UBND');
+    const detail = (await t.request('GET', `/api/v1/directives/${doc.id}`, { session: s['chuyenvien.snv'] })).json();
+    const one = detail.tasks.find((x: { ref: string }) => x.ref === '3');
+    const act = (session: Session, body: Record<string, unknown>) => t.request('POST', `/api/v1/directives/tasks/${one.id}/actions`, { session, body });
+    expect((await act(s['lanhdao.stp']!, { action: 'edit', version: one.version, dueOn: '2026-04-30' })).statusCode).toBe(404);
+    const r = await act(s['chuyenvien.snv']!, { action: 'edit', version: one.version, content: 'Số hóa 100% kết quả giải quyết thủ tục hành chính', dueOn: '2026-04-30', reason: 'Theo chỉ đạo mới' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().task).toMatchObject({ content: 'Số hóa 100% kết quả giải quyết thủ tục hành chính', dueOn: '2026-04-30' });
+    expect(r.json().events.at(-1)).toMatchObject({ action: 'edit', note: 'Theo chỉ đạo mới' });
+    const recurring = detail.tasks.find((x: { recurrence: string | null; leadUnitId: number }) => x.recurrence && x.leadUnitId === u['H30.105']);
+    const bad = await t.request('POST', `/api/v1/directives/tasks/${recurring.id}/actions`, { session: s['chuyenvien.snv'], body: { action: 'edit', version: recurring.version, dueOn: null } });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -97,6 +97,7 @@ export function createTaskService(deps: DirectiveDeps) {
           v.first_due_on = input.recurrence ? due : null;
           v.occurrence = 0;
         } else if (v.due_on !== undefined && task.recurrence) {
+          if (!v.due_on) throw errors.validation([{ path: 'dueOn', message: 'Nhiệm vụ định kỳ cần hạn của lần đầu tiên.', messageEn: 'A recurring task needs its first due day.' }]);
           v.first_due_on = v.due_on;
           v.occurrence = 0;
         }

@@ -23,7 +23,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export const PERIOD_KINDS = ['half', 'year', 'nine_months', 'quarter', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** In the order the action buttons show (the first allowed one of the main flow is the primary button). */
-export const TASK_ACTIONS = ['assign', 'progress', 'request_completion', 'approve', 'return', 'change_lead', 'note', 'cancel'] as const;
+export const TASK_ACTIONS = ['assign', 'progress', 'request_completion', 'approve', 'return', 'change_lead', 'edit', 'note', 'cancel'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export type TaskStatus = 'new' | 'assigned' | 'in_progress' | 'completion_requested' | 'completed' | 'cancelled';
 export type DeadlineState = 'none' | 'on_track' | 'near_due' | 'overdue' | 'done_on_time' | 'done_late' | 'cancelled';

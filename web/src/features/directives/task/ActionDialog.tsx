@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Flex, Form, Input, InputNumber, Modal, Select, Slider, Typography } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Slider, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DATE_PATTERN } from '../../../shared/format';
 import { useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isApiError } from '../../../shared/api';
 import { useLocale, useT } from '../../../shared/i18n';
@@ -10,7 +12,7 @@ import { FileUploadField, type UploadedFile } from '../FileUploadField';
 import { useDirectiveT } from '../i18n';
 import { UnitPicker } from '../UnitPicker';
 
-interface Values { staffId?: number; note?: string; percent?: number; reason?: string; unitId?: number; text?: string }
+interface Values { staffId?: number; note?: string; percent?: number; reason?: string; unitId?: number; text?: string; content?: string; dueOn?: Dayjs | null; priority?: TaskSummary['priority']; expectedOutput?: string }
 
 function bodyOf(action: TaskAction, v: Values, version: number, files: UploadedFile[]): TaskActionBody {
   const note = v.note?.trim() ?? '';
@@ -23,6 +25,10 @@ function bodyOf(action: TaskAction, v: Values, version: number, files: UploadedF
     case 'cancel': return { action, version, reason: v.reason?.trim() ?? '' };
     case 'change_lead': return { action, version, unitId: Number(v.unitId), reason: v.reason?.trim() ?? '' };
     case 'note': return { action, version, text: v.text?.trim() ?? '' };
+    case 'edit': return {
+      action, version, content: v.content?.trim() ?? '', dueOn: v.dueOn ? v.dueOn.format('YYYY-MM-DD') : null, priority: v.priority,
+      expectedOutput: v.expectedOutput?.trim() || null, reason: v.reason?.trim() || null,
+    };
   }
 }
 
@@ -82,6 +88,18 @@ function Fields({ action, task, onFiles, onBusy }: { action: TaskAction; task: T
       );
     case 'note':
       return <Form.Item name="text" label={t('act.text')} rules={required}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>;
+    case 'edit':
+      return (
+        <>
+          <Form.Item name="content" label={t('reg.col.content')} rules={required}><Input.TextArea rows={4} maxLength={20000} /></Form.Item>
+          <Form.Item name="dueOn" label={t('act.dueOn')}><DatePicker format={DATE_PATTERN} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="priority" label={t('reg.col.priority')}>
+            <Select options={(['normal', 'high', 'urgent'] as const).map((p) => ({ value: p, label: t(`priority.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="expectedOutput" label={t('reg.col.output')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+          <Form.Item name="reason" label={t('act.reason')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+        </>
+      );
   }
 }
 
@@ -129,7 +147,7 @@ export function ActionDialog({ task, action, onClose }: { task: TaskSummary; act
       width={560}
     >
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>{task.ref ? `${task.ref}. ` : ''}{task.content}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void run(v)} initialValues={{ percent: task.progress }}>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void run(v)} initialValues={{ percent: task.progress, content: task.content, dueOn: task.dueOn ? dayjs(task.dueOn) : null, priority: task.priority, expectedOutput: task.expectedOutput ?? '' }}>
         {action ? <Fields action={action} task={task} onFiles={setFiles} onBusy={setBusy} /> : null}
         {problem ? <Alert type="error" showIcon role="alert" title={problem} /> : null}
       </Form>
