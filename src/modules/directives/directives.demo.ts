@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Actor } from '../../platform/access/policy.js';
 import type { RequestContext } from '../../platform/http/context.js';
+import { currentReportingPeriod } from './rules/current-period.js';
 import { addDays, vnDay } from './rules/deadlines.js';
 import type { DirectiveService } from './directives.service.js';
 import type { TaskDraft } from './schema.js';
@@ -9,7 +10,7 @@ import type { TaskDraft } from './schema.js';
  * The demo's Directive 16 (demo/directives/), registered by the Department of Home Affairs from the
  * outline its text proposes and under way: deadlines are counted from the day the demo is generated,
  * so on any day it shows a task overdue, one near its deadline, one awaiting approval, one completed,
- * and a 6-month report that one department has sent and the others have not.
+ * and the current period's report (6 months or the year) that one department has sent and the others have not.
  */
 export type DirectiveDemoDeps = {
   directives: DirectiveService;
@@ -75,9 +76,8 @@ export async function seedDemoDirective(deps: DirectiveDemoDeps, textPath: strin
   t = (await act(stp, byRef('4', justice).id, { action: 'assign', version: byRef('4', justice).version, staffId: stpStaff.actor.staffId })).task;
   await act(stp, t.id, { action: 'request_completion', version: t.version, note: 'Đã trình phê duyệt đề án vị trí việc làm của Sở.', files: [] });
 
-  // The last half-year whose data cut-off (14/6) has passed, and the Department of Justice's report for it.
-  const year = Number(today.slice(0, 4));
-  const period = await deps.directives.periods.create(snv, doc.document.id, { kind: 'half', year: today > `${year}-06-14` ? year : year - 1 });
+  // The period whose figures are being collected today, and the Department of Justice's report for it.
+  const period = await deps.directives.periods.create(snv, doc.document.id, currentReportingPeriod(today));
   const mine = await deps.directives.periods.unitReport(stp, period.id, justice);
   await deps.directives.periods.saveUnitReport(stp, period.id, justice, {
     version: mine.report.version, submit: true,

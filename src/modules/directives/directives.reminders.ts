@@ -68,6 +68,8 @@ export function createDirectiveReminders(deps: { db: Db; workingDays: () => Prom
         const to = late ? [...heads, ...(assignee ? [assignee] : [])] : assignee ? [assignee] : heads;
         const escalate = late && d.workingDaysLate >= ESCALATE_AFTER ? await dir.headsOf(r.owner_unit_id) : [];
         const vars = { number: r.number, ref: r.ref || String(r.id), content: short(r.content), dueOn: d.dueDay, late: d.workingDaysLate, link: link(r.id) };
+        // Read before the transaction: the embedded database has one connection, which the transaction holds.
+        const unitName = escalate.length ? await deps.unitName(r.lead_unit_id) : '';
         const sent = await inTransaction(deps.db, async (trx) => {
           const send = async (list: StaffRecipient[], template: MessageTemplate, kind: string, dedupe: string, extra: Record<string, unknown> = {}) => {
             const message = renderMessage(await loadTemplate(trx, template), { ...vars, ...extra });
@@ -80,7 +82,7 @@ export function createDirectiveReminders(deps: { db: Db; workingDays: () => Prom
           const main = late
             ? await send(to, DIRECTIVE_TEMPLATES.overdue, 'directive_task_overdue', `directive:overdue:${r.id}:${today}`)
             : await send(to, DIRECTIVE_TEMPLATES.nearDue, 'directive_task_near_due', `directive:near_due:${r.id}:${r.due_on}`);
-          const up = escalate.length ? await send(escalate, DIRECTIVE_TEMPLATES.escalated, 'directive_task_escalated', `directive:escalated:${r.id}:${today}`, { unitName: await deps.unitName(r.lead_unit_id) }) : false;
+          const up = escalate.length ? await send(escalate, DIRECTIVE_TEMPLATES.escalated, 'directive_task_escalated', `directive:escalated:${r.id}:${today}`, { unitName }) : false;
           return { main, up };
         });
         if (sent.main) { if (late) out.overdue++; else out.nearDue++; }

@@ -49,7 +49,7 @@ export function createDocumentService(deps: DirectiveDeps) {
     const actor = actorOf(ctx);
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += 200) {
-      for (const r of await trx.insertInto('directive_tasks').values(rows.slice(i, i + 200)).returning('id').execute()) ids.push(r.id);
+      for (const r of await trx.insertInto('directive_tasks').values(rows.slice(i, i + 200).map((r) => ({ ...r, created_at: at, updated_at: at }))).returning('id').execute()) ids.push(r.id);
     }
     await repo.addEvents(trx, ids.map((taskId, i) => ({ taskId, at, action: 'created', actorStaffId: actor.staffId, actorName: actor.fullName, unitId: rows[i]!.lead_unit_id })));
     return ids;

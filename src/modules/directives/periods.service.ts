@@ -8,7 +8,7 @@ import { slipAgency } from '../org/agency-heading.js';
 import { actorOf, loadNames, todayOf, type DirectiveDeps } from './directives.context.js';
 import * as repo from './directives.repository.js';
 import type { ConsolidatedReport } from './exports/consolidated.js';
-import { addWorkingDays, deadlineState } from './rules/deadlines.js';
+import { addWorkingDays, deadlineState, vnDay } from './rules/deadlines.js';
 import type { PeriodBody, UnitReportBody } from './schema.js';
 import { completionRate, countTasks, documentSummary, taskSummary } from './views.js';
 
@@ -21,6 +21,13 @@ type TaskResult = { taskId: number; result: string; status?: string; progress?: 
  * Periodic implementation reports (issue 15 item 4): a period of a document, each lead unit's report
  * for it (its narrative and a result per task), and the province's consolidated report built from them.
  */
+/** The tasks as they stood at the end of `day`: created by then, and not yet done if done later. */
+export function asOf(tasks: repo.TaskRow[], day: string): repo.TaskRow[] {
+  return tasks.filter((t) => vnDay(t.created_at) <= day).map((t) => (t.status === 'completed' && t.done_on && t.done_on > day
+    ? { ...t, status: 'in_progress' as const, done_on: null, completed_at: null }
+    : t));
+}
+
 export function createPeriodService(deps: DirectiveDeps & { periods: PeriodsPort; documentDetail: (ctx: RequestContext, id: number) => Promise<unknown> }) {
   /** Units that answer for a document: the lead units of its tasks that were not cancelled. */
   const responsible = (tasks: repo.TaskRow[]) => [...new Set(tasks.filter((t) => t.status !== 'cancelled').map((t) => t.lead_unit_id))];
@@ -47,9 +54,13 @@ export function createPeriodService(deps: DirectiveDeps & { periods: PeriodsPort
 
   async function overview(ctx: RequestContext, periodId: number) {
     const actor = actorOf(ctx);
-    const { period, doc, tasks } = await loadPeriod(ctx, periodId);
+    const loaded = await loadPeriod(ctx, periodId);
+    const { period, doc } = loaded;
     const isWorking = await deps.workingDays();
-    const today = todayOf(deps);
+    // A period is reported as it stood at its data cut-off (or today, while it runs): tasks given
+    // later are not in it, and one completed after the cut-off was still open then.
+    const today = [todayOf(deps), period.ends_on].sort()[0]!;
+    const tasks = asOf(loaded.tasks, today);
     const names = await loadNames(deps, []);
     const reports = new Map((await repo.unitReports(deps.db, periodId)).map((r) => [r.unit_id, r]));
     const units = responsible(tasks);

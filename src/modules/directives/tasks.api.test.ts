@@ -182,6 +182,16 @@ describe('the periodic implementation report', () => {
     );
     expect(overview.totals).toMatchObject({ tasks: 4, completed: 1, completedLate: 1, unitsResponsible: 3, unitsReported: 1, completionRate: 25 });
   });
+
+  it('reports a period as it stood at its cut-off: tasks given after it are not in it', async () => {
+    const doc = (await t.request('GET', '/api/v1/directives', { session: s['chuyenvien.snv'] })).json().documents.find((d: { number: string }) => d.number === '45/KH-UBND');
+    // Year 2025 ends its data on 14/12/2025; the plan's tasks were given on 02/03/2026.
+    const created = await t.request('POST', `/api/v1/directives/${doc.id}/periods`, { session: s['chuyenvien.snv'], body: { kind: 'year', year: 2025 } });
+    expect(created.statusCode, created.body).toBe(201);
+    const overview = (await t.request('GET', `/api/v1/directives/periods/${created.json().id}`, { session: s['lanhdao.snv'] })).json();
+    expect(overview.totals).toMatchObject({ tasks: 0, completed: 0, unitsResponsible: 0, completionRate: null });
+    expect(overview.units).toEqual([]);
+  });
 });
 
 describe('the demo', () => {
@@ -196,7 +206,8 @@ describe('the demo', () => {
     // 7g names the newspaper, the radio-TV and the portal: matched through the province's alias table.
     const g = detail.tasks.filter((x: { ref: string }) => x.ref === '7g').map((x: { leadUnitName: string }) => x.leadUnitName).sort();
     expect(g).toEqual(['Báo và Phát thanh, Truyền hình Lai Châu', 'Văn phòng Ủy ban nhân dân tỉnh']);
-    expect(detail.periods[0]).toMatchObject({ kind: 'half', reported: 1 });
+    // 02/03/2026 falls in the first half of 2026 (15/12/2025–14/6/2026).
+    expect(detail.periods[0]).toMatchObject({ kind: 'half', code: '2026-H1', reported: 1 });
     // The commune's desk sees the tasks fanned out to its commune, not the departments'.
     const commune = (await t.request('GET', '/api/v1/directives/tasks?scope=unit', { session: s['lanhdao.tanphong'] })).json();
     expect(commune.tasks.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, deadlineState, effectiveDueDay, isOverdue, occurrenceDue, vnDay, workingDaysAfter } from './deadlines.js';
+import { currentReportingPeriod } from './current-period.js';
 import { fanOut } from './fan-out.js';
 import { allowedActions, mayAct, nextStatus, refusal, type Standing } from './task-state.js';
 
@@ -124,5 +125,15 @@ describe('the task\'s state machine and who may move it', () => {
     expect(refusal('new', 'progress')?.code).toBe('TASK_NOT_ASSIGNED');
     expect(refusal('in_progress', 'approve')?.vi).toContain('chưa đề nghị công nhận hoàn thành');
     expect(refusal('completed', 'assign')?.vi).toBe('Không thể thực hiện thao tác này khi nhiệm vụ đã hoàn thành.');
+  });
+});
+
+describe('the reporting period a day falls in', () => {
+  it('follows the cut-offs: 15/12 opens the next year\'s first half, 15/6 the year\'s report', () => {
+    expect(currentReportingPeriod('2026-01-10')).toEqual({ kind: 'half', year: 2026 });
+    expect(currentReportingPeriod('2026-06-14')).toEqual({ kind: 'half', year: 2026 });
+    expect(currentReportingPeriod('2026-06-15')).toEqual({ kind: 'year', year: 2026 });
+    expect(currentReportingPeriod('2026-12-14')).toEqual({ kind: 'year', year: 2026 });
+    expect(currentReportingPeriod('2026-12-15')).toEqual({ kind: 'half', year: 2027 });
   });
 });

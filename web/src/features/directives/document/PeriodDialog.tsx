@@ -9,6 +9,8 @@ import { applyFieldErrors } from '../../../shared/ui/formErrors';
 import { PERIOD_KINDS, type PeriodKind, useCreatePeriod } from '../api';
 import { useDirectiveT } from '../i18n';
 import { periodPath } from '../paths';
+// The period whose figures are being collected today is the one an official usually opens.
+import { currentReportingPeriod } from '../../../../../src/modules/directives/rules/current-period';
 
 interface Values { kind: PeriodKind; year: number; number?: number; dueOn?: string }
 
@@ -39,7 +41,7 @@ export function PeriodDialog({ documentId, open, onClose }: { documentId: number
   return (
     <Modal open={open} title={t('period.create')} okText={t('period.createOk')} cancelText={ts('action.cancel')} onOk={() => form.submit()} onCancel={onClose}
       okButtonProps={{ loading: create.isPending }} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void send(v)} initialValues={{ kind: 'half', year: dayjs().year(), number: 1 }}>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void send(v)} initialValues={{ ...currentReportingPeriod(dayjs().format('YYYY-MM-DD')), number: 1 }}>
         <Form.Item name="kind" label={t('period.kind')} rules={[{ required: true, message: t('required') }]}>
           <Select options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))} />
         </Form.Item>
