@@ -69,7 +69,7 @@ describe('PAR index: roll-up through the tree', () => {
 describe('PAR index: bonus and penalty within their caps', () => {
   const t = sampleTree(); // caps: bonus 3, penalty 2
   const app = applicable(t, { hasProcedures: true }).applicable;
-  const at = (extra: Record<string, number>, base = { ...full, '1.3': 0, '2.2': 0 }) => computeIndex(t, app, pts({ ...base, ...extra }));
+  const at = (extra: Record<string, number>, base: Record<string, number> = { ...full, '1.3': 0, '2.2': 0 }) => computeIndex(t, app, pts({ ...base, ...extra }));
 
   it('bonus below the cap counts in full, above it is capped; never in the denominator', () => {
     expect(at({ '9.1': 1, '9.2': 1 })).toMatchObject({ points: 31, bonus: { awarded: 2, counted: 2 }, total: 33, applicableMax: 40, index: 82.5 });

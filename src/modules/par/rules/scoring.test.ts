@@ -77,6 +77,8 @@ describe('PAR scoring: ratio × max', () => {
   it('with a target: full marks at or above it, proportional below (§B3)', () => {
     const r = { kind: 'ratio', target: 0.8 } as const;
     expect(points(scoreRatio(8, r, 0.8))).toBe(8);
+    const at = scoreRatio(8, r, 0.8);
+    expect(at.ok && at.explanation).toBe('Tỷ lệ 80% đạt chỉ tiêu 80%: 8/8 điểm');
     expect(points(scoreRatio(8, r, 0.95))).toBe(8);
     expect(points(scoreRatio(8, r, 0.6))).toBe(6); // 0.6 / 0.8 × 8
     expect(points(scoreRatio(8, r, 0))).toBe(0);
