@@ -23,6 +23,9 @@ export function visibleDocuments(db: Db, reach: Reach) {
   ]));
 }
 
+/** The document, when the caller reaches it (one query: the row and its visibility). */
+export const findVisibleDocument = (db: Db, reach: Reach, id: number) => visibleDocuments(db, reach).where('d.id', '=', id).executeTakeFirst();
+
 export const findDocument = (db: Db | Tx, id: number) => db.selectFrom('directive_documents').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function documentFiles(db: Db | Tx, documentId: number) {

@@ -23,7 +23,7 @@ export type GroupView = { key: string; label: string; phrases: string[]; unitKin
 export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org: OrgService; periods: PeriodsPort }) {
   const documents = createDocumentService(deps);
   const tasks = createTaskService(deps);
-  const periods = createPeriodService({ ...deps, documentDetail: documents.detail });
+  const periods = createPeriodService(deps);
   async function groups(units: { id: number; kind: string }[]): Promise<GroupView[]> {
     const rows = await deps.db.selectFrom('directive_group_phrases').selectAll().orderBy('group_key').orderBy('id').execute();
     const out = new Map<string, GroupView>();

@@ -59,10 +59,8 @@ export function createDocumentService(deps: DirectiveDeps) {
 
   async function detail(ctx: RequestContext, id: number) {
     const actor = actorOf(ctx);
-    const doc = await repo.findDocument(deps.db, id);
-    const reach = reachOf(actor);
-    const visible = doc && (await repo.visibleDocuments(deps.db, reach).where('d.id', '=', id).executeTakeFirst());
-    if (!doc || !visible) throw errors.notFound('văn bản chỉ đạo', 'steering document');
+    const doc = await repo.findVisibleDocument(deps.db, reachOf(actor), id);
+    if (!doc) throw errors.notFound('văn bản chỉ đạo', 'steering document');
     const tasks = await repo.tasksOfDocument(deps.db, id);
     const names = await loadNames(deps, tasks.map((t) => t.assignee_staff_id));
     const isWorking = await deps.workingDays();
@@ -199,7 +197,7 @@ export function createDocumentService(deps: DirectiveDeps) {
     },
 
     async file(ctx: RequestContext, id: number, key: string) {
-      await detail(ctx, id);
+      if (!(await repo.findVisibleDocument(deps.db, reachOf(actorOf(ctx)), id))) throw errors.notFound('văn bản chỉ đạo', 'steering document');
       return listedFile(deps, await repo.documentFiles(deps.db, id), key);
     },
   };

@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { slipAgency } from '../org/agency-heading.js';
-import { actorOf, loadNames, todayOf, type DirectiveDeps } from './directives.context.js';
+import { actorOf, loadNames, reachOf, todayOf, type DirectiveDeps } from './directives.context.js';
 import * as repo from './directives.repository.js';
 import type { ConsolidatedReport } from './exports/consolidated.js';
 import { addWorkingDays, deadlineState, vnDay } from './rules/deadlines.js';
@@ -28,7 +28,7 @@ export function asOf(tasks: repo.TaskRow[], day: string): repo.TaskRow[] {
     : t));
 }
 
-export function createPeriodService(deps: DirectiveDeps & { periods: PeriodsPort; documentDetail: (ctx: RequestContext, id: number) => Promise<unknown> }) {
+export function createPeriodService(deps: DirectiveDeps & { periods: PeriodsPort }) {
   /** Units that answer for a document: the lead units of its tasks that were not cancelled. */
   const responsible = (tasks: repo.TaskRow[]) => [...new Set(tasks.filter((t) => t.status !== 'cancelled').map((t) => t.lead_unit_id))];
 
@@ -38,12 +38,8 @@ export function createPeriodService(deps: DirectiveDeps & { periods: PeriodsPort
     const period = await repo.findPeriod(deps.db, periodId);
     if (!period) throw errors.notFound('kỳ báo cáo', 'reporting period');
     // The document's own visibility decides (a 404 when the caller does not reach it).
-    try {
-      await deps.documentDetail(ctx, period.document_id);
-    } catch {
-      throw errors.notFound('kỳ báo cáo', 'reporting period');
-    }
-    const doc = (await repo.findDocument(deps.db, period.document_id))!;
+    const doc = await repo.findVisibleDocument(deps.db, reachOf(actorOf(ctx)), period.document_id);
+    if (!doc) throw errors.notFound('kỳ báo cáo', 'reporting period');
     const tasks = await repo.tasksOfDocument(deps.db, doc.id);
     return { period, doc, tasks };
   }

@@ -1,4 +1,5 @@
 import type { DeadlineCalculator } from '../dossiers/ports.js';
+import { isWorkingDay } from '../dossiers/reminders/reminder-rules.js';
 import { halfYearPeriod, monthPeriod, nineMonthsPeriod, quarterPeriod, yearPeriod } from '../reports/rules/periods.js';
 import type { PeriodsPort } from './periods.service.js';
 import type { IsWorkingDay } from './rules/deadlines.js';
@@ -7,14 +8,13 @@ import type { IsWorkingDay } from './rules/deadlines.js';
  * Adapters from the modules directives lean on (calendar, reports) to its ports; src/app.ts wires them.
  */
 
-/** A day is worked when the province calendar gives it any working time (weekends, holidays, swapped days off give none). */
+/** A day is worked as the dossier reminders decide it (any working time that day), remembered per day for one request. */
 export function workingDayPredicate(calc: Pick<DeadlineCalculator, 'workingHoursBetween'>): IsWorkingDay {
   const memo = new Map<string, boolean>();
   return (day) => {
     let worked = memo.get(day);
     if (worked === undefined) {
-      const start = new Date(`${day}T00:00:00+07:00`);
-      worked = calc.workingHoursBetween(start, new Date(start.getTime() + 86_400_000)) > 0;
+      worked = isWorkingDay(calc, new Date(`${day}T12:00:00+07:00`));
       memo.set(day, worked);
     }
     return worked;
