@@ -29,6 +29,10 @@ import { createDirectiveService } from './modules/directives/directives.service.
 import { statutoryPeriod, workingDayPredicate } from './modules/directives/wiring.js';
 import { createDirectiveReminders, DIRECTIVE_TEMPLATES } from './modules/directives/directives.reminders.js';
 import { directiveRoutes } from './modules/directives/directives.routes.js';
+import { createParService } from './modules/par/par.service.js';
+import { parRoutes } from './modules/par/par.routes.js';
+import { surveyRoutes } from './modules/par/survey.routes.js';
+import { parFeeds } from './modules/par/wiring.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
 import { badgeRoutes } from './modules/org/badges.routes.js';
@@ -178,7 +182,15 @@ export function createServices(config: Config, database: DatabaseHandle, options
     recipients: { load: () => loadDirectory(database.db, org) },
     unitName: async (id) => (await org.allUnits()).find((u) => u.id === id)?.name ?? '',
   }).registerJobs(jobs);
-  return { db: database.db, now, chain, archive, directives, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // PAR index (issue 16): computed criteria read the reports' and the directives' own figures.
+  const par = createParService({
+    db: database.db, org, now, files, publicUrl: config.publicUrl,
+    workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    feeds: parFeeds({ org, reports: reports.service, serviceIndex: reports.index, feedback, directives, now }),
+    // Survey invitation codes are kept only as a keyed hash (the blind-index key): a stolen table reveals no code.
+    codeHash: (code) => dataKeys.blindIndex(`par-survey:${code.trim().toUpperCase()}`),
+  });
+  return { db: database.db, now, chain, archive, directives, par, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -245,6 +257,8 @@ export async function buildApp({ config, database, services = createServices(con
     await slipRoutes(api, services.slips);
     await satisfactionRoutes(api, services.satisfaction);
     await directiveRoutes(api, services.directives);
+    await parRoutes(api, services.par);
+    await surveyRoutes(api, services.par.survey);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

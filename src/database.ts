@@ -17,6 +17,7 @@ import type { SatisfactionTables } from './modules/satisfaction/satisfaction.tab
 import type { Open311Tables } from './modules/open311/open311.tables.js';
 import type { ReportTables } from './modules/reports/reports.tables.js';
 import type { DirectiveTables } from './modules/directives/directives.tables.js';
+import type { ParTables } from './modules/par/par.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -24,4 +25,4 @@ import type { DirectiveTables } from './modules/directives/directives.tables.js'
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
-  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables {}
+  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables {}

@@ -15,6 +15,7 @@ import { procedureBody, ROWS, type Fixture, type Req } from './access-matrix.row
 import { citizenFixture } from './access-matrix.citizen-fixture.js';
 import { feedbackFixture } from './access-matrix.feedback-fixture.js';
 import { open311Fixture } from './access-matrix.open311-fixture.js';
+import { parFixture } from './access-matrix.par-fixture.js';
 import { expected, UNIT_RELATIONS, type Relation, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
 
 // About 1,350 requests, ~80 of them rendering a PDF and ~60 receiving a fresh dossier: a minute
@@ -279,6 +280,10 @@ async function setUp(): Promise<void> {
     return code;
   };
   f.open311 = open311Fixture(t);
+  f.par = await parFixture(t, asRoot, unit, UNIT_RELATIONS.map((r) => f.staffAt[r]), async () => {
+    const { payload, headers } = multipartFile('file', 'ke-hoach.pdf', PDF, 'application/pdf');
+    return (await asRoot({ method: 'POST', url: '/api/v1/files', raw: payload, headers })).key;
+  }, async (setId) => (await send(root, { method: 'GET', url: `/api/v1/par/sets/${setId}/xlsx` })).rawPayload);
   f.newPassword = (s) => `Doi-mat-khau-${s.name.length}-${++counter}-Lai-Chau`;
 }
 

@@ -39,6 +39,8 @@ export type Target = {
   /** Unit ids of an outbox message ([] = unitless). */
   messageUnitIds?: number[];
   rootUnitIds?: number[];
+  /** The PAR organiser (the Department of Home Affairs), set by a PAR row's request. */
+  organiserUnitId?: number;
 };
 
 export type DossierAction = 'assign' | 'withdraw' | 'stop' | 'take';
@@ -94,7 +96,13 @@ export type Rule =
   | { kind: 'outboxList'; ok: number }
   | { kind: 'outboxMessage'; ok: number }
   /** The caller's own record: 401; own → ok; another person's → 404. */
-  | { kind: 'ownRecord'; ok: number };
+  | { kind: 'ownRecord'; ok: number }
+  /**
+   * Running the PAR round (issue 16): 401; ok with par.manage at the organiser (`t.organiserUnitId`).
+   * Otherwise, on a unit's sheet (`visibleWith`): 403 when the caller sees that sheet, else 404; with no
+   * sheet involved, `otherwise`.
+   */
+  | { kind: 'parManager'; ok: number; visibleWith?: Permission; otherwise?: 403 | 404 };
 
 const DESK_OR_HANDLER: DossierAction[] = ['withdraw'];
 
@@ -173,6 +181,10 @@ export function expected(rule: Rule, s: Subject, t: Target): number {
     }
     case 'ownRecord':
       return t.relation === 'self' ? rule.ok : 404;
+    case 'parManager':
+      if (can(a, 'par.manage', t.organiserUnitId!)) return rule.ok;
+      if (rule.visibleWith) return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
+      return rule.otherwise ?? 403;
     default: {
       const never: never = rule;
       throw new Error(`unknown rule ${JSON.stringify(never)}`);

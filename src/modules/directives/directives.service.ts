@@ -11,6 +11,7 @@ import type { DirectiveDeps } from './directives.context.js';
 import { createDocumentService } from './documents.service.js';
 import { createPeriodService, type PeriodsPort } from './periods.service.js';
 import { createTaskService } from './tasks.service.js';
+import { addDays, deadlineState, vnDay } from './rules/deadlines.js';
 
 export type AgencyAlias = { id: number; unitId: number; unitName: string; alias: string; note: string | null };
 export type GroupView = { key: string; label: string; phrases: string[]; unitKinds: string[]; unitIds: number[] };
@@ -50,6 +51,28 @@ export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org:
     documents,
     tasks,
     periods,
+
+    /**
+     * For other modules (the PAR index): tasks led by the given units that fell due between `from` and
+     * `to` (on their moved due day, and not after today), and how many were completed by it.
+     */
+    async dueTasksOnTime(unitIds: number[], from: string, to: string): Promise<{ due: number; onTime: number }> {
+      if (unitIds.length === 0) return { due: 0, onTime: 0 };
+      const rows = await deps.db.selectFrom('directive_tasks').select(['status', 'due_on', 'done_on'])
+        .where('lead_unit_id', 'in', unitIds).where('status', '!=', 'cancelled').where('due_on', 'is not', null)
+        .where('due_on', '>=', addDays(from, -7)).where('due_on', '<=', to).execute();
+      const isWorking = await deps.workingDays();
+      const today = vnDay(deps.now());
+      let due = 0;
+      let onTime = 0;
+      for (const r of rows) {
+        const s = deadlineState({ status: r.status, dueOn: r.due_on, doneOn: r.done_on }, today, isWorking);
+        if (!s.dueDay || s.dueDay < from || s.dueDay > to || (s.dueDay >= today && s.state !== 'done_on_time')) continue;
+        due++;
+        if (s.state === 'done_on_time') onTime++;
+      }
+      return { due, onTime };
+    },
 
     /** POST /directives/outline: a proposal only; nothing is stored. */
     async outline(ctx: RequestContext, body: OutlineBody): Promise<Outline> {

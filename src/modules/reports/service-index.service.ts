@@ -104,6 +104,28 @@ export function createServiceIndexService(deps: ServiceIndexDeps) {
   }
 
   return {
+    /**
+     * The index of one unit's subtree over a period, without an access check: for another module that
+     * scores the unit on it (the PAR index's computed criteria), never for a caller's request.
+     */
+    async totalOf(unitId: number, from: string, to: string): Promise<{ total: number; max: number }> {
+      const units: Unit[] = await deps.org.allUnits();
+      const root = units.find((u) => u.id === unitId);
+      if (!root) throw unitNotFound();
+      const ids: number[] = [];
+      const stack = [root];
+      while (stack.length) {
+        const u = stack.pop()!;
+        ids.push(u.id);
+        stack.push(...units.filter((c) => c.parentId === u.id));
+      }
+      const period = periodFor(from, to);
+      const version = await inForce(period.to);
+      const needed = new Set(version.definition.groups.flatMap((g) => g.indicators.map((i) => i.measure)));
+      const scored = scoreIndex(version.definition, await figures({ root, unitIds: ids, units, period, bounds: reportBounds(period, deps.now()) }, needed));
+      return { total: scored.total, max: scored.max };
+    },
+
     /** GET /reports/service-index: the contract's { total, groups }, with the version, period and unit. */
     async index(ctx: RequestContext, q: ServiceIndexQuery) {
       const s = await scope(ctx, q);

@@ -26,16 +26,20 @@ export const PERMISSIONS = [
   // into tasks (the tracking unit); assign a task of one's unit to a person, report on it and ask for its
   // completion (the lead unit's head); approve or return a completion, cancel, move a task (the assigner).
   'directive.read', 'directive.register', 'directive.assign', 'directive.approve',
+  // PAR index (issue 16): read a unit's sheet; self-score it and attach evidence; approve and submit it
+  // (the unit head); appraise the criteria one's unit is responsible for; run the year's round — sets,
+  // stages, council, survey, publication — at the organising unit (the Department of Home Affairs).
+  'par.read', 'par.score', 'par.submit', 'par.appraise', 'par.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read'];
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read', 'par.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
-    'directive.register', 'directive.assign', 'directive.approve'],
-  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register'],
+    'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage'],
+  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   auditor: [...READ, 'audit.read', 'report.read'],
 };
