@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../platform/auth/passwords.js';
 import { systemContext, type RequestContext } from '../platform/http/context.js';
 import type { Actor } from '../platform/access/policy.js';
 import { seedDemoDirective } from '../modules/directives/directives.demo.js';
+import { seedDemoPar } from '../modules/par/par.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -52,6 +53,10 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
     const rated = await seedDemoRatings({ db: services.db, dossiers: services.dossiers }, returned.map((d) => d.code), services.now());
     log(`demo ratings: ${rated}`);
   }
+  // Last year's PAR index, run and published (this year's round is left to be opened); after the dossiers,
+  // whose figures its computed criteria read.
+  const p = await seedDemoPar({ par: services.par, db: services.db, org: services.org, now: services.now, as: (username) => demoContext(services, username) }, `${DEMO_DIR}par`);
+  log(`demo PAR index ${p.year}: ${p.units} units ranked`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

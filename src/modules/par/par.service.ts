@@ -14,6 +14,7 @@ export function createParService(deps: ParDeps & { publicUrl: string }) {
   const sets = createSetService(deps);
   const sheets = createSheetService(deps, survey);
   const rounds = createRoundService(deps, survey, sheets);
-  return { sets, sheets, rounds, survey };
+  // `feeds`: the figures computed criteria read, for the demo's appraisers where a year has none.
+  return { sets, sheets, rounds, survey, feeds: deps.feeds };
 }
 export type ParService = ReturnType<typeof createParService>;
