@@ -215,8 +215,11 @@ describe('reading a workbook that is not right', () => {
     expect(r.problems.every((p) => /[àáảãạăâđèéêìíòóôơùúưỳýỹ]/i.test(p.message))).toBe(true);
   });
 
-  it('sampleTree() as the factories write it names a source schema.ts does not know: the import says so on its row', async () => {
-    const buf = await criteriaToXlsx(setOf(sampleTree()), unitName);
+  it('a source schema.ts does not know is a problem on its row', async () => {
+    const tree = sampleTree();
+    const leaf21 = tree.areas[1]!.children![0]! as { scoring: unknown };
+    leaf21.scoring = { kind: 'computed', source: 'service_index.on_time_rate', conversion: { kind: 'ratio', target: 0.8 } };
+    const buf = await criteriaToXlsx(setOf(tree), unitName);
     const sheet = await loadSheet(buf);
     const r = await criteriaFromXlsx(buf, unitByName);
     expect(r.tree).toBeNull();

@@ -475,6 +475,7 @@ const PROBLEM_COLUMN: Record<TreeProblemCode, Column | 'caps' | 'set'> = {
   EMPTY_CODE: 'code', DUPLICATE_CODE: 'code', TOO_DEEP: 'code', EMPTY_TEXT: 'text', BAD_MAX: 'max', MAX_NOT_SUM: 'max',
   BONUS_OVER_CAP: 'max', PENALTY_OVER_CAP: 'max', LEAF_WITHOUT_SCORING: 'scoring', PARENT_WITH_SCORING: 'scoring',
   BAD_TIERS: 'param', BAD_TARGET: 'param', BAD_SOURCE: 'param', BAD_APPLICABILITY: 'applicability', BAD_CAP: 'caps', EMPTY_SET: 'set',
+  CODE_NOT_UNDER_PARENT: 'code', SOURCE_UNIT: 'param',
 };
 
 /** A zod issue of treeInput, placed on the row and column of the node its path leads to. */

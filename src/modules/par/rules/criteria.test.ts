@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicable, isExtra, validateTree, type CriteriaTree } from './criteria.js';
+import { applicable, isExtra, validateTree, walk, type CriteriaTree, type CriterionNode } from './criteria.js';
 import { group, leaf, sampleTree } from './factories.js';
 
 const problems = (t: CriteriaTree) => validateTree(t).map((p) => `${p.problem}:${p.code ?? ''}`);
@@ -121,5 +121,25 @@ describe('PAR criteria: applicability', () => {
     const all: CriteriaTree = { caps: { bonus: 0, penalty: 0 }, areas: [leaf('1', 1, { kind: 'binary' }, { applicability: { ...rule, kind: 'all' } })] };
     // One false decides "all" even when the other is unknown.
     expect(applicable(all, { hasProcedures: false }).applicable.has('1')).toBe(false);
+  });
+});
+
+describe('codes and computed sources', () => {
+  it('wants a child\'s code to continue its parent\'s', () => {
+    const t = sampleTree();
+    (t.areas[0]!.children as CriterionNode[])[0] = { ...t.areas[0]!.children![0]!, code: '2.9' };
+    expect(validateTree(t).map((p) => p.problem)).toContain('CODE_NOT_UNDER_PARENT');
+    expect(validateTree(sampleTree()).map((p) => p.problem)).not.toContain('CODE_NOT_UNDER_PARENT');
+  });
+
+  it('refuses a ratio on a percentage source and tiers above 1 on a share', () => {
+    const t = sampleTree();
+    const leafOf = (code: string) => [...walk(t.areas)].find((w) => w.node.code === code)!.node as { scoring: unknown };
+    leafOf('2.1').scoring = { kind: 'computed', source: 'service_index.percent', conversion: { kind: 'ratio' } };
+    expect(validateTree(t).filter((p) => p.problem === 'SOURCE_UNIT')).toHaveLength(1);
+    leafOf('2.1').scoring = { kind: 'computed', source: 'dossiers.on_time_rate', conversion: { kind: 'tiered', better: 'higher', tiers: [{ threshold: 95, points: 8 }] } };
+    expect(validateTree(t).filter((p) => p.problem === 'SOURCE_UNIT')).toHaveLength(1);
+    leafOf('2.1').scoring = { kind: 'computed', source: 'dossiers.on_time_rate', conversion: { kind: 'tiered', better: 'higher', tiers: [{ threshold: 0.95, points: 8 }] } };
+    expect(validateTree(t).filter((p) => p.problem === 'SOURCE_UNIT')).toHaveLength(0);
   });
 });

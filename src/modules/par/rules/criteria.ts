@@ -95,7 +95,7 @@ export function* walk(nodes: readonly CriterionNode[], depth = 0): Generator<{ n
 export type TreeProblemCode =
   | 'EMPTY_CODE' | 'EMPTY_TEXT' | 'DUPLICATE_CODE' | 'TOO_DEEP' | 'BAD_MAX' | 'MAX_NOT_SUM'
   | 'LEAF_WITHOUT_SCORING' | 'PARENT_WITH_SCORING' | 'BAD_TIERS' | 'BAD_TARGET' | 'BAD_SOURCE'
-  | 'BAD_CAP' | 'BONUS_OVER_CAP' | 'PENALTY_OVER_CAP' | 'BAD_APPLICABILITY' | 'EMPTY_SET';
+  | 'BAD_CAP' | 'BONUS_OVER_CAP' | 'PENALTY_OVER_CAP' | 'BAD_APPLICABILITY' | 'EMPTY_SET' | 'CODE_NOT_UNDER_PARENT' | 'SOURCE_UNIT';
 export type TreeProblem = { code: string | null; problem: TreeProblemCode; message: string };
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
@@ -121,6 +121,22 @@ function checkRule(rule: TieredRule | RatioRule, max: number, where: string, cod
     if (!finiteNonNegative(t.points) || t.points > max + 1e-9) {
       out.push({ code, problem: 'BAD_TIERS', message: `${where}: điểm của một mức phải từ 0 đến điểm tối đa (${fmt(max)})` });
     }
+  }
+}
+
+/**
+ * Sources whose figure is a percentage 0–100 (the 766 index); every other source is a share 0–1. A
+ * ratio needs a share, and tiers on a share are written as shares: a threshold above 1 is never reached.
+ */
+export const PERCENT_SOURCES: ReadonlySet<string> = new Set(['service_index.percent']);
+
+function checkSourceUnit(source: string, rule: TieredRule | RatioRule, where: string, code: string, out: TreeProblem[]): void {
+  const percent = PERCENT_SOURCES.has(source);
+  if (rule.kind === 'ratio' && percent) {
+    out.push({ code, problem: 'SOURCE_UNIT', message: `${where}: nguồn "${source}" là điểm phần trăm (0–100), hãy chấm theo mức thay vì theo tỷ lệ` });
+  }
+  if (rule.kind === 'tiered' && !percent && rule.tiers.some((t) => t.threshold > 1)) {
+    out.push({ code, problem: 'SOURCE_UNIT', message: `${where}: nguồn "${source}" là tỷ lệ từ 0 đến 1, ngưỡng phải ghi dạng tỷ lệ (ví dụ 0,95 cho 95%)` });
   }
 }
 
@@ -152,6 +168,9 @@ export function validateTree(tree: CriteriaTree): TreeProblem[] {
   }
 
   const seen = new Set<string>();
+  // A child's code continues its parent's ("2" → "2.1" → "2.1.3"): the XLSX layout rebuilds the tree from codes.
+  const parentOf = new Map<CriterionNode, CriterionNode>();
+  for (const { node } of walk(tree.areas)) for (const c of node.children ?? []) parentOf.set(c, node);
   for (const { node, depth } of walk(tree.areas)) {
     const level = LEVELS[depth];
     const code = node.code?.trim() ?? '';
@@ -161,6 +180,10 @@ export function validateTree(tree: CriteriaTree): TreeProblem[] {
     seen.add(code);
     if (!node.text?.trim()) out.push({ code, problem: 'EMPTY_TEXT', message: `${where}: chưa có nội dung` });
     if (!level) out.push({ code, problem: 'TOO_DEEP', message: `${where}: bộ tiêu chí chỉ có ba cấp (lĩnh vực, tiêu chí, tiêu chí thành phần)` });
+    const parent = parentOf.get(node);
+    if (parent && code && !code.startsWith(`${parent.code.trim()}.`)) {
+      out.push({ code, problem: 'CODE_NOT_UNDER_PARENT', message: `${where}: mã phải bắt đầu bằng mã của mục cha "${parent.code}." (ví dụ ${parent.code}.1)` });
+    }
     if (node.applicability) checkApplicability(node.applicability, where, code, out);
 
     if (isLeaf(node)) {
@@ -177,6 +200,7 @@ export function validateTree(tree: CriteriaTree): TreeProblem[] {
       if (s.kind === 'computed') {
         if (!s.source.trim()) out.push({ code, problem: 'BAD_SOURCE', message: `${where}: chưa chọn nguồn số liệu tự động` });
         checkRule(s.conversion, node.maxPoints, where, code, out);
+        checkSourceUnit(s.source, s.conversion, where, code, out);
       }
       if (s.kind === 'bonus' && finiteNonNegative(bonus) && node.maxPoints > bonus + 1e-9) {
         out.push({ code, problem: 'BONUS_OVER_CAP', message: `${where}: điểm thưởng tối đa của mục (${fmt(node.maxPoints)}) vượt mức thưởng tối đa của bộ tiêu chí (${fmt(bonus)})` });

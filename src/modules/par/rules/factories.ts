@@ -34,7 +34,7 @@ export function sampleTree(): CriteriaTree {
         leaf('1.3', 3, { kind: 'manual' }),
       ]),
       group('2', 20, [
-        leaf('2.1', 8, { kind: 'computed', source: 'service_index.on_time_rate', conversion: { kind: 'ratio', target: 0.8 } }),
+        leaf('2.1', 8, { kind: 'computed', source: 'dossiers.on_time_rate', conversion: { kind: 'ratio', target: 0.8 } }),
         leaf('2.2', 6, { kind: 'ratio' }),
         group('2.3', 6, [leaf('2.3.1', 3, { kind: 'manual' }), leaf('2.3.2', 3, { kind: 'binary' })]),
       ], { applicability: { kind: 'fact', fact: 'hasProcedures', equals: true } }),
