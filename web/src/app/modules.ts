@@ -16,6 +16,7 @@ import { onlineModule } from '../features/online';
 import { open311Module } from '../features/open311';
 import { orgModule } from '../features/org';
 import { outboxModule } from '../features/outbox';
+import { parModule } from '../features/par';
 import { paymentsModule } from '../features/payments';
 import { portalModule } from '../features/portal';
 import { privacyModule } from '../features/privacy';
@@ -47,4 +48,5 @@ export const modules: readonly FeatureModule[] = [
   open311Module,
   reportsModule,
   directivesModule,
+  parModule,
 ];
