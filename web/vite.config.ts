@@ -14,6 +14,8 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Every import of 'zod' gets it already in jitless mode (src/zod-jitless.ts): the CSP forbids eval.
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }] },
   // Every script, style and preload tag of index.html carries this placeholder as its nonce, and a
   // <meta property="csp-nonce"> tells Vite's loader and Ant Design the value; the server puts a fresh
   // nonce in its place on each page (src/platform/http/web-app.ts, CSP_NONCE_PLACEHOLDER).

@@ -82,6 +82,8 @@ async function concretePaths(): Promise<Map<string, string[]>> {
     // (signed in, they are measured by the online-filing journey).
     ['/cong-dan/nop-ho-so/:procedureCode', ['/cong-dan/nop-ho-so/1.004873']],
     ['/cong-dan/ho-so/:code', [`/cong-dan/ho-so/${encodeURIComponent(dossier.code)}`]],
+    // A survey invitation no one issued: the page that explains the code is not valid (the demo's survey is closed).
+    ['/khao-sat/:code', ['/khao-sat/ABCDEFGHJKLM']],
   ]);
 }
 

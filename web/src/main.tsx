@@ -1,4 +1,3 @@
-import './zodConfig';
 // Be Vietnam Pro, bundled with the app (vietnamese, latin-ext and latin subsets; never a CDN).
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';

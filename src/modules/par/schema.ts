@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BLOCKS, COMPUTED_SOURCES } from './labels.js';
+
+export { BLOCKS, BLOCK_LABELS, COMPUTED_SOURCES, type Block } from './labels.js';
 
 /**
  * Inputs of the PAR module (issue 16), checked at the edge; shared with the web app. The shape of the
@@ -12,20 +15,11 @@ const isoDay = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${lab
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}: ngày không tồn tại.`);
 const points = (label: string) => z.number({ message: `${label}: phải là một số.` }).finite().min(0, `${label}: không được âm.`).max(1000, `${label}: tối đa 1.000.`);
 
-/** Blocks a set scores and a ranking is published for (Hải Phòng 2025: departments, wards, communes). */
-export const BLOCKS = ['so', 'phuong', 'xa'] as const;
-export type Block = (typeof BLOCKS)[number];
-export const BLOCK_LABELS: Record<Block, { vi: string; en: string }> = {
-  so: { vi: 'Khối sở, ban, ngành', en: 'Departments' },
-  phuong: { vi: 'Khối phường', en: 'Wards' },
-  xa: { vi: 'Khối xã', en: 'Communes' },
-};
 const block = z.enum(BLOCKS, { message: 'Khối không hợp lệ (so, phuong, xa).' });
 
 const tier = z.object({ threshold: points('Ngưỡng'), points: points('Điểm của mức') }).strict();
 const tiered = z.object({ kind: z.literal('tiered'), better: z.enum(['higher', 'lower']), tiers: z.array(tier).min(1).max(20) }).strict();
 const ratio = z.object({ kind: z.literal('ratio'), target: z.number().finite().gt(0).max(1).optional() }).strict();
-export const COMPUTED_SOURCES = ['dossiers.on_time_rate', 'dossiers.online_rate', 'feedback.answered_on_time_rate', 'directives.tasks_completed_on_time_rate', 'service_index.percent'] as const;
 const scoring = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }).strict(),
   z.object({ kind: z.literal('binary') }).strict(),

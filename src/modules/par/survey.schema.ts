@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BLOCKS } from './schema.js';
+import { BLOCKS, MAX_INVITATIONS, RESPONDENT_CHOICES, RESPONDENT_LABELS, RESPONDENT_TEXT_FIELDS } from './labels.js';
+
+export { MAX_INVITATIONS, RESPONDENT_CHOICES, RESPONDENT_LABELS, RESPONDENT_TEXT_FIELDS } from './labels.js';
 
 /**
  * Inputs of the sociological survey (điều tra xã hội học, issue 16 item 4), shared with the web app.
@@ -12,36 +14,6 @@ const text = (label: string, max: number, min = 1) =>
 
 /** A one-letter option key (A–E in the forms seen; up to H so that a province may add its own). */
 export const OPTION_KEY = /^[A-H]$/;
-export const MAX_INVITATIONS = 500;
-
-/**
- * The respondent data a slip may carry: a fixed list, so that nothing else personal is collected.
- * `level` is the respondent's level of training (trình độ chuyên môn), as the slips ask.
- */
-export const RESPONDENT_CHOICES = {
-  sex: { male: { vi: 'Nam', en: 'Male' }, female: { vi: 'Nữ', en: 'Female' } },
-  ageGroup: {
-    under_30: { vi: 'Dưới 30 tuổi', en: 'Under 30' },
-    '30_44': { vi: 'Từ 30 đến 44 tuổi', en: '30 to 44' },
-    '45_59': { vi: 'Từ 45 đến 59 tuổi', en: '45 to 59' },
-    '60_plus': { vi: 'Từ 60 tuổi trở lên', en: '60 and over' },
-  },
-  level: {
-    secondary: { vi: 'Trung học phổ thông trở xuống', en: 'Secondary school or less' },
-    vocational: { vi: 'Trung cấp, cao đẳng', en: 'Vocational or college' },
-    university: { vi: 'Đại học', en: 'University' },
-    postgraduate: { vi: 'Sau đại học', en: 'Postgraduate' },
-  },
-} as const;
-export const RESPONDENT_TEXT_FIELDS = ['unit', 'position'] as const;
-export const RESPONDENT_LABELS = {
-  sex: { vi: 'Giới tính', en: 'Sex' },
-  ageGroup: { vi: 'Độ tuổi', en: 'Age group' },
-  level: { vi: 'Trình độ chuyên môn', en: 'Level of training' },
-  unit: { vi: 'Cơ quan, đơn vị công tác', en: 'Own organisation' },
-  position: { vi: 'Chức vụ', en: 'Position' },
-} as const;
-
 const choice = <K extends keyof typeof RESPONDENT_CHOICES>(field: K) =>
   z.enum(Object.keys(RESPONDENT_CHOICES[field]) as [string, ...string[]], { message: `${RESPONDENT_LABELS[field].vi}: lựa chọn không hợp lệ.` }).nullish();
 

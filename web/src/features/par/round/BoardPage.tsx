@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Flex, Skeleton, Statistic, Steps, Ta
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowRightOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, EditOutlined, FormOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { BLOCKS, BLOCK_LABELS } from '../../../../../src/modules/par/schema';
+import { BLOCKS, BLOCK_LABELS } from '../../../../../src/modules/par/labels';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';

@@ -1,7 +1,7 @@
 import { Alert, Card, Flex, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router-dom';
-import { BLOCKS } from '../../../../../src/modules/par/schema';
+import { BLOCKS } from '../../../../../src/modules/par/labels';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';

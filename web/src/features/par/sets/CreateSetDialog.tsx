@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { BLOCKS, BLOCK_LABELS, type Block } from '../../../../../src/modules/par/schema';
+import { BLOCKS, BLOCK_LABELS, type Block } from '../../../../../src/modules/par/labels';
 import { errorMessage, isApiError } from '../../../shared/api';
 import { useLocale } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { COMPUTED_SOURCES } from '../../../../../src/modules/par/schema';
+import { COMPUTED_SOURCES } from '../../../../../src/modules/par/labels';
 import { normalizeForSearch } from '../../../../../src/modules/catalog/rules/search';
 import type { Agency, Applicability, CriterionNode, FactValue, RatioRule, Scoring, ScoringKind, TieredRule } from '../api-sets';
 import { useParSetT } from '../i18n-sets';

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { CheckCircleOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SubnodeOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { isExtra } from '../../../../../src/modules/par/rules/criteria';
-import { BLOCK_LABELS } from '../../../../../src/modules/par/schema';
+import { BLOCK_LABELS } from '../../../../../src/modules/par/labels';
 import { errorMessage, isApiError } from '../../../shared/api';
 import { formatDate } from '../../../shared/format';
 import { useLocale } from '../../../shared/i18n';

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { BLOCK_LABELS } from '../../../../../src/modules/par/schema';
+import { BLOCK_LABELS } from '../../../../../src/modules/par/labels';
 import { formatDate } from '../../../shared/format';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';

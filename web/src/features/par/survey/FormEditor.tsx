@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { BLOCK_LABELS, type Block } from '../../../../../src/modules/par/schema';
+import { BLOCK_LABELS, type Block } from '../../../../../src/modules/par/labels';
 import { errorMessage, isApiError } from '../../../shared/api';
 import { useLocale } from '../../../shared/i18n';
 import { applyFieldErrors } from '../../../shared/ui/formErrors';

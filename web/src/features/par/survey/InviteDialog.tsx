@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Form, InputNumber, Modal, Select, Typography } from 'antd';
 import { CopyOutlined, PrinterOutlined } from '@ant-design/icons';
 import QRCode from 'qrcode';
-import { MAX_INVITATIONS } from '../../../../../src/modules/par/survey.schema';
+import { MAX_INVITATIONS } from '../../../../../src/modules/par/labels';
 import { errorMessage } from '../../../shared/api';
 import { useLocale } from '../../../shared/i18n';
 import { type FormsView, type Invitations, type SurveyForm, useInvite } from './api';

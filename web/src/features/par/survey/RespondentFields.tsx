@@ -1,5 +1,5 @@
 import { Flex, Form, Input, Select } from 'antd';
-import { RESPONDENT_CHOICES, RESPONDENT_LABELS } from '../../../../../src/modules/par/survey.schema';
+import { RESPONDENT_CHOICES, RESPONDENT_LABELS } from '../../../../../src/modules/par/labels';
 import { useLocale } from '../../../shared/i18n';
 import { useSurveyT } from './messages';
 

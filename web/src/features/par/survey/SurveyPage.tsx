@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Table, Tabs, Tooltip, Typography } from 'antd';
 import { EditOutlined, FileTextOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
-import { BLOCK_LABELS, type Block } from '../../../../../src/modules/par/schema';
+import { BLOCK_LABELS, type Block } from '../../../../../src/modules/par/labels';
 import { formatNumber } from '../../../shared/format';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
