@@ -82,6 +82,10 @@ export const PAR_ROWS: Row[] = [
       return { method: 'PUT', url: `/api/v1/par/rounds/${id}/council`, body: { version: await f.par.roundVersion(id), members: f.par.councilMembers } };
     },
   },
+  {
+    op: 'GET /api/v1/par/rounds/{id}/council/candidates', rule: { kind: 'parManager', ok: 200 },
+    request: async (f, _s, t) => { t.organiserUnitId = f.par.organiserUnitId; return get(`/api/v1/par/rounds/${await f.par.round('self_assessment')}/council/candidates?q=${encodeURIComponent('Lò')}`); },
+  },
   // Only the council's members vote, and no subject sits on it.
   { op: 'POST /api/v1/par/rounds/{id}/votes', rule: { kind: 'anywhere', perms: [], ok: 200 }, request: async (f) => ({ method: 'POST', url: `/api/v1/par/rounds/${await f.par.round('council')}/votes`, body: { vote: 'approve' } }) },
   {

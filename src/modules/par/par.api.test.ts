@@ -246,3 +246,15 @@ describe('a criteria set as the workbook provinces exchange', () => {
     expect((await api('GET', `/api/v1/par/sets/${made.json().id}`, 'chuyenvien.snv')).json().version).toBe(1);
   });
 });
+
+describe('seating the council', () => {
+  it('offers the organiser staff of any unit, searched without diacritics, and nobody else', async () => {
+    const round = (await api('GET', '/api/v1/par/rounds', 'chuyenvien.snv')).json().rounds[0].id;
+    const found = await api('GET', `/api/v1/par/rounds/${round}/council/candidates?q=${encodeURIComponent('so tu phap')}`, 'chuyenvien.snv');
+    expect(found.statusCode, found.body).toBe(200);
+    const ids = found.json().items.map((x: { id: number }) => x.id);
+    expect(ids).toContain(staff['lanhdao.stp']);
+    expect(found.json().items.every((x: { unitName: string }) => x.unitName.includes('Sở Tư pháp'))).toBe(true);
+    expect((await api('GET', `/api/v1/par/rounds/${round}/council/candidates`, 'lanhdao.stp')).statusCode).toBe(403);
+  });
+});

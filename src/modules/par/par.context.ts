@@ -17,7 +17,7 @@ export interface ComputedFeeds {
 /** What every part of the PAR service needs; wired in src/app.ts. */
 export type ParDeps = {
   db: Db;
-  org: Pick<OrgService, 'allUnits' | 'staffNamesByIds' | 'subtrees'>;
+  org: Pick<OrgService, 'allUnits' | 'staffNames' | 'staffNamesByIds' | 'subtrees'>;
   now: () => Date;
   /** The province calendar's working days (modules/calendar), read afresh for each request. */
   workingDays: () => Promise<IsWorkingDay>;

@@ -22,6 +22,7 @@ const layerParams = leafParams.extend({ layer: z.enum(['appraisal1', 'appraisal2
 const evidenceParams = unitParams.extend({ evidenceId: idParam });
 const versionBody = z.object({ version: z.number().int().positive() }).strict();
 const factsBody = z.object({ facts: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/), z.union([z.string().max(100), z.number().finite(), z.boolean()])) }).strict();
+const candidatesQuery = z.object({ q: z.string().trim().max(100, 'Từ khóa: tối đa 100 ký tự.').optional() });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export async function parRoutes(app: App, par: ParService): Promise<void> {
@@ -57,6 +58,8 @@ export async function parRoutes(app: App, par: ParService): Promise<void> {
     async (req) => rounds.setFacts(req.ctx, req.params.id, req.params.unitId, req.body.facts));
   app.put('/api/v1/par/rounds/:id/council', { schema: { tags, summary: 'Thành phần Hội đồng thẩm định / the appraisal council', params: idParams, body: councilBody } },
     async (req) => rounds.setCouncil(req.ctx, req.params.id, req.body));
+  app.get('/api/v1/par/rounds/:id/council/candidates', { schema: { tags, summary: 'Cán bộ có thể cử vào Hội đồng thẩm định / staff who may sit on the council', params: idParams, querystring: candidatesQuery } },
+    async (req) => rounds.councilCandidates(req.ctx, req.params.id, req.query.q));
   app.post('/api/v1/par/rounds/:id/votes', { schema: { tags, summary: 'Biểu quyết của thành viên hội đồng / a council member\'s vote', params: idParams, body: voteBody } },
     async (req) => rounds.vote(req.ctx, req.params.id, req.body));
   app.get('/api/v1/par/rounds/:id/results', { schema: { tags, summary: 'Bảng kết quả cho Hội đồng / the council\'s review sheet', params: idParams } }, async (req) => rounds.results(req.ctx, req.params.id));

@@ -310,6 +310,23 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
       return board(ctx, id);
     },
 
+    /**
+     * Staff the organiser may seat on the council, from any unit of the province (the council has the
+     * Vice-Chairman, the departments' leaders…): the organiser's own staff directory reaches only its unit.
+     */
+    async councilCandidates(ctx: RequestContext, id: number, q: string | undefined) {
+      const round = await roundOr404(deps.db, id);
+      requireManager(ctx.actor, round.organiser_unit_id);
+      const units = (await deps.org.allUnits()).filter((u) => !u.effectiveTo);
+      const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+      const words = fold(q ?? '').split(/\s+/).filter(Boolean);
+      const staff = await deps.org.staffNames(units.map((u) => u.id));
+      return {
+        items: staff.filter((s) => words.every((w) => fold(`${s.fullName} ${s.position ?? ''} ${s.unitName}`).includes(w))).slice(0, 50)
+          .map((s) => ({ id: s.id, fullName: s.fullName, position: s.position, unitName: s.unitName })),
+      };
+    },
+
     async corrections(ctx: RequestContext, id: number) {
       await board(ctx, id);
       return deps.db.selectFrom('par_corrections').selectAll().where('round_id', '=', id).orderBy('id').execute();

@@ -218,11 +218,11 @@ export function useLeafHistory(id: number, unitId: number, code: string | null) 
   });
 }
 
-/** Staff the organiser may put on the council: the org staff list, which the server limits to the staff the caller may read. */
-export function useStaffSearch(q: string) {
+/** Staff of any unit the organiser may put on the council (the round's own search, not the staff directory). */
+export function useStaffSearch(roundId: number, q: string) {
   return useQuery({
-    queryKey: ['par', 'staff', q],
-    queryFn: async ({ signal }) => (await api.get<{ items: StaffOption[] }>('/org/staff', { q: q || undefined, pageSize: 50 }, signal)).items,
+    queryKey: ['par', 'council-candidates', roundId, q],
+    queryFn: async ({ signal }) => (await api.get<{ items: StaffOption[] }>(`/par/rounds/${roundId}/council/candidates`, { q: q || undefined }, signal)).items,
     staleTime: 60_000,
   });
 }

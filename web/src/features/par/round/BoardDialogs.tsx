@@ -47,7 +47,7 @@ export function CouncilDialog({ board, onClose, reload }: Props) {
   const save = useSetCouncil(board.round.id);
   const { problem, run } = useDialogSend(form, onClose, reload);
   const [q, setQ] = useState('');
-  const found = useStaffSearch(q);
+  const found = useStaffSearch(board.round.id, q);
   // Labels of everyone offered so far, so a chosen member keeps its name when the search moves on.
   const [known, setKnown] = useState<Map<number, string>>(() => new Map(board.council.map((m) => [m.staffId, m.position ? `${m.name} — ${m.position}` : m.name])));
   const label = (s: StaffOption) => [s.fullName, s.position, s.unitName].filter(Boolean).join(' — ');
