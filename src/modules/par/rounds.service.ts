@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { addWorkingDays } from '../directives/rules/deadlines.js';
 import { actorOf, isManager, requireManager, roundOr404, type ParDeps } from './par.context.js';
 import { allSheets, participantsOf } from './par.reads.js';
-import { isExtra, isLeaf, walk } from './rules/criteria.js';
+import { factsUsed, isExtra, isLeaf, walk } from './rules/criteria.js';
 import { bandOf, rankPerBlock, type Band } from './rules/index.js';
 import { checkLayerPoints } from './rules/scoring.js';
 import { findNode, isDerived } from './rules/sheet.js';
@@ -106,13 +106,13 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
           late: p.submitted_at ? vnToday(p.submitted_at) > round.self_deadline : today > round.self_deadline,
           leaves: typedLeaves(p), selfScored: count(p.unit_id, 'self'), appraised1: count(p.unit_id, 'appraisal1'), appraised2: count(p.unit_id, 'appraisal2'),
           explanationRequests: Number(r?.n ?? 0), explanationsAnswered: Number(r?.answered ?? 0), explanationSubmittedAt: p.explanation_submitted_at,
-          facts: p.facts,
+          facts: p.facts, factsUsed: factsUsed(treeOf(p)),
         };
       }),
       summary: { participants: participants.length, submitted: participants.filter((p) => p.status === 'submitted').length, late: participants.filter((p) => (p.submitted_at ? vnToday(p.submitted_at) > round.self_deadline : today > round.self_deadline)).length },
       council, votes,
       can: {
-        manage: manager, vote: round.stage === 'council' && !!member,
+        manage: manager, setFacts: manager && round.stage === 'self_assessment', vote: round.stage === 'council' && !!member,
         advance: manager && ['self_assessment', 'appraisal1', 'explanation', 'appraisal2'].includes(round.stage),
         setCouncil: manager && ORDER.indexOf(round.stage) < ORDER.indexOf('approved'),
         publish: manager && round.stage === 'approved', correct: manager && round.stage === 'published',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicable, isExtra, validateTree, walk, type CriteriaTree, type CriterionNode } from './criteria.js';
+import { applicable, factsUsed, isExtra, validateTree, walk, type CriteriaTree, type CriterionNode } from './criteria.js';
 import { group, leaf, sampleTree } from './factories.js';
 
 const problems = (t: CriteriaTree) => validateTree(t).map((p) => `${p.problem}:${p.code ?? ''}`);
@@ -141,5 +141,13 @@ describe('codes and computed sources', () => {
     expect(validateTree(t).filter((p) => p.problem === 'SOURCE_UNIT')).toHaveLength(1);
     leafOf('2.1').scoring = { kind: 'computed', source: 'dossiers.on_time_rate', conversion: { kind: 'tiered', better: 'higher', tiers: [{ threshold: 0.95, points: 8 }] } };
     expect(validateTree(t).filter((p) => p.problem === 'SOURCE_UNIT')).toHaveLength(0);
+  });
+});
+
+describe('the facts a set asks units to declare', () => {
+  it('lists every fact its rules read, nested ones too, but not the round-wide surveyHeld', () => {
+    const t = sampleTree();
+    (t.areas[2] as { applicability?: unknown }).applicability = { kind: 'all', rules: [{ kind: 'fact', fact: 'surveyHeld', equals: true }, { kind: 'not', rule: { kind: 'fact', fact: 'isWard', equals: true } }] };
+    expect(factsUsed(t)).toEqual(['hasProcedures', 'isWard']);
   });
 });

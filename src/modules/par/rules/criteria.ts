@@ -230,6 +230,20 @@ export function validateTree(tree: CriteriaTree): TreeProblem[] {
   return out;
 }
 
+/** The facts a set's applicability rules read, sorted: what the organiser declares for each unit. */
+export function factsUsed(tree: CriteriaTree): string[] {
+  const out = new Set<string>();
+  const visit = (rule: Applicability): void => {
+    if (rule.kind === 'fact') out.add(rule.fact);
+    else if (rule.kind === 'all' || rule.kind === 'any') rule.rules.forEach(visit);
+    else if (rule.kind === 'not') visit(rule.rule);
+  };
+  for (const { node } of walk(tree.areas)) if (node.applicability) visit(node.applicability);
+  // `surveyHeld` is the round's, not the unit's (set when the round opens).
+  out.delete('surveyHeld');
+  return [...out].sort();
+}
+
 // ── applicability ─────────────────────────────────────────────────────────────────────────────────
 
 /** Three-valued: a fact the unit has not declared makes the answer unknown, not false. */

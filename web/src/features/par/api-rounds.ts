@@ -76,6 +76,8 @@ export interface BoardParticipant {
   explanationsAnswered: number;
   explanationSubmittedAt: string | null;
   facts: Record<string, string | number | boolean>;
+  /** The facts the unit's set reads (declared or not). */
+  factsUsed: string[];
 }
 export interface Board {
   round: {
@@ -88,7 +90,7 @@ export interface Board {
   summary: { participants: number; submitted: number; late: number };
   council: CouncilMember[];
   votes: { approve: number; reject: number; members: number };
-  can: { manage: boolean; vote: boolean; advance: boolean; setCouncil: boolean; publish: boolean; correct: boolean; results: boolean };
+  can: { manage: boolean; setFacts: boolean; vote: boolean; advance: boolean; setCouncil: boolean; publish: boolean; correct: boolean; results: boolean };
 }
 
 // ── GET /par/rounds/:id/units/:unitId ────────────────────────────────────────────────────────────
@@ -257,6 +259,8 @@ export const useAdvance = (id: number) => useBoardMutation(id, (body: StageBody)
 export const useSetCouncil = (id: number) => useBoardMutation(id, (body: CouncilBody) => api.put<Board>(`${base(id)}/council`, body));
 export const useVote = (id: number) => useBoardMutation(id, (body: VoteBody) => api.post<Board & { approvedNow: boolean }>(`${base(id)}/votes`, body));
 export const usePublish = (id: number) => useBoardMutation(id, (body: PublishBody) => api.post<Board>(`${base(id)}/publish`, body));
+export const useSetFacts = (id: number, unitId: number) =>
+  useBoardMutation(id, (facts: Record<string, string | number | boolean>) => api.put<Board>(`${base(id)}/units/${unitId}/facts`, { facts }));
 export const useCorrect = (id: number) => useBoardMutation(id, (body: CorrectionBody) => api.post<Board>(`${base(id)}/corrections`, body));
 
 /** Every sheet action answers with the sheet (the new version with it). */

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  type Board, COUNCIL_ROLES, type CouncilRole, type Stage, type StaffOption, useAdvance, useCorrect, usePublish, useSetCouncil, useStaffSearch, useVote,
+  type Board, type BoardParticipant, COUNCIL_ROLES, type CouncilRole, type Stage, type StaffOption, useAdvance, useCorrect, usePublish, useSetCouncil, useSetFacts, useStaffSearch, useVote,
 } from '../api-rounds';
 import { useParRoundT } from '../i18n-rounds';
 import { DateField, Problem, useDialogSend } from './dialog';
@@ -187,4 +187,41 @@ export function CorrectionDialog({ board, onClose, reload }: Props) {
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The facts a unit's set reads (has procedures, has public service units…), declared by the organiser:
+ * a criterion whose fact is not declared stays in the unit's denominator (docs/PAR.md).
+ */
+export function FactsDialog({ board, participant, onClose, reload }: Props & { participant: BoardParticipant }) {
+  const t = useParRoundT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, boolean>>();
+  const save = useSetFacts(board.round.id, participant.unitId);
+  const { problem, run } = useDialogSend(form, onClose, reload);
+  const initial = Object.fromEntries(participant.factsUsed.map((f) => [f, participant.facts[f] === true]));
+  const send = (v: Record<string, boolean>) => run(async () => {
+    await save.mutateAsync({ ...participant.facts, ...Object.fromEntries(participant.factsUsed.map((f) => [f, v[f] === true])) });
+    void message.success(t('facts.done'));
+  });
+  return (
+    <Modal open title={t('facts.title', { unit: participant.unitName })} okText={t('save')} cancelText={t('cancel')} onOk={() => form.submit()} onCancel={onClose}
+      okButtonProps={{ loading: save.isPending }} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('facts.hint')}</Typography.Paragraph>
+      <Form form={form} layout="horizontal" initialValues={initial} onFinish={send}>
+        {participant.factsUsed.map((f) => (
+          <Form.Item key={f} name={f} label={factLabel(t, f)} valuePropName="checked">
+            <Switch aria-label={f} />
+          </Form.Item>
+        ))}
+      </Form>
+      <Problem text={problem} />
+    </Modal>
+  );
+}
+
+const KNOWN_FACTS = ['hasProcedures', 'hasPublicServiceUnits'] as const;
+/** A fact's words where the app knows them; a fact a province invents shows by its name. */
+export function factLabel(t: ReturnType<typeof useParRoundT>, fact: string): string {
+  return (KNOWN_FACTS as readonly string[]).includes(fact) ? t(`fact.${fact as (typeof KNOWN_FACTS)[number]}`) : fact;
 }

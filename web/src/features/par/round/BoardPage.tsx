@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Skeleton, Statistic, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Skeleton, Statistic, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowRightOutlined, AuditOutlined, BarChartOutlined, CheckCircleOutlined, EditOutlined, FormOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { type Board, type BoardParticipant, STAGES, useBoard } from '../api-roun
 import { useParRoundT } from '../i18n-rounds';
 import { RANKING_PATH, idParam } from '../sets/paths';
 import { surveyPath } from '../survey';
-import { AdvanceDialog, CorrectionDialog, CouncilDialog, PublishDialog, VoteDialog } from './BoardDialogs';
+import { AdvanceDialog, CorrectionDialog, CouncilDialog, FactsDialog, PublishDialog, VoteDialog, factLabel } from './BoardDialogs';
 import { ROUNDS_PATH, resultsPath, sheetPath } from './paths';
 import { LateTag, SheetStatusTag, StageTag } from './StageTag';
 import './round.css';
@@ -75,7 +75,7 @@ export default function BoardPage() {
         <CouncilCard data={data} onVote={() => setDialog('vote')} />
         {BLOCKS.map((b) => {
           const rows = data.participants.filter((p) => p.block === b);
-          return rows.length ? <BlockCard key={b} data={data} block={b} rows={rows} /> : null;
+          return rows.length ? <BlockCard key={b} data={data} block={b} rows={rows} reload={reload} /> : null;
         })}
       </Flex>
       {dialog === 'advance' && next ? <AdvanceDialog board={data} to={next} onClose={close} reload={reload} /> : null}
@@ -125,8 +125,9 @@ function CouncilCard({ data, onVote }: { data: Board; onVote: () => void }) {
   );
 }
 
-function BlockCard({ data, block, rows }: { data: Board; block: (typeof BLOCKS)[number]; rows: BoardParticipant[] }) {
+function BlockCard({ data, block, rows, reload }: { data: Board; block: (typeof BLOCKS)[number]; rows: BoardParticipant[]; reload: () => unknown }) {
   const t = useParRoundT();
+  const [editing, setEditing] = useState<BoardParticipant | null>(null);
   const locale = useLocale();
   const label = BLOCK_LABELS[block][locale];
   const columns: ColumnsType<BoardParticipant> = [
@@ -142,13 +143,26 @@ function BlockCard({ data, block, rows }: { data: Board; block: (typeof BLOCKS)[
       title: t('col.explanations'), key: 'expl', width: 170, align: 'right',
       render: (_, p) => (p.explanationRequests ? <>{`${p.explanationsAnswered}/${p.explanationRequests}`}{p.explanationSubmittedAt ? <CheckCircleOutlined style={{ color: '#389e0d', marginInlineStart: 6 }} aria-label={t('sheet.explanationSubmitted', { at: formatDateTime(p.explanationSubmittedAt) })} /> : null}</> : t('none')),
     },
+    {
+      // What the unit's set asks it to declare; undeclared facts keep their criteria in (shown in orange).
+      title: t('col.facts'), key: 'facts', width: 220,
+      render: (_, p) => (
+        <Flex gap={4} wrap align="center">
+          {p.factsUsed.length === 0 ? t('none') : p.factsUsed.map((f) => (
+            <Tooltip key={f} title={factLabel(t, f)}><Tag color={p.facts[f] === undefined ? 'orange' : p.facts[f] === true ? 'green' : 'default'}>{f}{p.facts[f] === false ? ' ✗' : ''}</Tag></Tooltip>
+          ))}
+          {data.can.setFacts && p.factsUsed.length ? <Button size="small" type="link" icon={<EditOutlined aria-hidden />} aria-label={t('facts.edit', { unit: p.unitName })} onClick={() => setEditing(p)} /> : null}
+        </Flex>
+      ),
+    },
   ];
   return (
     <Card size="small" title={<Typography.Title level={2} className="mc-par-h2">{t('board.block', { block: label, n: rows.length })}</Typography.Title>}
       extra={<Typography.Text type="secondary">{[...new Set(rows.map((r) => r.setName))].join('; ')}</Typography.Text>}>
       <Table<BoardParticipant> aria-label={t('board.table', { block: label })} rowKey="unitId" size="small" columns={columns} dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} scroll={{ x: 1000 }}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} scroll={{ x: 1220 }}
         locale={{ emptyText: t('board.empty') }} />
+      {editing ? <FactsDialog board={data} participant={editing} onClose={() => setEditing(null)} reload={reload} /> : null}
     </Card>
   );
 }
