@@ -74,30 +74,30 @@ const decision = {
   decisionSigner: z.string().trim().max(200, 'Người ký: tối đa 200 ký tự.').nullish(),
 };
 
+/** What a set holds besides its year, name and blocks; each may be left out (copied or kept). */
+const setContent = {
+  tree: treeInput.optional(),
+  bands: bandsInput.optional(),
+  answerWeights: weightsInput.optional(),
+  illustrative: z.boolean().optional(),
+  illustrativeNote: z.string().trim().max(2000).nullish(),
+  ...decision,
+};
+
 export const setCreateBody = z.object({
   year: z.number().int().min(2000).max(2100),
   name: text('Tên bộ tiêu chí', 300, 2),
   blocks: z.array(block).min(1, 'Chọn ít nhất một khối.').max(3),
   /** Copy the tree, bands and weights of an earlier set (last year's), then edit. */
   copyFromSetId: id.optional(),
-  tree: treeInput.optional(),
-  bands: bandsInput.optional(),
-  answerWeights: weightsInput.optional(),
-  illustrative: z.boolean().optional(),
-  illustrativeNote: z.string().trim().max(2000).nullish(),
-  ...decision,
+  ...setContent,
 }).strict().refine((b) => b.copyFromSetId !== undefined || b.tree !== undefined, { message: 'Nhập cây tiêu chí hoặc chọn bộ tiêu chí để sao chép.', path: ['tree'] });
 
 export const setEditBody = z.object({
   version: z.number().int().positive(),
   name: text('Tên bộ tiêu chí', 300, 2).optional(),
   blocks: z.array(block).min(1).max(3).optional(),
-  tree: treeInput.optional(),
-  bands: bandsInput.optional(),
-  answerWeights: weightsInput.optional(),
-  illustrative: z.boolean().optional(),
-  illustrativeNote: z.string().trim().max(2000).nullish(),
-  ...decision,
+  ...setContent,
 }).strict();
 
 export const setIssueBody = z.object({

@@ -40,14 +40,7 @@ export interface SetList {
 }
 
 /** GET /par/sets/:id (`setView` plus `canEdit`). */
-export interface SetDetail {
-  id: number;
-  year: number;
-  name: string;
-  blocks: Block[];
-  status: SetStatus;
-  frozen: boolean;
-  illustrative: boolean;
+export interface SetDetail extends Pick<SetSummary, 'id' | 'year' | 'name' | 'blocks' | 'status' | 'frozen' | 'illustrative'> {
   illustrativeNote: string | null;
   decision: { number: string; date: string | null; signer: string | null } | null;
   organiserUnitId: number;
