@@ -38,8 +38,8 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
   }
 
   /** Every unit's figures now (before publication) or as published, ranked per block. */
-  async function liveResults(round: Round) {
-    const sheetsNow = await allSheets(deps, survey, round);
+  async function liveResults(round: Round, computed?: Awaited<ReturnType<typeof allSheets>>) {
+    const sheetsNow = computed ?? (await allSheets(deps, survey, round));
     const units = new Map((await deps.org.allUnits()).map((u) => [u.id, u]));
     const entries = sheetsNow.map((s) => ({ unitId: s.participant.unit_id, name: units.get(s.participant.unit_id)?.name ?? '', block: s.participant.block, index: s.figures.index.index }));
     const ranked = rankPerBlock(entries);
@@ -272,10 +272,21 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
     /** Publishes the approved result by the People's Committee's decision: frozen from now on. */
     async publish(ctx: RequestContext, id: number, body: z.infer<typeof publishBody>) {
       const round = await roundOr404(deps.db, id);
-      requireManager(ctx.actor, round.organiser_unit_id);
+      const actor = requireManager(ctx.actor, round.organiser_unit_id);
       if (round.stage !== 'approved') throw errors.conflict('WRONG_STAGE', 'Chỉ công bố khi Hội đồng thẩm định đã thông qua kết quả.', 'Publish only after the council has approved.');
-      const results = await liveResults(round);
+      const sheetsNow = await allSheets(deps, survey, round);
+      const results = await liveResults(round, sheetsNow);
       await inTransaction(deps.db, async (trx) => {
+        // Survey and computed figures as they stand now become the sheets' own (see rules/sheet.ts).
+        const frozen = sheetsNow.flatMap((s) => [...s.figures.leaves.values()]
+          .filter((f) => f.derived?.ok && !s.layers.get(f.code)?.some((l: { layer: string }) => l.layer === 'self'))
+          .map((f) => ({ round_id: id, unit_id: s.participant.unit_id, code: f.code, layer: 'self' as const, points: f.derived!.ok ? f.derived!.points : null,
+            reason: f.derived!.ok ? `${f.derived!.explanation} (số liệu chốt khi công bố)` : null, author_staff_id: actor.staffId })));
+        for (let i = 0; i < frozen.length; i += 500) {
+          const part = frozen.slice(i, i + 500);
+          await trx.insertInto('par_scores').values(part.map((r) => ({ ...r, input: null }))).execute();
+          await trx.insertInto('par_score_changes').values(part.map((r) => ({ ...r, correction_id: null }))).execute();
+        }
         const done = await trx.updateTable('par_rounds').set({
           stage: 'published', publication_number: body.decisionNumber, publication_date: body.decisionDate, publication_signer: body.signer, published_at: deps.now(), version: round.version + 1, updated_at: deps.now(),
         }).where('id', '=', id).where('version', '=', body.version).where('stage', '=', 'approved').executeTakeFirst();

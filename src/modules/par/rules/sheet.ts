@@ -52,6 +52,9 @@ export function leafFigures(node: CriterionNode, stored: readonly StoredLayer[],
   }
   let result: ScoreResult | null = null;
   const scoring = node.scoring;
+  // A derived leaf's figure is frozen into its stored self layer when the result is published: from then
+  // on the live survey or feed no longer moves it (only a correction decision does, in the council layer).
+  if (isDerived(node) && layers.self) return { code: node.code, layers, derived: null, counts: scoreThatCounts(layers) };
   if (scoring?.kind === 'survey') {
     result = derived.surveyPercent === null || derived.surveyPercent === undefined
       ? { ok: false, code: 'MISSING_INPUT', message: 'Chưa có kết quả điều tra xã hội học' }
