@@ -17,7 +17,6 @@ import type { FeedbackFixture } from './access-matrix.feedback-fixture.js';
 import { SATISFACTION_ROWS } from './access-matrix.rows.satisfaction.js';
 import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
 import { PAR_ROWS } from './access-matrix.rows.par.js';
-import type { ParFixture } from './access-matrix.par-fixture.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
@@ -87,8 +86,7 @@ export type Fixture = {
   feedback: FeedbackFixture;
   /** Open311 applications (access-matrix.open311-fixture.ts). */
   open311: Open311Fixture;
-  /** PAR rounds with a sheet for each relation's unit (access-matrix.par-fixture.ts). */
-  par: ParFixture;
+  par: import('./access-matrix.par-fixture.js').ParFixture; // PAR rounds with a sheet at each relation's unit
   newPassword(s: Subject): string;
   /** A kiosk rating code of a dossier received at the child unit's desk: `fresh` for a new dossier, else the same one each time. */
   ratingCode(fresh: boolean): Promise<string>;
