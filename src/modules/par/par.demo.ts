@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { vnDay } from '../directives/rules/deadlines.js';
 import type { Actor } from '../../platform/access/policy.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -8,7 +9,6 @@ import { isExtra, isLeaf, walk, type CriteriaTree, type CriterionNode } from './
 import { scoreLeaf, type ComputedInput } from './rules/scoring.js';
 import { isDerived } from './rules/sheet.js';
 import { computedFigures } from './par.reads.js';
-import { vnToday } from './sheet.service.js';
 
 /**
  * The demo's PAR index: last year's round, run to the end and published, so the ranking, the sheets with
@@ -57,7 +57,7 @@ function demoInput(node: CriterionNode, r: number): number | boolean | null {
 }
 
 export async function seedDemoPar(deps: ParDemoDeps, dir: string): Promise<{ year: number; units: number }> {
-  const year = Number(vnToday(deps.now()).slice(0, 4)) - 1;
+  const year = Number(vnDay(deps.now()).slice(0, 4)) - 1;
   const units = await deps.org.allUnits();
   const byCode = new Map(units.map((u) => [u.code, u]));
   const snv = await deps.as('chuyenvien.snv');
@@ -172,7 +172,7 @@ export async function seedDemoPar(deps: ParDemoDeps, dir: string): Promise<{ yea
   for (const member of ['lanhdao.snv', 'lanhdao.stp', 'lanhdao.sxd']) await deps.par.rounds.vote(await deps.as(member), roundId, { vote: 'approve', note: null });
   board = await deps.par.rounds.board(snv, roundId);
   // Published by decision in January, or today if the demo is generated before then.
-  const today = vnToday(deps.now());
+  const today = vnDay(deps.now());
   const published = `${year + 1}-01-20` < today ? `${year + 1}-01-20` : today;
   await deps.par.rounds.publish(snv, roundId, { version: board.round.version, decisionNumber: '85/QĐ-UBND', decisionDate: published, signer: 'Chủ tịch Ủy ban nhân dân tỉnh' });
   await deps.db.updateTable('par_rounds').set({ explanation_deadline: `${year}-12-29` }).where('id', '=', roundId).execute();

@@ -5,7 +5,7 @@ import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { z } from 'zod';
-import { addWorkingDays } from '../directives/rules/deadlines.js';
+import { addWorkingDays, vnDay } from '../directives/rules/deadlines.js';
 import { actorOf, isManager, requireManager, roundOr404, type ParDeps } from './par.context.js';
 import { allSheets, participantsOf } from './par.reads.js';
 import { factsUsed, isExtra, isLeaf, walk } from './rules/criteria.js';
@@ -14,7 +14,7 @@ import { checkLayerPoints } from './rules/scoring.js';
 import { findNode, isDerived } from './rules/sheet.js';
 import { BLOCK_LABELS, type Block, type correctionBody, type councilBody, type publishBody, type roundOpenBody, type stageBody, type voteBody } from './schema.js';
 import { organiserUnit, treeOf } from './sets.service.js';
-import { STAGE_LABELS, vnToday, type SheetService } from './sheet.service.js';
+import { STAGE_LABELS, type SheetService } from './sheet.service.js';
 import type { SurveyService } from './survey.service.js';
 
 type Round = Awaited<ReturnType<typeof roundOr404>>;
@@ -86,7 +86,7 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
     const requests = await deps.db.selectFrom('par_explanations').select(['unit_id']).select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.count<string>('answer').as('answered')])
       .where('round_id', '=', id).groupBy('unit_id').execute();
     const count = (unitId: number, layer: string) => Number(scores.find((s) => s.unit_id === unitId && s.layer === layer)?.n ?? 0);
-    const today = vnToday(deps.now());
+    const today = vnDay(deps.now());
     const typedLeaves = (p: (typeof participants)[number]) => [...walk(treeOf(p).areas)].filter(({ node }) => isLeaf(node) && !isDerived(node) && !isExtra(node)).length;
     const visible = manager || member || appraiser ? participants : mine;
     const votes = { approve: council.filter((m) => m.vote === 'approve').length, reject: council.filter((m) => m.vote === 'reject').length, members: council.length };
@@ -103,13 +103,13 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
         return {
           unitId: p.unit_id, unitName: units.get(p.unit_id)?.name ?? '', block: p.block, blockLabel: BLOCK_LABELS[p.block as Block]?.vi ?? p.block, setId: p.set_id, setName: p.set_name,
           status: p.status, submittedAt: p.submitted_at,
-          late: p.submitted_at ? vnToday(p.submitted_at) > round.self_deadline : today > round.self_deadline,
+          late: p.submitted_at ? vnDay(p.submitted_at) > round.self_deadline : today > round.self_deadline,
           leaves: typedLeaves(p), selfScored: count(p.unit_id, 'self'), appraised1: count(p.unit_id, 'appraisal1'), appraised2: count(p.unit_id, 'appraisal2'),
           explanationRequests: Number(r?.n ?? 0), explanationsAnswered: Number(r?.answered ?? 0), explanationSubmittedAt: p.explanation_submitted_at,
           facts: p.facts, factsUsed: factsUsed(treeOf(p)),
         };
       }),
-      summary: { participants: participants.length, submitted: participants.filter((p) => p.status === 'submitted').length, late: participants.filter((p) => (p.submitted_at ? vnToday(p.submitted_at) > round.self_deadline : today > round.self_deadline)).length },
+      summary: { participants: participants.length, submitted: participants.filter((p) => p.status === 'submitted').length, late: participants.filter((p) => (p.submitted_at ? vnDay(p.submitted_at) > round.self_deadline : today > round.self_deadline)).length },
       council, votes,
       can: {
         manage: manager, setFacts: manager && round.stage === 'self_assessment', vote: round.stage === 'council' && !!member,
@@ -166,7 +166,7 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
         if (!units.some((u) => u.id === p.unitId)) throw errors.notFound('đơn vị', 'unit');
       }
       const isWorking = await deps.workingDays();
-      const selfDeadline = addWorkingDays(vnToday(deps.now()), body.selfDeadlineWorkingDays, isWorking);
+      const selfDeadline = addWorkingDays(vnDay(deps.now()), body.selfDeadlineWorkingDays, isWorking);
       const id = await inTransaction(deps.db, async (trx) => {
         try {
           const row = await trx.insertInto('par_rounds').values({
@@ -195,7 +195,7 @@ export function createRoundService(deps: ParDeps, survey: SurveyService, sheets:
         const members = await deps.db.selectFrom('par_council_members').select('staff_id').where('round_id', '=', id).execute();
         if (members.length < 3) throw errors.conflict('NO_COUNCIL', 'Hãy lập Hội đồng thẩm định (ít nhất 3 thành viên, có Chủ tịch) trước khi chuyển sang giai đoạn Hội đồng.', 'Set up the council first.');
       }
-      const explanationDeadline = body.stage === 'explanation' ? addWorkingDays(vnToday(deps.now()), body.explanationDeadlineWorkingDays ?? 5, await deps.workingDays()) : undefined;
+      const explanationDeadline = body.stage === 'explanation' ? addWorkingDays(vnDay(deps.now()), body.explanationDeadlineWorkingDays ?? 5, await deps.workingDays()) : undefined;
       await inTransaction(deps.db, async (trx) => {
         const done = await trx.updateTable('par_rounds').set({ stage: body.stage, version: round.version + 1, updated_at: deps.now(), ...(explanationDeadline ? { explanation_deadline: explanationDeadline } : {}) })
           .where('id', '=', id).where('version', '=', body.version).executeTakeFirst();

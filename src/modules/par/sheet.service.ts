@@ -1,4 +1,5 @@
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { vnDay } from '../directives/rules/deadlines.js';
 import { can, type Actor } from '../../platform/access/policy.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
@@ -129,11 +130,11 @@ export function createSheetService(deps: ParDeps, survey: SurveyService) {
     }
     const unscored = figures.index.unscored.filter((c) => l.mine(c));
     const bands = p.bands as Band[];
-    const deadlinePassed = round.self_deadline < vnToday(deps.now());
+    const deadlinePassed = round.self_deadline < vnDay(deps.now());
     return {
       round: { id: round.id, year: round.year, name: round.name, stage: round.stage, stageLabel: STAGE_LABELS[round.stage], selfDeadline: round.self_deadline, explanationDeadline: round.explanation_deadline, surveyHeld: round.survey_held },
       unit: { id: unitId, name: unitName(unitId) ?? '', block: p.block }, setId: p.set_id, setName: p.set_name, illustrative: p.illustrative,
-      status: p.status, submittedAt: p.submitted_at, submittedLate: p.submitted_at ? vnToday(p.submitted_at) > round.self_deadline : false,
+      status: p.status, submittedAt: p.submitted_at, submittedLate: p.submitted_at ? vnDay(p.submitted_at) > round.self_deadline : false,
       deadlinePassed, explanationSubmittedAt: p.explanation_submitted_at, version: p.version, facts: p.facts, missingFacts: figures.missingFacts,
       partial: !l.seesAll, nodes,
       totals: { points: figures.index.points, applicableMax: figures.index.applicableMax, bonus: figures.index.bonus, penalty: figures.index.penalty, total: figures.index.total, index: figures.index.index, band: bandOf(figures.index.index, bands)?.label ?? null, unscored },
@@ -301,7 +302,7 @@ export function createSheetService(deps: ParDeps, survey: SurveyService) {
         const done = await trx.updateTable('par_participants').set({ status: 'submitted', submitted_at: deps.now(), submitted_by_staff_id: l.st.actor.staffId, version: version + 1 })
           .where('round_id', '=', roundId).where('unit_id', '=', unitId).where('version', '=', version).where('status', '=', 'draft').executeTakeFirst();
         if (Number(done.numUpdatedRows) !== 1) throw errors.stale();
-        await recordAudit(trx, ctx, { action: 'par.sheet_submitted', entity: 'par_sheet', entityId: `${roundId}/${unitId}`, unitId, after: { late: vnToday(deps.now()) > l.round.self_deadline } });
+        await recordAudit(trx, ctx, { action: 'par.sheet_submitted', entity: 'par_sheet', entityId: `${roundId}/${unitId}`, unitId, after: { late: vnDay(deps.now()) > l.round.self_deadline } });
       });
       return view(ctx, roundId, unitId);
     },
@@ -336,6 +337,3 @@ export function createSheetService(deps: ParDeps, survey: SurveyService) {
   };
 }
 export type SheetService = ReturnType<typeof createSheetService>;
-
-/** Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export const vnToday = (now: Date) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

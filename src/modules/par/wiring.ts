@@ -4,11 +4,11 @@
  * shares 0–1 (for ratio conversions); `service_index.percent` is 0–100 (for tiers).
  */
 import type { ReportService } from '../reports/reports.service.js';
+import { vnDay } from '../directives/rules/deadlines.js';
 import { periodFor } from '../reports/rules/periods.js';
 import type { OrgService } from '../org/org.service.js';
 import type { ComputedFeeds, ComputedFigure } from './par.context.js';
 import { ratioOf } from './rules/scoring.js';
-import { vnToday } from './sheet.service.js';
 
 type Deps = {
   org: Pick<OrgService, 'allUnits' | 'subtrees'>;
@@ -48,7 +48,7 @@ export function parFeeds(deps: Deps): ComputedFeeds {
   const tick = () => Date.now();
   return {
     async figure(source, unitId, year) {
-      const today = vnToday(deps.now());
+      const today = vnDay(deps.now());
       const from = `${year}-01-01`;
       const to = `${year}-12-31` < today ? `${year}-12-31` : today;
       if (from > to) return null;
