@@ -33,6 +33,10 @@ import { createParService } from './modules/par/par.service.js';
 import { parRoutes } from './modules/par/par.routes.js';
 import { surveyRoutes } from './modules/par/survey.routes.js';
 import { parFeeds } from './modules/par/wiring.js';
+import { createPersonnelService } from './modules/personnel/personnel.service.js';
+import { personnelRoutes } from './modules/personnel/personnel.routes.js';
+import { personnelFeeds } from './modules/personnel/wiring.js';
+import { staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
 import { badgeRoutes } from './modules/org/badges.routes.js';
@@ -190,7 +194,12 @@ export function createServices(config: Config, database: DatabaseHandle, options
     // Survey invitation codes are kept only as a keyed hash (the blind-index key): a stolen table reveals no code.
     codeHash: (code) => dataKeys.blindIndex(`par-survey:${code.trim().toUpperCase()}`),
   });
-  return { db: database.db, now, chain, archive, directives, par, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Personnel (issue 17): the evaluation sheet reads the dossiers', the directives' and PAR's own figures.
+  const personnel = createPersonnelService({
+    db: database.db, org, now,
+    feeds: personnelFeeds({ dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to), directives, par: par.rounds, now }),
+  });
+  return { db: database.db, now, chain, archive, directives, par, personnel, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -259,6 +268,7 @@ export async function buildApp({ config, database, services = createServices(con
     await directiveRoutes(api, services.directives);
     await parRoutes(api, services.par);
     await surveyRoutes(api, services.par.survey);
+    await personnelRoutes(api, services.personnel);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

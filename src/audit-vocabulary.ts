@@ -12,6 +12,7 @@ import { open311AuditVocabulary } from './modules/open311/open311.audit.js';
 import { reportAuditVocabulary } from './modules/reports/reports.audit.js';
 import { directiveAuditVocabulary } from './modules/directives/directives.audit.js';
 import { parAuditVocabulary } from './modules/par/par.audit.js';
+import { personnelAuditVocabulary } from './modules/personnel/personnel.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -23,5 +24,5 @@ import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
 export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
-  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary,
+  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary,
 ]);

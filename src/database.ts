@@ -18,6 +18,7 @@ import type { Open311Tables } from './modules/open311/open311.tables.js';
 import type { ReportTables } from './modules/reports/reports.tables.js';
 import type { DirectiveTables } from './modules/directives/directives.tables.js';
 import type { ParTables } from './modules/par/par.tables.js';
+import type { PersonnelTables } from './modules/personnel/personnel.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -25,4 +26,4 @@ import type { ParTables } from './modules/par/par.tables.js';
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
-  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables {}
+  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables {}

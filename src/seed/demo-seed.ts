@@ -8,6 +8,7 @@ import { systemContext, type RequestContext } from '../platform/http/context.js'
 import type { Actor } from '../platform/access/policy.js';
 import { seedDemoDirective } from '../modules/directives/directives.demo.js';
 import { seedDemoPar } from '../modules/par/par.demo.js';
+import { seedDemoPersonnel } from '../modules/personnel/personnel.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -57,6 +58,8 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   // whose figures its computed criteria read.
   const p = await seedDemoPar({ par: services.par, db: services.db, org: services.org, now: services.now, as: (username) => demoContext(services, username) }, `${DEMO_DIR}par`);
   log(`demo PAR index ${p.year}: ${p.units} units ranked`);
+  const hr = await seedDemoPersonnel({ db: services.db, org: services.org, now: services.now }, `${DEMO_DIR}personnel/demo.json`);
+  log(`demo personnel: ${hr.people} records, ${hr.placed} placed, ${hr.rated} rated last year`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

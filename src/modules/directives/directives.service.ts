@@ -74,6 +74,29 @@ export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org:
       return { due, onTime };
     },
 
+    /**
+     * One person's tasks due within `from`..`to` (personnel: the annual evaluation's facts): how many,
+     * how many completed, and how many completed by their due day. Cancelled tasks do not count.
+     */
+    async personTasks(staffId: number, from: string, to: string): Promise<{ total: number; done: number; onTime: number }> {
+      const rows = await deps.db.selectFrom('directive_tasks').select(['status', 'due_on', 'done_on'])
+        .where('assignee_staff_id', '=', staffId).where('status', '!=', 'cancelled').where('due_on', 'is not', null)
+        .where('due_on', '>=', addDays(from, -7)).where('due_on', '<=', to).execute();
+      const isWorking = await deps.workingDays();
+      const today = vnDay(deps.now());
+      let total = 0;
+      let done = 0;
+      let onTime = 0;
+      for (const r of rows) {
+        const s = deadlineState({ status: r.status, dueOn: r.due_on, doneOn: r.done_on }, today, isWorking);
+        if (!s.dueDay || s.dueDay < from || s.dueDay > to) continue;
+        total++;
+        if (r.done_on) done++;
+        if (s.state === 'done_on_time') onTime++;
+      }
+      return { total, done, onTime };
+    },
+
     /** POST /directives/outline: a proposal only; nothing is stored. */
     async outline(ctx: RequestContext, body: OutlineBody): Promise<Outline> {
       requireActor(ctx.actor);

@@ -231,6 +231,25 @@ export function createOrgService(db: Db) {
       });
     },
 
+    /**
+     * A staff member's unit, title and active flag as the personnel module decides them (a transfer, a
+     * leaving), inside that module's transaction and beside its own audit event; the org audit records the change too.
+     */
+    async applyPersonnelMove(trx: Tx, ctx: RequestContext, staffId: number, values: { unitId?: number; position?: string | null; active?: boolean; secondedFrom?: string | null; secondedTo?: string | null }): Promise<void> {
+      const before = await repo.findStaff(trx, staffId);
+      if (!before) throw staffNotFound();
+      const set: Record<string, unknown> = {};
+      if (values.unitId !== undefined) set.unit_id = values.unitId;
+      if (values.position !== undefined) set.position = values.position;
+      if (values.active !== undefined) set.active = values.active;
+      if (values.secondedFrom !== undefined) set.seconded_from = values.secondedFrom;
+      if (values.secondedTo !== undefined) set.seconded_to = values.secondedTo;
+      if (!Object.keys(set).length) return;
+      await trx.updateTable('org_staff').set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', staffId).execute();
+      const after = (await repo.findStaff(trx, staffId))!;
+      await recordAudit(trx, ctx, { action: 'org.staff.updated', entity: 'staff', entityId: staffId, unitId: after.unitId, before, after });
+    },
+
     /** The StaffDirectory port that sign-in uses. */
     directory: {
       async findStaffSummary(staffId: number): Promise<StaffSummary | undefined> {

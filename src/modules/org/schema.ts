@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dbDate, dbId, dbPositiveInt, dbVersion } from '../../platform/http/bounds.js';
+import { ROLES } from '../../platform/access/policy.js';
 
 /** Zod schemas of the org module, shared with the web app (no Node-only imports here). */
 export const UNIT_KINDS = ['province', 'people_committee', 'office', 'department', 'service_centre', 'commune', 'section', 'vertical_agency', 'other'] as const;
@@ -67,7 +68,7 @@ export const createStaffBody = z.strictObject({
   active: z.boolean().default(true),
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập gồm 3–50 chữ thường, số, dấu chấm, gạch').nullish(),
   password: z.string().min(10, 'Mật khẩu phải có ít nhất 10 ký tự').max(200).nullish(),
-  roles: z.array(z.strictObject({ role: z.enum(['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor']), unitId: idSchema })).max(20).default([]),
+  roles: z.array(z.strictObject({ role: z.enum(ROLES), unitId: idSchema })).max(20).default([]),
 });
 export const updateStaffBody = z.strictObject({ version: dbVersion(1), ...partial(staffFields) });
 export type CreateStaffInput = z.output<typeof createStaffBody>;

@@ -4,7 +4,7 @@ import { AppError, errors } from '../http/app-error.js';
  * Central access policy (DESIGN "Access"): a role is granted to a staff member at an org unit and
  * covers that unit's whole subtree. Services ask here; routes never decide.
  */
-export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor'] as const;
+export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor', 'hr_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   // (the unit head); appraise the criteria one's unit is responsible for; run the year's round — sets,
   // stages, council, survey, publication — at the organising unit (the Department of Home Affairs).
   'par.read', 'par.score', 'par.submit', 'par.appraise', 'par.manage',
+  // Personnel (issue 17): read civil-servant records of a unit (each view by someone other than the person
+  // and HR is logged with its reason); keep them, propose the unit's job-position scheme, record movements
+  // and grants (the HR officer); approve ratings, and at the Department of Home Affairs the schemes (the head).
+  'personnel.read', 'personnel.manage', 'personnel.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +42,11 @@ const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
-    'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage'],
+    'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve'],
   specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   auditor: [...READ, 'audit.read', 'report.read'],
+  hr_officer: [...READ, 'personnel.read', 'personnel.manage'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -50,6 +55,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   specialist: { vi: 'Chuyên viên xử lý', en: 'Specialist' },
   desk_officer: { vi: 'Cán bộ một cửa', en: 'Desk officer' },
   auditor: { vi: 'Kiểm tra, giám sát (chỉ xem)', en: 'Auditor (read-only)' },
+  hr_officer: { vi: 'Cán bộ tổ chức, nhân sự', en: 'HR officer' },
 };
 
 /** `provinceWide`: granted at a root of the org tree (the province), not at one of its units. */

@@ -1,0 +1,30 @@
+import type { Db } from '../../platform/db/transaction.js';
+import * as repo from './dossiers.repository.js';
+import { reduce } from './rules/reducer.js';
+
+/**
+ * The steps one officer handled over a period and how many were handed on by their step's due time:
+ * the figure the annual evaluation shows beside the self-assessment (personnel, issue 17 item 5). A step
+ * is the officer's when a hand-over reached them (the control slip's row) and it counts in the period in
+ * which they handed it on; on time when that was not after the step's due instant.
+ */
+export async function staffStepsOnTime(db: Db, staffId: number, from: Date, to: Date): Promise<{ total: number; onTime: number }> {
+  const touched = await db.selectFrom('dossier_events').select('dossier_id').distinct()
+    .where('actor_staff_id', '=', staffId).where('at', '>=', from).where('at', '<', to).limit(5_000).execute();
+  let total = 0;
+  let onTime = 0;
+  const ids = touched.map((r) => r.dossier_id);
+  for (let i = 0; i < ids.length; i += 200) {
+    const events = await repo.loadEventsOf(db, ids.slice(i, i + 200));
+    for (const list of events.values()) {
+      for (const h of reduce(list).handovers) {
+        if (h.to?.staffId !== staffId || !h.completedAt) continue;
+        const done = new Date(h.completedAt);
+        if (done < from || done >= to) continue;
+        total++;
+        if (!h.stepDueAt || done <= new Date(h.stepDueAt)) onTime++;
+      }
+    }
+  }
+  return { total, onTime };
+}
