@@ -16,6 +16,7 @@ import { citizenFixture } from './access-matrix.citizen-fixture.js';
 import { feedbackFixture } from './access-matrix.feedback-fixture.js';
 import { open311Fixture } from './access-matrix.open311-fixture.js';
 import { parFixture } from './access-matrix.par-fixture.js';
+import { personnelFixture } from './access-matrix.personnel-fixture.js';
 import { expected, UNIT_RELATIONS, type Relation, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
 
 // About 1,350 requests, ~80 of them rendering a PDF and ~60 receiving a fresh dossier: a minute
@@ -284,6 +285,7 @@ async function setUp(): Promise<void> {
     const { payload, headers } = multipartFile('file', 'ke-hoach.pdf', PDF, 'application/pdf');
     return (await asRoot({ method: 'POST', url: '/api/v1/files', raw: payload, headers })).key;
   }, async (setId) => (await send(root, { method: 'GET', url: `/api/v1/par/sets/${setId}/xlsx` })).rawPayload);
+  f.personnel = await personnelFixture(t, asRoot);
   f.newPassword = (s) => `Doi-mat-khau-${s.name.length}-${++counter}-Lai-Chau`;
 }
 

@@ -17,6 +17,7 @@ import type { FeedbackFixture } from './access-matrix.feedback-fixture.js';
 import { SATISFACTION_ROWS } from './access-matrix.rows.satisfaction.js';
 import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
 import { PAR_ROWS } from './access-matrix.rows.par.js';
+import { PERSONNEL_ROWS } from './access-matrix.rows.personnel.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
@@ -87,6 +88,7 @@ export type Fixture = {
   /** Open311 applications (access-matrix.open311-fixture.ts). */
   open311: Open311Fixture;
   par: import('./access-matrix.par-fixture.js').ParFixture; // PAR rounds with a sheet at each relation's unit
+  personnel: import('./access-matrix.personnel-fixture.js').PersonnelFixture; // schemes, records and sheets at each relation's unit
   newPassword(s: Subject): string;
   /** A kiosk rating code of a dossier received at the child unit's desk: `fresh` for a new dossier, else the same one each time. */
   ratingCode(fresh: boolean): Promise<string>;
@@ -380,7 +382,7 @@ export const ROWS: Row[] = [
   ...PAYMENT_ROWS,
   ...SATISFACTION_ROWS,
   ...DIRECTIVE_ROWS,
-  ...PAR_ROWS,
+  ...PAR_ROWS, ...PERSONNEL_ROWS,
   ...REPORT_ROWS,
 ];
 

@@ -102,7 +102,15 @@ export type Rule =
    * Otherwise, on a unit's sheet (`visibleWith`): 403 when the caller sees that sheet, else 404; with no
    * sheet involved, `otherwise`.
    */
-  | { kind: 'parManager'; ok: number; visibleWith?: Permission; otherwise?: 403 | 404 };
+  | { kind: 'parManager'; ok: number; visibleWith?: Permission; otherwise?: 403 | 404 }
+  /**
+   * Personnel's office acts on a unit's record (issue 17: the Department of Home Affairs appraises and
+   * approves schemes): 401; ok with `perm` at the office (`t.organiserUnitId`); else 403 when `visibleWith`
+   * reaches the record's unit, 404 when it does not.
+   */
+  | { kind: 'atOffice'; perm: Permission; visibleWith: Permission; ok: number }
+  /** Only the person themself (their own evaluation): 401; self → ok; `visibleWith` at the unit → 403; else 404. */
+  | { kind: 'personSelf'; visibleWith: Permission; ok: number };
 
 const DESK_OR_HANDLER: DossierAction[] = ['withdraw'];
 
@@ -185,6 +193,12 @@ export function expected(rule: Rule, s: Subject, t: Target): number {
       if (can(a, 'par.manage', t.organiserUnitId!)) return rule.ok;
       if (rule.visibleWith) return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
       return rule.otherwise ?? 403;
+    case 'atOffice':
+      if (can(a, rule.perm, t.organiserUnitId!)) return rule.ok;
+      return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
+    case 'personSelf':
+      if (t.relation === 'self') return rule.ok;
+      return can(a, rule.visibleWith, t.unitId!) ? 403 : 404;
     default: {
       const never: never = rule;
       throw new Error(`unknown rule ${JSON.stringify(never)}`);
