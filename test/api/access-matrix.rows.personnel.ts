@@ -69,6 +69,7 @@ export const PERSONNEL_ROWS: Row[] = [
     op: `POST ${P}/people/{id}/changes`, rule: { kind: 'atUnit', ...HR, ok: 201 }, targets: UNITS,
     request: async (f, _s, t) => ({ method: 'POST', url: `${P}/people/${(await f.personnel.person(t.unitId!)).id}/changes`, body: { set: { strengths: f.unique('Sở trường') }, reason: 'Bổ sung sở trường công tác' } }),
   },
+  { op: `GET ${P}/steps-due`, rule: { kind: 'signedIn', ok: 200 }, request: () => get(`${P}/steps-due?from=2026-12-01&to=2027-12-31`) },
   { op: `GET ${P}/changes`, rule: { kind: 'signedIn', ok: 200 }, request: () => get(`${P}/changes`) },
   {
     op: `POST ${P}/changes/{id}/decide`, rule: { kind: 'atUnit', ...HR, ok: 200 }, targets: UNITS,

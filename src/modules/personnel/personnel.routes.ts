@@ -6,7 +6,7 @@ import { recordDocx } from './exports/record-docx.js';
 import { recordPdf } from './exports/record-pdf.js';
 import type { PersonnelService } from './personnel.service.js';
 import {
-  appraiseBody, approveBody, approveEvaluationsBody, changeBody, changesQuery, dayQuery, decideBody, evaluationsQuery, grantsBody, idParam, movementBody,
+  appraiseBody, approveBody, isoDay, approveEvaluationsBody, changeBody, changesQuery, dayQuery, decideBody, evaluationsQuery, grantsBody, idParam, movementBody,
   peopleQuery, personCreateBody, reviewBody, ruleBody, schemeCreateBody, schemeEditBody, selfBody, versionBody, viewQuery, yearParams,
 } from './schema.js';
 
@@ -14,6 +14,7 @@ const download = (reply: FastifyReply, f: { name: string; type: string; content:
   reply.type(f.type).header('content-disposition', contentDisposition('attachment', f.name)).header('cache-control', 'no-store').send(f.content);
 const idParams = z.object({ id: idParam });
 const unitParams = z.object({ unitId: idParam });
+const stepsQuery = z.object({ from: isoDay('Từ ngày'), to: isoDay('Đến ngày') });
 const ruleQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
@@ -37,6 +38,8 @@ export async function personnelRoutes(app: App, personnel: PersonnelService): Pr
 
   app.get(`${P}/people`, { schema: { tags, summary: 'Danh sách hồ sơ công chức / civil-servant records', querystring: peopleQuery } }, async (req) => records.list(req.ctx, req.query));
   app.post(`${P}/people`, { schema: { tags, summary: 'Lập hồ sơ công chức / open a record', body: personCreateBody } }, async (req, reply) => reply.status(201).send(await records.create(req.ctx, req.body)));
+  app.get(`${P}/steps-due`, { schema: { tags, summary: 'Công chức đến kỳ nâng bậc lương thường xuyên / regular step raises due', querystring: stepsQuery } },
+    async (req) => records.stepsDue(req.ctx, req.query));
   app.get(`${P}/me`, { schema: { tags, summary: 'Hồ sơ của tôi / my record' } }, async (req) => records.me(req.ctx));
   app.get(`${P}/people/:id`, { schema: { tags, summary: 'Một hồ sơ (người khác xem phải nêu lý do, được ghi lại) / one record (others give a reason, logged)', params: idParams, querystring: viewQuery } },
     async (req) => records.get(req.ctx, req.params.id, req.query.reason));

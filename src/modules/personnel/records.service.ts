@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { actorOf, vnDay, loadPerson, personNotFound, requireHr, standingOf, type PersonnelDeps, type PersonRow, type Standing } from './personnel.context.js';
 import type { PersonRecord, RecordHeader } from './record-fields.js';
 import { changeDiff, currentRecord, mayDecide, type Decision } from './rules/record-changes.js';
+import { CIRCULAR_08_2013, MAX_STEPS, nextStep, stepsDue } from './rules/salary.js';
 
 /**
  * The civil-servant record (issue 17 item 2): HR opens it for a staff member; the person or HR proposes
@@ -70,6 +71,24 @@ export function createRecordsService(deps: PersonnelDeps) {
             positionName: placements.get(p.id)?.position_name ?? null, gradeName: salary?.gradeName || null, status: p.status, recruitedOn: p.recruited_on };
         }),
       };
+    },
+
+    /** HR's list of regular step raises falling due in a window, for the units it keeps. */
+    async stepsDue(ctx: RequestContext, q: { from: string; to: string }) {
+      const actor = actorOf(ctx);
+      const keep = new Set(reachable(actor, 'personnel.manage'));
+      const people = await db.selectFrom('hr_people').select(['id', 'staff_id', 'record']).where('status', '=', 'serving').execute();
+      const staff = new Map((await deps.org.staffNamesByIds(people.map((p) => p.staff_id))).map((s) => [s.id, s]));
+      const rows = people.flatMap((p) => {
+        const s = staff.get(p.staff_id);
+        const r = p.record as PersonRecord;
+        const last = (r.salary ?? []).at(-1);
+        if (!s || !keep.has(s.unitId) || !last) return [];
+        const next = nextStep(CIRCULAR_08_2013, { gradeCode: last.gradeCode, step: last.step, maxStep: MAX_STEPS[last.gradeCode] ?? 99, since: `${last.month}-01`, discipline: r.discipline ?? [] });
+        return [{ personId: p.id, fullName: s.fullName, unitName: s.unitName, gradeCode: last.gradeCode, gradeName: last.gradeName, step: last.step,
+          nextOn: next.kind === 'regular' ? next.on : null, delayedMonths: next.kind === 'regular' ? next.delayedMonths : 0, top: next.kind === 'top' }];
+      });
+      return stepsDue(rows, q.from, q.to);
     },
 
     async create(ctx: RequestContext, input: { staffId: number; civilServantNo?: string; recruitedOn: string; record: PersonRecord }) {
