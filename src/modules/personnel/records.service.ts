@@ -2,7 +2,7 @@ import { can, reachable } from '../../platform/access/policy.js';
 import { grantsOf } from '../../platform/access/grants.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import { errors } from '../../platform/http/app-error.js';
+import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { actorOf, vnDay, loadPerson, personNotFound, requireHr, standingOf, type PersonnelDeps, type PersonRow, type Standing } from './personnel.context.js';
 import type { PersonRecord, RecordHeader } from './record-fields.js';
@@ -27,7 +27,7 @@ export function createRecordsService(deps: PersonnelDeps) {
     const standing = standingOf(actor, person);
     if (standing === 'none') throw personNotFound();
     if (standing !== 'reader') return { person, standing, viewLogged: false };
-    if (!reason) throw errors.badRequest('Xem hồ sơ của người khác cần nêu lý do; lượt xem được ghi lại.', 'Viewing another person\'s record needs a reason; the view is logged.');
+    if (!reason) throw new AppError('PERSONNEL_VIEW_REASON_REQUIRED', 400, 'Xem hồ sơ của người khác cần nêu lý do; lượt xem được ghi lại.', 'Viewing another person\'s record needs a reason; the view is logged.');
     await inTransaction(db, async (trx) => {
       await trx.insertInto('hr_record_views').values({ person_id: id, viewer_staff_id: actor.staffId, reason, what, viewed_at: deps.now() }).execute();
       await recordAudit(trx, ctx, { action: 'personnel.record_viewed', entity: 'hr_person', entityId: id, unitId: person.unitId, after: { what, reason } });

@@ -18,6 +18,7 @@ import { orgModule } from '../features/org';
 import { outboxModule } from '../features/outbox';
 import { parModule } from '../features/par';
 import { paymentsModule } from '../features/payments';
+import { personnelModule } from '../features/personnel';
 import { portalModule } from '../features/portal';
 import { privacyModule } from '../features/privacy';
 import { registerModule } from '../features/register';
@@ -49,4 +50,5 @@ export const modules: readonly FeatureModule[] = [
   reportsModule,
   directivesModule,
   parModule,
+  personnelModule,
 ];

@@ -48,6 +48,7 @@ export const orgEn: Record<OrgKey, string> = {
   'role.unit_head': 'Unit head',
   'role.auditor': 'Auditor (read-only)',
   'role.admin': 'Administrator',
+  'role.hr_officer': 'HR officer',
   'unit.function': 'Function tag',
   'unit.phone': 'Contact phone',
   'unit.phoneHint': 'Printed on slips (such as the supplement request, form 02) when the officer has no phone.',

@@ -76,6 +76,7 @@ export const en: Record<SharedKey, string> = {
   'role.specialist': 'Specialist',
   'role.desk_officer': 'One-stop desk officer',
   'role.auditor': 'Auditor',
+  'role.hr_officer': 'HR officer',
 
   'footer.owner': 'Operated by: {owner}',
   'footer.hotline': 'Support: office hours, Monday to Friday',

@@ -1,0 +1,33 @@
+import { Tag, Tooltip } from 'antd';
+import { useLocale } from '../../../shared/i18n';
+import type { EvaluationStatus } from '../api-people';
+import { useEvaluationT } from '../i18n';
+import { RATING_LABELS, type Rating } from '../labels';
+
+const RATING_COLOURS: Record<Rating, string> = { excellent: 'green', good: 'blue', completed: 'gold', not_completed: 'red' };
+const STATUS_COLOURS: Record<EvaluationStatus, string> = { not_started: 'default', self: 'orange', reviewed: 'blue', approved: 'green' };
+
+export function RatingTag({ rating, proposed }: { rating: Rating | null; proposed?: boolean }) {
+  const locale = useLocale();
+  const t = useEvaluationT();
+  if (!rating) return null;
+  const tag = <Tag color={proposed ? 'default' : RATING_COLOURS[rating]} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{RATING_LABELS[rating][locale]}</Tag>;
+  return proposed ? <Tooltip title={t('rating.proposedTip')}>{tag}</Tooltip> : tag;
+}
+
+export function SheetStatusTag({ status }: { status: EvaluationStatus }) {
+  const t = useEvaluationT();
+  return <Tag color={STATUS_COLOURS[status]} style={{ marginInlineEnd: 0 }}>{t(`estatus.${status}`)}</Tag>;
+}
+
+/** Rated good because the unit's share of "excellent" was full (the province's quota), not for the points. */
+export function DemotedTag({ share }: { share: number | null }) {
+  const t = useEvaluationT();
+  return (
+    <Tooltip title={share === null ? t('demoted.tipNoShare') : t('demoted.tip', { pct: Math.round(share * 100) })}>
+      <Tag color="orange" style={{ marginInlineEnd: 0 }} data-demoted>{t('demoted.tag')}</Tag>
+    </Tooltip>
+  );
+}
+
+export const fmtPoints = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
