@@ -2,13 +2,13 @@ import { can, reachable } from '../../platform/access/policy.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { staffingXlsx } from './exports/staffing-xlsx.js';
-import { actorOf, homeAffairsUnit, vnDay, type PersonnelDeps } from './personnel.context.js';
+import { actorOf, agencyOf, homeAffairsUnit, vnDay, type PersonnelDeps } from './personnel.context.js';
 import type { PersonRecord } from './record-fields.js';
 import { breakdown, staffingTable, type StaffingPerson } from './rules/staffing-stats.js';
 
 /**
- * Staffing statistics (issue 17 item 6): the civil servants serving on a day, one row per unit directly
- * under the scope (the province's agencies and communes, or a chosen agency's sections), counted by the
+ * Staffing statistics (issue 17 item 6): the civil servants serving on a day, one row per agency for the
+ * whole province (departments, communes and wards) or per unit directly under a chosen unit, counted by the
  * rules in rules/staffing-stats.ts; the table as the BM01-style workbook the Department sends on.
  */
 export function createStatsService(deps: PersonnelDeps) {
@@ -25,7 +25,10 @@ export function createStatsService(deps: PersonnelDeps) {
     if (!scope || (q.unitId && !reach.has(scope.id))) throw errors.notFound('đơn vị', 'unit');
     const parent = new Map(units.map((u) => [u.id, u.parentId]));
     /** The unit directly under the scope that holds `unitId`, or the scope itself; undefined when outside it. */
-    const rowOf = (unitId: number): number | undefined => {
+    // The province as scope: one row per agency (department, commune), wherever the tree puts it.
+    const byAgency = !q.unitId;
+    const rowOf = (unitId: number): number | undefined => byAgency ? agencyOf(units, unitId) : underScope(unitId);
+    const underScope = (unitId: number): number | undefined => {
       let at: number | null | undefined = unitId;
       while (at != null) {
         if (at === scope.id) return unitId === scope.id ? scope.id : undefined;
@@ -51,7 +54,8 @@ export function createStatsService(deps: PersonnelDeps) {
         politicalTheory: r.politicalTheory ?? null, stateManagement: r.stateManagement ?? null, category: null, partyMember: !!r.partyJoinedOn && r.partyJoinedOn <= day,
       });
     }
-    const order = units.filter((u) => parent.get(u.id) === scope.id && reach.has(u.id) && !u.effectiveTo).map((u) => ({ unitId: u.id, unitName: u.name }));
+    const order = units.filter((u) => (byAgency ? agencyOf(units, u.id) === u.id && u.id !== scope.id && u.kind !== 'people_committee' : parent.get(u.id) === scope.id) && reach.has(u.id) && !u.effectiveTo)
+      .map((u) => ({ unitId: u.id, unitName: u.name }));
     const result = staffingTable(rows, day, { units: rows.some((r) => r.unitId === scope.id) ? [{ unitId: scope.id, unitName: scope.name }, ...order] : order });
     return { scope: { id: scope.id, name: scope.name }, table: result };
   }
