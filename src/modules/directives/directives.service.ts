@@ -47,6 +47,16 @@ export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org:
     if (!hasProvinceWide(requireActor(ctx.actor), 'org.manage')) throw errors.forbidden();
   }
 
+  /** Tasks (not cancelled) whose moved due day falls within `from`..`to`, with their deadline state today. */
+  async function dueIn(where: (q: ReturnType<typeof taskQuery>) => ReturnType<typeof taskQuery>, from: string, to: string) {
+    const rows = await where(taskQuery()).where('due_on', '>=', addDays(from, -7)).where('due_on', '<=', to).execute();
+    const isWorking = await deps.workingDays();
+    const today = vnDay(deps.now());
+    return rows.map((r) => ({ doneOn: r.done_on, today, state: deadlineState({ status: r.status, dueOn: r.due_on, doneOn: r.done_on }, today, isWorking) }))
+      .filter((x) => !!x.state.dueDay && x.state.dueDay >= from && x.state.dueDay <= to);
+  }
+  const taskQuery = () => deps.db.selectFrom('directive_tasks').select(['status', 'due_on', 'done_on']).where('status', '!=', 'cancelled').where('due_on', 'is not', null);
+
   return {
     documents,
     tasks,
@@ -58,20 +68,9 @@ export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org:
      */
     async dueTasksOnTime(unitIds: number[], from: string, to: string): Promise<{ due: number; onTime: number }> {
       if (unitIds.length === 0) return { due: 0, onTime: 0 };
-      const rows = await deps.db.selectFrom('directive_tasks').select(['status', 'due_on', 'done_on'])
-        .where('lead_unit_id', 'in', unitIds).where('status', '!=', 'cancelled').where('due_on', 'is not', null)
-        .where('due_on', '>=', addDays(from, -7)).where('due_on', '<=', to).execute();
-      const isWorking = await deps.workingDays();
-      const today = vnDay(deps.now());
-      let due = 0;
-      let onTime = 0;
-      for (const r of rows) {
-        const s = deadlineState({ status: r.status, dueOn: r.due_on, doneOn: r.done_on }, today, isWorking);
-        if (!s.dueDay || s.dueDay < from || s.dueDay > to || (s.dueDay >= today && s.state !== 'done_on_time')) continue;
-        due++;
-        if (s.state === 'done_on_time') onTime++;
-      }
-      return { due, onTime };
+      const tasks = await dueIn((q) => q.where('lead_unit_id', 'in', unitIds), from, to);
+      const due = tasks.filter((x) => x.state.dueDay! < x.today || x.state.state === 'done_on_time');
+      return { due: due.length, onTime: due.filter((x) => x.state.state === 'done_on_time').length };
     },
 
     /**
@@ -79,22 +78,8 @@ export function createDirectiveService(deps: Omit<DirectiveDeps, 'org'> & { org:
      * how many completed, and how many completed by their due day. Cancelled tasks do not count.
      */
     async personTasks(staffId: number, from: string, to: string): Promise<{ total: number; done: number; onTime: number }> {
-      const rows = await deps.db.selectFrom('directive_tasks').select(['status', 'due_on', 'done_on'])
-        .where('assignee_staff_id', '=', staffId).where('status', '!=', 'cancelled').where('due_on', 'is not', null)
-        .where('due_on', '>=', addDays(from, -7)).where('due_on', '<=', to).execute();
-      const isWorking = await deps.workingDays();
-      const today = vnDay(deps.now());
-      let total = 0;
-      let done = 0;
-      let onTime = 0;
-      for (const r of rows) {
-        const s = deadlineState({ status: r.status, dueOn: r.due_on, doneOn: r.done_on }, today, isWorking);
-        if (!s.dueDay || s.dueDay < from || s.dueDay > to) continue;
-        total++;
-        if (r.done_on) done++;
-        if (s.state === 'done_on_time') onTime++;
-      }
-      return { total, done, onTime };
+      const tasks = await dueIn((q) => q.where('assignee_staff_id', '=', staffId), from, to);
+      return { total: tasks.length, done: tasks.filter((x) => x.doneOn).length, onTime: tasks.filter((x) => x.state.state === 'done_on_time').length };
     },
 
     /** POST /directives/outline: a proposal only; nothing is stored. */

@@ -1,4 +1,5 @@
-import { Tag, Tooltip } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
+import type { EvaluationResult } from '../../../../../src/modules/personnel/rules/evaluation';
 import { useLocale } from '../../../shared/i18n';
 import type { EvaluationStatus } from '../api-people';
 import { useEvaluationT } from '../i18n';
@@ -31,3 +32,18 @@ export function DemotedTag({ share }: { share: number | null }) {
 }
 
 export const fmtPoints = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
+
+/** The rating the figures entered so far would give (the province's rule, run in the browser), or why they do not add up. */
+export function RatingPreview({ preview, gap }: { preview: EvaluationResult | null; gap: number }) {
+  const t = useEvaluationT();
+  return (
+    <div aria-live="polite" style={{ marginBottom: gap }}>
+      {preview ? (preview.ok ? (
+        <Flex vertical gap={4}>
+          <Flex gap={8} align="center" wrap><Typography.Text>{t('self.preview', { points: preview.points })}</Typography.Text><RatingTag rating={preview.rating} proposed /></Flex>
+          {preview.reasons.map((r) => <Typography.Text key={r} type="secondary">{r}</Typography.Text>)}
+        </Flex>
+      ) : <Typography.Text type="danger">{preview.message}</Typography.Text>) : null}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { useReview, useSheet } from '../api-evaluations';
 import { useEvaluationT } from '../i18n';
 import { Problem, useSend } from '../ui';
-import { RatingTag } from './RatingTag';
+import { RatingPreview } from './RatingTag';
 import { SheetView } from './SheetView';
 
 interface Values { managerComment: string; meetingMinutes: string; generalPoints: number; taskPoints: number }
@@ -59,14 +59,7 @@ export function ReviewDialog({ personId, year, onClose }: { personId: number; ye
                   <InputNumber min={0} max={rule?.tasksMax} style={{ width: '100%' }} />
                 </Form.Item>
               </Flex>
-              <div aria-live="polite" style={{ marginBottom: 8 }}>
-                {preview ? (preview.ok ? (
-                  <Flex vertical gap={4}>
-                    <Flex gap={8} align="center" wrap><Typography.Text>{t('self.preview', { points: preview.points })}</Typography.Text><RatingTag rating={preview.rating} proposed /></Flex>
-                    {preview.reasons.map((r) => <Typography.Text key={r} type="secondary">{r}</Typography.Text>)}
-                  </Flex>
-                ) : <Typography.Text type="danger">{preview.message}</Typography.Text>) : null}
-              </div>
+              <RatingPreview preview={preview} gap={8} />
               <Problem text={send.problem} />
             </Form>
           ) : null}

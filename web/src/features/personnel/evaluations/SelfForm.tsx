@@ -3,7 +3,7 @@ import { rate } from '../../../../../src/modules/personnel/rules/evaluation';
 import { type SelfBody, type SheetDetail, useSelfAssess } from '../api-evaluations';
 import { useEvaluationT } from '../i18n';
 import { Problem, useSend } from '../ui';
-import { RatingTag } from './RatingTag';
+import { RatingPreview } from './RatingTag';
 
 type Values = SelfBody;
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -61,14 +61,7 @@ export function SelfForm({ detail, personId }: { detail: SheetDetail; personId: 
         <Flex gap={16} wrap>{count(['tasks', 'total'], t('self.tasksTotal'))}{count(['tasks', 'done'], t('self.tasksDone'))}{count(['tasks', 'exceeded'], t('self.tasksExceeded'))}</Flex>
         <Typography.Text strong>{t('self.criteria')}</Typography.Text>
         <Flex gap={16} wrap>{count(['criteria', 'total'], t('self.criteriaTotal'))}{count(['criteria', 'weak'], t('self.criteriaWeak'))}{count(['criteria', 'failed'], t('self.criteriaFailed'))}</Flex>
-        <div aria-live="polite" style={{ marginBottom: 12 }}>
-          {preview ? (preview.ok ? (
-            <Flex vertical gap={4}>
-              <Flex gap={8} align="center" wrap><Typography.Text>{t('self.preview', { points: preview.points })}</Typography.Text><RatingTag rating={preview.rating} proposed /></Flex>
-              {preview.reasons.map((r) => <Typography.Text key={r} type="secondary">{r}</Typography.Text>)}
-            </Flex>
-          ) : <Typography.Text type="danger">{preview.message}</Typography.Text>) : null}
-        </div>
+        <RatingPreview preview={preview} gap={12} />
         <Problem text={send.problem} />
         <Button type="primary" htmlType="submit" loading={send.pending}>{t('self.save')}</Button>
       </Form>
