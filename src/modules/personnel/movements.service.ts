@@ -83,7 +83,7 @@ export function createMovementsService(deps: PersonnelDeps, schemes: SchemesServ
           await deps.org.applyPersonnelMove(trx, ctx, person.staffId, { active: false });
           accountDisabled = await disableAccountOf(trx, person.staffId);
         }
-        await recordAudit(trx, ctx, { action: `personnel.${input.kind}`, entity: 'hr_person', entityId: personId, unitId: person.unitId,
+        await recordAudit(trx, ctx, { action: `personnel.${input.kind as 'appointment' | 'secondment' | 'transfer' | 'retirement' | 'leaving'}`, entity: 'hr_person', entityId: personId, unitId: person.unitId,
           after: { movementId: movement.id, on: input.on, until: input.until ?? null, toUnitId: target?.id ?? null, position: position?.name ?? null, decisionNo: input.decisionNo, accountDisabled } });
         return { id: movement.id, kind: input.kind, accountDisabled };
       });

@@ -27,6 +27,8 @@ const COEFFICIENTS: Record<string, { name: string; steps: number[] }> = {
   '01.002': { name: 'Chuyên viên chính', steps: [4.4, 4.74, 5.08, 5.42, 5.76, 6.1, 6.44, 6.78] },
   '01.003': { name: 'Chuyên viên', steps: [2.34, 2.67, 3.0, 3.33, 3.66, 3.99, 4.32, 4.65, 4.98] },
 };
+/** The diploma a qualification names first ("Cử nhân Luật" → "Cử nhân"). */
+const DIPLOMAS = ['Cử nhân', 'Thạc sĩ', 'Kỹ sư', 'Cao đẳng', 'Tiến sĩ'];
 const pick = <T>(list: readonly T[], n: number): T => list[Math.abs(n) % list.length]!;
 const mix = (id: number, salt: number) => ((id * 2654435761 + salt * 40503) >>> 0) % 1_000_003;
 
@@ -59,7 +61,7 @@ function recordFor(id: number, fullName: string, position: string | null, pools:
     stateManagement: pick(pools.stateManagement, mix(id, 17)) || undefined, foreignLanguage: pick(pools.languages, mix(id, 18)), itSkill: pick(pools.it, mix(id, 19)),
     ...(party ? { partyJoinedOn: `${Number(recruitedOn.slice(0, 4)) + 2}-05-19`, partyOfficialOn: `${Number(recruitedOn.slice(0, 4)) + 3}-05-19` } : {}),
     health: 'Tốt',
-    training: [{ institution: school, major: qualification.replace(/^(Cử nhân|Thạc sĩ|Kỹ sư|Cao đẳng) /, ''), from: `${birthYear + 18}-09`, to: `${birthYear + 22}-06`, form: 'Chính quy', diploma: qualification.split(' ')[0] === 'Thạc' ? 'Thạc sĩ' : qualification.split(' ')[0]! }],
+    training: [{ institution: school, major: qualification.replace(/^(Cử nhân|Thạc sĩ|Kỹ sư|Cao đẳng) /, ''), from: `${birthYear + 18}-09`, to: `${birthYear + 22}-06`, form: 'Chính quy', diploma: DIPLOMAS.find((d) => qualification.startsWith(d)) ?? 'Bằng tốt nghiệp' }],
     career: [{ from: recruitedOn.slice(0, 7), to: null, post: position ?? 'Chuyên viên', unit: 'Ủy ban nhân dân tỉnh Lai Châu' }],
     family: [
       { side: 'own', relation: 'Bố', fullName: `${fullName.split(' ')[0]} Văn ${pick(['Hùng', 'Minh', 'Thắng', 'Páo', 'Lả'], mix(id, 20))}`, birthYear: birthYear - 27, occupation: 'Nghỉ hưu', workplace: '', address: place },

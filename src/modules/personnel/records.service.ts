@@ -168,7 +168,10 @@ export function createRecordsService(deps: PersonnelDeps) {
       const standing = standingOf(actor, person);
       if (standing === 'none') throw personNotFound();
       if (standing === 'reader') throw errors.forbidden();
-      if (!changeDiff(person.record, input).length) throw errors.badRequest('Đề nghị không thay đổi gì so với hồ sơ hiện tại.', 'The change changes nothing.');
+      // Only the fields that differ are kept: an unchanged field sent along must not undo a later approved change.
+      const diff = changeDiff(person.record, input);
+      if (!diff.length) throw errors.badRequest('Đề nghị không thay đổi gì so với hồ sơ hiện tại.', 'The change changes nothing.');
+      input = { ...input, set: Object.fromEntries(diff.map((d) => [d.field, d.after])) };
       return inTransaction(db, async (trx) => {
         const row = await trx.insertInto('hr_record_changes').values({ person_id: id, set_fields: JSON.stringify(input.set), reason: input.reason, proposed_by_staff_id: actor.staffId, proposed_at: deps.now() })
           .returning('id').executeTakeFirstOrThrow();

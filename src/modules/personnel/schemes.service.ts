@@ -151,7 +151,8 @@ export function createSchemesService(deps: PersonnelDeps) {
       const units = await visibleUnits(actor);
       if (units !== 'all' && !units.has(unitId)) throw errors.notFound('đơn vị', 'unit');
       const on = day ?? vnDay(deps.now());
-      const g = await gapsOf(unitId, on);
+      // A section's positions are its agency's: the scheme is the department's or the commune's.
+      const g = await gapsOf(agencyOf(await deps.org.allUnits(), unitId), on);
       const current = g.placements.filter((p) => p.from <= on && (p.to === null || p.to >= on));
       const people = await db.selectFrom('hr_people').select(['id', 'staff_id']).where('id', 'in', current.length ? current.map((c) => c.personId) : [0]).execute();
       const names = new Map((await deps.org.staffNamesByIds(people.map((p) => p.staff_id))).map((s) => [s.id, s.fullName]));

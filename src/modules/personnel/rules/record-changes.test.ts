@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountActiveOn, changeDiff, currentRecord, mayDecide, type RecordChange } from './record-changes.js';
+import { accountActiveOn, canonical, changeDiff, currentRecord, mayDecide, type RecordChange } from './record-changes.js';
 
 const base = { fullName: 'Lò Văn Minh', ethnicity: 'Thái', foreignLanguage: 'Tiếng Anh B1', itLevel: null };
 
@@ -34,5 +34,12 @@ describe('the account of a person who leaves', () => {
     expect(accountActiveOn(moves, '2026-12-30')).toBe(true);
     expect(accountActiveOn(moves, '2026-12-31')).toBe(false);
     expect(accountActiveOn([...moves, { kind: 'transferred_in', on: '2027-03-01' }], '2027-03-01')).toBe(true);
+  });
+
+  it('does not see a table whose rows come back with their keys in another order as a change', () => {
+    const stored = { training: [{ to: '2010-06', from: '2006-09', major: 'Luật', institution: 'Đại học Luật Hà Nội' }] };
+    const sent = { training: [{ institution: 'Đại học Luật Hà Nội', major: 'Luật', from: '2006-09', to: '2010-06' }], itSkill: 'Nâng cao' };
+    expect(changeDiff(stored, { set: sent }).map((d) => d.field)).toEqual(['itSkill']);
+    expect(canonical({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
   });
 });

@@ -23,10 +23,15 @@ export function currentRecord(base: RecordFields, changes: readonly RecordChange
   return out;
 }
 
+/** JSON with object keys sorted: the database hands rows back with their keys in its own order. */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+}
+
 /** What a pending change would change, field by field, as the approver sees it. */
 export function changeDiff(current: RecordFields, change: Pick<RecordChange, 'set'>): { field: string; before: unknown; after: unknown }[] {
   return Object.entries(change.set)
-    .filter(([k, v]) => JSON.stringify(current[k] ?? null) !== JSON.stringify(v ?? null))
+    .filter(([k, v]) => canonical(current[k]) !== canonical(v))
     .map(([field, after]) => ({ field, before: current[field] ?? null, after }));
 }
 

@@ -50,7 +50,7 @@ export function ChangesList({ changes, can, personName }: { changes: (RecordChan
               </Flex>
             ) : null}>
             <Typography.Paragraph className="mc-hr-text">{t('changes.reason', { reason: c.reason })}</Typography.Paragraph>
-            <Table<DiffEntry> aria-label={t('changes.table')} rowKey="field" size="small" columns={columns} dataSource={c.diff} pagination={false} />
+            <Table<DiffEntry> aria-label={t('changes.table')} rowKey="field" size="small" columns={columns} dataSource={c.diff} pagination={false} scroll={{ x: 'max-content' }} />
             {c.decidedAt ? (
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 {t('changes.decided', { name: c.decidedBy ?? '', at: formatDateTime(c.decidedAt) })}{c.decisionNote ? ` — ${t('changes.note', { note: c.decisionNote })}` : ''}

@@ -21,8 +21,11 @@ export default function ChangesQueuePage() {
       <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
       <PersonnelNav />
       <Flex vertical gap={12}>
-        <Segmented<ChangeStatus> aria-label={t('queue.status')} value={status} onChange={(v) => setParams(v === 'proposed' ? {} : { status: v }, { replace: true })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`cstatus.${s}`) }))} />
+        {/* On a phone the four statuses scroll sideways rather than widen the page. */}
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Segmented<ChangeStatus> aria-label={t('queue.status')} value={status} onChange={(v) => setParams(v === 'proposed' ? {} : { status: v }, { replace: true })}
+            options={STATUSES.map((s) => ({ value: s, label: t(`cstatus.${s}`) }))} />
+        </div>
         {queue.isError ? <ErrorResult variant="inline" error={queue.error} onRetry={() => void queue.refetch()} />
           : !queue.data ? <Card size="small"><Skeleton active /></Card>
           : <ChangesList changes={queue.data} can={{ decide: true, withdraw: false }} />}

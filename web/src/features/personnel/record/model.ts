@@ -1,4 +1,5 @@
 import type { PersonRecord, RecordField } from '../labels';
+import { canonical } from '../../../../../src/modules/personnel/rules/record-changes';
 
 /**
  * The record laid out as the official form (Mẫu 2C) reads: scalar groups, then the tables, with the
@@ -99,8 +100,10 @@ export function changedFields(record: PersonRecord, edited: Partial<Record<Recor
     if (isTableField(field)) value = ((raw as Row[] | undefined) ?? []).map((r) => cleanRow(field, r));
     else if (typeof raw === 'string') value = raw.trim() === '' ? null : raw.trim();
     else if (raw === undefined) value = null;
-    const before = (record as Record<string, unknown>)[field] ?? (isTableField(field) ? [] : null);
-    if (JSON.stringify(before) !== JSON.stringify(value)) set[field] = value;
+    const stored = (record as Record<string, unknown>)[field];
+    // Stored rows go through the same cleaning, and keys are compared sorted: the database returns them in its own order.
+    const before = isTableField(field) ? ((stored as Row[] | undefined) ?? []).map((r) => cleanRow(field, r)) : stored ?? null;
+    if (canonical(before) !== canonical(value)) set[field] = value;
   }
   return set;
 }

@@ -59,7 +59,7 @@ export function PositionsEditor({ rows, onChange, readOnly, showProblems }: { ro
     },
     {
       title: t('pos.col.name'), key: 'name', width: 300,
-      render: (_, r, i) => <Input.TextArea aria-label={t('pos.aria.name', { n: i + 1 })} value={r.name} maxLength={300} autoSize={{ minRows: 1, maxRows: 4 }}
+      render: (_, r, i) => <Input.TextArea aria-label={t('pos.aria.name', { n: i + 1 })} value={r.name} maxLength={300} rows={2}
         status={problems.get(r.uid)?.includes('name') ? 'error' : undefined} onChange={(e) => update(r.uid, { name: e.target.value })} />,
     },
     {
