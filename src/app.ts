@@ -36,6 +36,8 @@ import { parFeeds } from './modules/par/wiring.js';
 import { createPersonnelService } from './modules/personnel/personnel.service.js';
 import { personnelRoutes } from './modules/personnel/personnel.routes.js';
 import { personnelFeeds } from './modules/personnel/wiring.js';
+import { createInspectionService } from './modules/inspection/inspection.service.js';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
@@ -199,7 +201,12 @@ export function createServices(config: Config, database: DatabaseHandle, options
     db: database.db, org, now,
     feeds: personnelFeeds({ dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to), directives, par: par.rounds, now }),
   });
-  return { db: database.db, now, chain, archive, directives, par, personnel, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Inspection (issue 18): complaint, denunciation and discipline clocks on the province calendar's working days.
+  const inspection = createInspectionService({
+    db: database.db, org, now, keys: dataKeys,
+    workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+  });
+  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -269,6 +276,7 @@ export async function buildApp({ config, database, services = createServices(con
     await parRoutes(api, services.par);
     await surveyRoutes(api, services.par.survey);
     await personnelRoutes(api, services.personnel);
+    await inspectionRoutes(api, services.inspection);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

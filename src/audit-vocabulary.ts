@@ -13,6 +13,7 @@ import { reportAuditVocabulary } from './modules/reports/reports.audit.js';
 import { directiveAuditVocabulary } from './modules/directives/directives.audit.js';
 import { parAuditVocabulary } from './modules/par/par.audit.js';
 import { personnelAuditVocabulary } from './modules/personnel/personnel.audit.js';
+import { inspectionAuditVocabulary } from './modules/inspection/inspection.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -24,5 +25,5 @@ import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
 export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
-  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary,
+  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary,
 ]);

@@ -19,6 +19,7 @@ import type { ReportTables } from './modules/reports/reports.tables.js';
 import type { DirectiveTables } from './modules/directives/directives.tables.js';
 import type { ParTables } from './modules/par/par.tables.js';
 import type { PersonnelTables } from './modules/personnel/personnel.tables.js';
+import type { InspectionTables } from './modules/inspection/inspection.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -26,4 +27,4 @@ import type { PersonnelTables } from './modules/personnel/personnel.tables.js';
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
-  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables {}
+  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables, InspectionTables {}

@@ -17,6 +17,7 @@ import { feedbackFixture } from './access-matrix.feedback-fixture.js';
 import { open311Fixture } from './access-matrix.open311-fixture.js';
 import { parFixture } from './access-matrix.par-fixture.js';
 import { personnelFixture } from './access-matrix.personnel-fixture.js';
+import { inspectionFixture } from './access-matrix.inspection-fixture.js';
 import { expected, UNIT_RELATIONS, type Relation, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
 
 // About 1,350 requests, ~80 of them rendering a PDF and ~60 receiving a fresh dossier: a minute
@@ -286,6 +287,7 @@ async function setUp(): Promise<void> {
     return (await asRoot({ method: 'POST', url: '/api/v1/files', raw: payload, headers })).key;
   }, async (setId) => (await send(root, { method: 'GET', url: `/api/v1/par/sets/${setId}/xlsx` })).rawPayload);
   f.personnel = await personnelFixture(t, asRoot);
+  f.inspection = await inspectionFixture(t, asRoot);
   f.newPassword = (s) => `Doi-mat-khau-${s.name.length}-${++counter}-Lai-Chau`;
 }
 

@@ -18,6 +18,7 @@ import { SATISFACTION_ROWS } from './access-matrix.rows.satisfaction.js';
 import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
 import { PAR_ROWS } from './access-matrix.rows.par.js';
 import { PERSONNEL_ROWS } from './access-matrix.rows.personnel.js';
+import { INSPECTION_ROWS } from './access-matrix.rows.inspection.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
@@ -89,6 +90,7 @@ export type Fixture = {
   open311: Open311Fixture;
   par: import('./access-matrix.par-fixture.js').ParFixture; // PAR rounds with a sheet at each relation's unit
   personnel: import('./access-matrix.personnel-fixture.js').PersonnelFixture; // schemes, records and sheets at each relation's unit
+  inspection: import('./access-matrix.inspection-fixture.js').InspectionFixture; // complaint, denunciation and discipline cases at each relation's unit
   newPassword(s: Subject): string;
   /** A kiosk rating code of a dossier received at the child unit's desk: `fresh` for a new dossier, else the same one each time. */
   ratingCode(fresh: boolean): Promise<string>;
@@ -382,7 +384,7 @@ export const ROWS: Row[] = [
   ...PAYMENT_ROWS,
   ...SATISFACTION_ROWS,
   ...DIRECTIVE_ROWS,
-  ...PAR_ROWS, ...PERSONNEL_ROWS,
+  ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS,
   ...REPORT_ROWS,
 ];
 

@@ -34,6 +34,13 @@ export const PERMISSIONS = [
   // and HR is logged with its reason); keep them, propose the unit's job-position scheme, record movements
   // and grants (the HR officer); approve ratings, and at the Department of Home Affairs the schemes (the head).
   'personnel.read', 'personnel.manage', 'personnel.approve',
+  // Complaints and denunciations (issue 18): read the cases a unit handles (the petitioner's identity only
+  // for the case's team); receive, classify, accept and verify them; sign what the head signs — an
+  // extension, the decision or conclusion, its publication — and choose the team.
+  'complaint.read', 'complaint.handle', 'complaint.decide',
+  // Discipline of officials (Decree 172/2025): read a unit's cases (the official reads their own, never the
+  // council's deliberations); prepare them — steps, deferrals, council, ballot — (HR and the head); decide.
+  'discipline.read', 'discipline.manage', 'discipline.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,11 +49,14 @@ const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
-    'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve'],
-  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage'],
+    'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve',
+    'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide'],
+  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
-  auditor: [...READ, 'audit.read', 'report.read'],
-  hr_officer: [...READ, 'personnel.read', 'personnel.manage'],
+  // Oversight reads the complaint cases (never a denouncer's identity); discipline files stay with HR and the head.
+  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read'],
+  // The personnel section prepares a discipline case and sits on its council (art. 19); the head decides.
+  hr_officer: [...READ, 'personnel.read', 'personnel.manage', 'discipline.read', 'discipline.manage'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
