@@ -58,7 +58,8 @@ export function demoWorkload(units: GenUnit[], activity: DemoActivity = demoActi
 
 /** The named demo accounts (demo/org/accounts.json) that work dossiers, as actors, by badge number, with their roles. */
 export function demoAccountStaff(): WorkAccount[] {
-  return demoAccounts().filter((a) => !a.roles.some(([r]) => r === 'admin' || r === 'auditor'));
+  // Those who work dossiers (desk, specialist, head); the administrator, the auditor and HR officers do not.
+  return demoAccounts().filter((a) => a.roles.some(([r]) => r === 'desk_officer' || r === 'specialist' || r === 'unit_head'));
 }
 
 /** Every named demo account (demo/org/accounts.json), the administrator and the auditor included. */
