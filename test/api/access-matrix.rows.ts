@@ -377,15 +377,8 @@ export const ROWS: Row[] = [
     },
   },
 
-  ...PRIVACY_ROWS,
-  ...CITIZEN_ROWS,
-  ...FEEDBACK_ROWS,
-  ...OPEN311_ROWS,
-  ...PAYMENT_ROWS,
-  ...SATISFACTION_ROWS,
-  ...DIRECTIVE_ROWS,
-  ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS,
-  ...REPORT_ROWS,
+  ...PRIVACY_ROWS, ...CITIZEN_ROWS, ...FEEDBACK_ROWS, ...OPEN311_ROWS, ...PAYMENT_ROWS, ...SATISFACTION_ROWS,
+  ...DIRECTIVE_ROWS, ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS, ...REPORT_ROWS,
 ];
 
 function importedWithin(perm: 'org.manage' | 'staff.manage') {
