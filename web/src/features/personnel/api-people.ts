@@ -18,7 +18,8 @@ export type GrantsBody = z.input<typeof grantsBody>;
 export type MovementKind = MovementBody['kind'];
 export const MOVEMENT_KINDS: readonly MovementKind[] = ['appointment', 'secondment', 'transfer', 'retirement', 'leaving'];
 
-export interface PersonSummary {
+/** Who a civil servant is in the service: what every answer about a person carries. */
+interface PersonBase {
   id: number;
   staffId: number;
   fullName: string;
@@ -26,26 +27,12 @@ export interface PersonSummary {
   unitName: string;
   position: string | null;
   civilServantNo: string | null;
-  positionName: string | null;
-  gradeName: string | null;
-  status: 'serving' | 'left';
   recruitedOn: string;
+  status: 'serving' | 'left';
 }
+export interface PersonSummary extends PersonBase { positionName: string | null; gradeName: string | null }
 export interface PeoplePage { total: number; page: number; pageSize: number; items: PersonSummary[] }
-
-export interface Person {
-  id: number;
-  staffId: number;
-  fullName: string;
-  unitId: number;
-  unitName: string;
-  position: string | null;
-  civilServantNo: string | null;
-  recruitedOn: string;
-  status: 'serving' | 'left';
-  leftOn: string | null;
-  version: number;
-}
+export interface Person extends PersonBase { leftOn: string | null; version: number }
 
 export type ChangeStatus = 'proposed' | 'approved' | 'rejected' | 'withdrawn';
 export interface DiffEntry { field: RecordField; before: unknown; after: unknown }
