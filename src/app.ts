@@ -204,6 +204,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   // Inspection (issue 18): complaint, denunciation and discipline clocks on the province calendar's working days.
   const inspection = createInspectionService({
     db: database.db, org, now, keys: dataKeys,
+    feedback: { get: (ctx, code) => feedback.get(ctx, code) },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
   });
   return { db: database.db, now, chain, archive, directives, par, personnel, inspection, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };

@@ -39,6 +39,11 @@ export const INSPECTION_ROWS: Row[] = [
     } }),
   },
   {
+    // Feedback turned into a case: 403 for whoever handles no case anywhere, then the feedback item's own visibility (404).
+    op: `GET ${P}/cases/draft-from-feedback/{code}`, rule: { kind: 'atUnit', perm: 'feedback.read', visibleWith: 'feedback.read', ok: 200, gate: ['complaint.handle'] }, targets: UNITS,
+    request: (f, _s, t) => get(`${P}/cases/draft-from-feedback/${f.feedback.at[t.relation as 'own'].code}`),
+  },
+  {
     op: `GET ${P}/cases/{id}`, rule: { kind: 'listAtUnit', perm: 'complaint.read', ok: 200 }, targets: UNITS,
     request: async (f, _s, t) => get(`${P}/cases/${await f.inspection.keptCase(t.unitId!)}`),
     check: (body) => { if ((body as { party: unknown }).party !== null) throw new Error('the denouncer reached someone outside the team'); },

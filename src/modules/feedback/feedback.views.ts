@@ -32,7 +32,7 @@ export function staffView(row: ItemRow, events: EventRow[], attachments: Attachm
     ...listItemView(row, names, now),
     statusLabel: STATUS_LABELS[row.status],
     about: row.about, content: row.content, submitter: row.submitter, consentToPublish: row.consent_to_publish, appName: row.app_name,
-    conductUnitId: row.conduct_unit_id, conductUnitName: row.conduct_unit_id ? names.units.get(row.conduct_unit_id) ?? null : null,
+    conductUnitId: row.conduct_unit_id, aboutStaffId: row.about_staff_id, conductUnitName: row.conduct_unit_id ? names.units.get(row.conduct_unit_id) ?? null : null,
     coordination: row.coordination, draftAnswer: row.draft_answer, answer: row.answer, answeredAt: iso(row.answered_at), answeredBy: row.answered_by,
     answeredOnTime: answeredOnTime(row.due_at, row.answered_at), rejectReason: row.reject_reason,
     published: row.published_at ? { title: row.published_title, question: row.published_question, answer: row.published_answer, publishedAt: row.published_at.toISOString() } : null,

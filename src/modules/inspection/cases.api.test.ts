@@ -172,3 +172,39 @@ describe('clocks on both sides of 1/7/2026 (Law 136/2025), on the province calen
     expect(clockOf(res.json(), 'resolution')).toMatchObject({ doneOn: '2026-09-02', state: 'done_in_time' });
   });
 });
+
+describe('feedback about an official turned into a denunciation', () => {
+  it("is drafted for the official's head from the item, received with its source, and keeps the submitter to the team", async () => {
+    const official = await t.db.selectFrom('org_staff').select(['id', 'public_id']).where('id', '=', staff['chuyenvien.sxd']!).executeTakeFirstOrThrow();
+    const sent = await t.request('POST', '/api/v1/public/feedback', { body: {
+      categoryCode: 'phuc-vu', about: { kind: 'official', staffPublicId: official.public_id }, title: 'Cán bộ đòi tiền ngoài quy định',
+      content: 'Cán bộ yêu cầu nộp thêm tiền mới nhận hồ sơ.', submitter: { name: 'Vàng Thị Phản Ánh', phone: '0977123456', address: 'Bản Hon, xã Bình Lư' }, consentToPublish: false,
+    } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const code = sent.json().code as string;
+
+    // Someone who handles no case anywhere is refused; one who cannot see the item gets its 404.
+    expect((await api('GET', `/draft-from-feedback/${code}`, 'kiemtra')).statusCode).toBe(403);
+    expect((await api('GET', `/draft-from-feedback/${code}`, 'tt.cv1')).statusCode).toBe(404);
+    expect((await api('GET', '/draft-from-feedback/PAKN-KHONG-CO', 'lanhdao.sxd')).statusCode).toBe(404);
+
+    const draft = await api('GET', `/draft-from-feedback/${code}`, 'lanhdao.sxd');
+    expect(draft.statusCode, draft.body).toBe(200);
+    const sxd = await t.unitId('H30.105');
+    expect(draft.json()).toMatchObject({
+      kind: 'denunciation', channel: 'feedback', sourceRef: code, feedbackId: code, handlingUnitId: sxd, subjectStaffId: official.id,
+      party: { fullName: 'Vàng Thị Phản Ánh', phone: '0977123456', address: 'Bản Hon, xã Bình Lư' },
+    });
+    expect(draft.json().summary).toContain('đòi tiền');
+
+    // The officer received it a day later; an item the caller cannot see is refused as a source.
+    clock = new Date('2026-03-03T03:00:00Z');
+    const { feedbackId, ...body } = draft.json();
+    expect((await api('POST', '', 'lanhdao.sxd', { ...body, feedbackId: 'PAKN-KHONG-CO', receivedOn: '2026-03-03' })).statusCode).toBe(400);
+    const res = await api('POST', '', 'lanhdao.sxd', { ...body, feedbackId, sourceRef: undefined, receivedOn: '2026-03-03' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ channel: 'feedback', sourceRef: code, onTeam: true, party: { fullName: 'Vàng Thị Phản Ánh' } });
+    expect(res.json().events[0].details).toMatchObject({ feedback: code });
+    clock = TEST_NOW;
+  });
+});

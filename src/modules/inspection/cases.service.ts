@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { allowedCaseActions, CASE_ACTION_PERMISSION, caseRefusal, extensionRefusal, extensionsFit, FIRST_RULE_DAY, identityProtected } from './case-rules.js';
+import { checkFeedbackSource, draftFromFeedback } from './case-from-feedback.js';
 import { caseDetail, caseSummary, factsOf, partyView } from './case-view.js';
 import * as repo from './cases.repository.js';
 import {
@@ -119,6 +120,7 @@ export function createCasesService(deps: InspectionDeps) {
 
   return {
     get,
+    draftFromFeedback: (ctx: RequestContext, code: string) => draftFromFeedback(deps, ctx, code),
 
     async receive(ctx: RequestContext, input: CaseCreateInput) {
       const actor = actorOf(ctx);
@@ -128,6 +130,9 @@ export function createCasesService(deps: InspectionDeps) {
       if (input.subjectStaffId) await requireStaff(deps, [input.subjectStaffId], 'subjectStaffId');
       notAfterToday(deps, 'receivedOn', input.receivedOn);
       checkRuleDay(input.kind, input.receivedOn, 'receivedOn');
+      // A case from feedback names its item, which the caller must see: its code becomes the case's source.
+      const fromFeedback = input.feedbackId ? await checkFeedbackSource(deps, ctx, input.feedbackId, input.handlingUnitId) : null;
+      if (fromFeedback) Object.assign(input, { channel: 'feedback', sourceRef: fromFeedback });
       if (input.learnedOn && input.learnedOn > input.receivedOn) throw invalid('learnedOn', 'Ngày biết được quyết định, hành vi không sau ngày nhận đơn.', 'Learned after the petition was received.');
       const at = deps.now();
       const notEligible = input.kind === 'not_eligible';
@@ -142,7 +147,7 @@ export function createCasesService(deps: InspectionDeps) {
         await repo.insertParty(trx, { case_id: caseId, full_name: p.fullName, id_number_sealed: p.idNumber ? deps.keys.sealText(p.idNumber) : null, address: p.address || null, phone: p.phone || null, email: p.email || null });
         // Whoever receives the petition has read it, so they start as the team's lead; the head may change the team.
         await repo.replaceTeam(trx, caseId, [{ staffId: actor.staffId, role: 'lead' }], at);
-        await repo.addEvent(trx, { caseId, at, action: 'received', actorStaffId: actor.staffId, actorName: actor.fullName, note: notEligible ? input.notEligibleReason : null, details: { kind: input.kind, channel: input.channel, sourceRef: input.sourceRef ?? null } });
+        await repo.addEvent(trx, { caseId, at, action: 'received', actorStaffId: actor.staffId, actorName: actor.fullName, note: notEligible ? input.notEligibleReason : null, details: { kind: input.kind, channel: input.channel, sourceRef: input.sourceRef ?? null, feedback: fromFeedback } });
         // The audit row names the case, never the petitioner: auditors read it without being on the team.
         await recordAudit(trx, ctx, { action: 'inspection.case_received', entity: 'insp_case', entityId: caseId, unitId: input.handlingUnitId, after: { kind: input.kind, channel: input.channel, receivedOn: input.receivedOn } });
         return caseId;

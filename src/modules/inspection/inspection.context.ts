@@ -14,6 +14,14 @@ export type InspectionDeps = {
   workingDays: () => Promise<IsWorkingDay>;
   /** Seals the petitioner's ID number at rest, as the dossiers' (platform/crypto). */
   keys: { sealText(plain: string): string; openText(value: string): string };
+  /** A feedback item as the caller may see it (the feedback module's own visibility; 404 otherwise). */
+  feedback: { get(ctx: RequestContext, code: string): Promise<FeedbackForCase> };
+};
+
+/** What a case drafted from feedback about an official's conduct reads of it. */
+export type FeedbackForCase = {
+  code: string; title: string; content: string; conduct: boolean; unitId: number; conductUnitId: number | null; aboutStaffId: number | null;
+  receivedAt: string; submitter: Record<string, unknown>;
 };
 
 export const actorOf = (ctx: RequestContext): Actor => requireActor(ctx.actor);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { InspectionService } from './inspection.service.js';
-import { caseAction, caseCreateBody, caseListQuery, disciplineAction, disciplineCreateBody, disciplineListQuery, idParam } from './schema.js';
+import { caseAction, caseCreateBody, feedbackCodeParam, caseListQuery, disciplineAction, disciplineCreateBody, disciplineListQuery, idParam } from './schema.js';
 
 const idParams = z.object({ id: idParam });
 
@@ -15,6 +15,8 @@ export async function inspectionRoutes(app: App, inspection: InspectionService):
     async (req) => cases.list(req.ctx, req.query));
   app.post(`${P}/cases`, { schema: { tags, summary: 'Tiếp nhận, phân loại đơn / receive a complaint or denunciation', body: caseCreateBody } },
     async (req, reply) => reply.status(201).send(await cases.receive(req.ctx, req.body)));
+  app.get(`${P}/cases/draft-from-feedback/:code`, { schema: { tags, summary: 'Đề xuất nội dung đơn tố cáo từ phản ánh về hành vi cán bộ / a case drafted from feedback about an official', params: z.object({ code: feedbackCodeParam }) } },
+    async (req) => cases.draftFromFeedback(req.ctx, req.params.code));
   app.get(`${P}/cases/:id`, { schema: { tags, summary: 'Một vụ việc, thời hạn và lịch sử; danh tính người tố cáo chỉ cho tổ xử lý / one case', params: idParams } },
     async (req) => cases.get(req.ctx, req.params.id));
   app.post(`${P}/cases/:id/actions`, { schema: { tags, summary: 'Thụ lý, không thụ lý, xác minh, gia hạn, kết luận, công khai, phân công tổ / act on a case', params: idParams, body: caseAction } },

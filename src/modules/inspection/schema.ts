@@ -37,6 +37,8 @@ export const caseCreateBody = z.object({
   receivedOn: isoDay('Ngày tiếp nhận'),
   channel: z.enum(['portal', 'desk', 'feedback', 'mail'], { message: 'Nguồn: cổng dịch vụ công, trực tiếp, phản ánh kiến nghị hoặc bưu chính.' }),
   sourceRef: optText('Số tham chiếu nguồn', 100).optional(),
+  /** The feedback item (its code) this case comes from; the server checks the caller sees it and takes it as the source. */
+  feedbackId: z.union([z.string().trim().min(1).max(60), z.number().int().positive()]).transform(String).optional(),
   subjectUnitId: id,
   subjectStaffId: id.optional(),
   summary: text('Nội dung đơn', 8000, 2),
@@ -47,9 +49,10 @@ export const caseCreateBody = z.object({
   notEligibleReason: optText('Lý do không đủ điều kiện xử lý', 4000).optional(),
   party: partyBody,
 }).strict()
-  .refine((b) => b.channel !== 'feedback' || !!b.sourceRef, { message: 'Đơn chuyển từ phản ánh kiến nghị cần số của phản ánh.', path: ['sourceRef'] })
+  .refine((b) => b.channel !== 'feedback' || !!b.sourceRef || !!b.feedbackId, { message: 'Đơn chuyển từ phản ánh kiến nghị cần số của phản ánh.', path: ['sourceRef'] })
   .refine((b) => b.kind !== 'not_eligible' || (b.notEligibleReason ?? '').length >= 3, { message: 'Đơn không đủ điều kiện xử lý cần nêu lý do.', path: ['notEligibleReason'] });
 export type CaseCreateInput = z.infer<typeof caseCreateBody>;
+export const feedbackCodeParam = z.string().trim().min(1, 'Số phản ánh: bắt buộc.').max(60, 'Số phản ánh: tối đa 60 ký tự.');
 
 export const caseListQuery = z.object({
   status: z.enum(CASE_STATUSES, { message: 'Trạng thái không hợp lệ.' }).optional(),
