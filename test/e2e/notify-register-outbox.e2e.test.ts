@@ -62,8 +62,8 @@ const unreadOf = async (username: string) => (await apiGet<{ unreadCount: number
  * (its random history), so on some days only heads have a notification. The bell is the same for all.
  */
 function demoStaff(): string[] {
-  const file = JSON.parse(readFileSync('demo/org/accounts.json', 'utf8')) as { accounts: { username: string; roles: [string, string][] }[] };
-  const holding = (role: string) => file.accounts.filter((a) => a.roles.some(([r]) => r === role)).map((a) => a.username);
+  const file = JSON.parse(readFileSync('demo/org/accounts.json', 'utf8')) as { accounts: { username: string; roles: [string, string][]; worksDossiers?: boolean }[] };
+  const holding = (role: string) => file.accounts.filter((a) => a.worksDossiers !== false && a.roles.some(([r]) => r === role)).map((a) => a.username);
   return [...new Set([...holding('specialist'), ...holding('unit_head'), ...holding('desk_officer')])];
 }
 

@@ -47,7 +47,7 @@ function stepsFor(role: string, grantCode: string): string[] {
 
 describe('demo accounts against the demo catalogue', () => {
   const accounts = demoAccounts();
-  const working = accounts.filter((a) => a.roles.some(([r]) => (WORKING_ROLES as readonly string[]).includes(r)));
+  const working = accounts.filter((a) => a.worksDossiers && a.roles.some(([r]) => (WORKING_ROLES as readonly string[]).includes(r)));
 
   it('places every account inside the units it is granted roles at', () => {
     for (const a of accounts) {

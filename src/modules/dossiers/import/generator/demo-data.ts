@@ -58,14 +58,15 @@ export function demoWorkload(units: GenUnit[], activity: DemoActivity = demoActi
 
 /** The named demo accounts (demo/org/accounts.json) that work dossiers, as actors, by badge number, with their roles. */
 export function demoAccountStaff(): WorkAccount[] {
-  // Those who work dossiers (desk, specialist, head); the administrator, the auditor and HR officers do not.
-  return demoAccounts().filter((a) => a.roles.some(([r]) => r === 'desk_officer' || r === 'specialist' || r === 'unit_head'));
+  // Those who work dossiers (desk, specialist, head); the administrator, the auditor, HR officers and the
+  // inspectorate (its accounts say `worksDossiers: false`: the Inspectorate publishes no procedure) do not.
+  return demoAccounts().filter((a) => a.worksDossiers && a.roles.some(([r]) => r === 'desk_officer' || r === 'specialist' || r === 'unit_head'));
 }
 
 /** Every named demo account (demo/org/accounts.json), the administrator and the auditor included. */
 export function demoAccounts(): WorkAccount[] {
-  const file = JSON.parse(readFileSync(`${DEMO_DIR}org/accounts.json`, 'utf8')) as { accounts: { username: string; fullName: string; unitCode: string; badgeNumber: string; roles: [string, string][] }[] };
-  return file.accounts.map((a) => ({ username: a.username, name: a.fullName, badge: a.badgeNumber, unitCode: a.unitCode, roles: a.roles }));
+  const file = JSON.parse(readFileSync(`${DEMO_DIR}org/accounts.json`, 'utf8')) as { accounts: { username: string; fullName: string; unitCode: string; badgeNumber: string; roles: [string, string][]; worksDossiers?: boolean }[] };
+  return file.accounts.map((a) => ({ username: a.username, name: a.fullName, badge: a.badgeNumber, unitCode: a.unitCode, roles: a.roles, worksDossiers: a.worksDossiers !== false }));
 }
 
 /**

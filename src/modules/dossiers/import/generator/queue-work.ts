@@ -13,7 +13,7 @@ export const WORKING_ROLES = ['desk_officer', 'specialist', 'unit_head'] as cons
 export type WorkingRole = (typeof WORKING_ROLES)[number];
 
 /** A demo account: where the person sits and the roles granted to them, at units by code. */
-export type WorkAccount = GenStaff & { username: string; badge: string; roles: [string, string][] };
+export type WorkAccount = GenStaff & { username: string; badge: string; roles: [string, string][]; worksDossiers?: boolean };
 
 /** A way the catalogue gives an account work: a procedure received at a desk whose route has a step for them. */
 export type WorkCandidate = {
