@@ -45,14 +45,16 @@ export function createCasesService(deps: InspectionDeps) {
     const protectedIdentity = identityProtected(row.kind);
     const partyRow = !protectedIdentity || onTeam ? await repo.partyOf(db, id) : undefined;
     const events = await repo.eventsOf(db, id);
+    // Discipline cases opened from this one: their ids only (their files are discipline.read's business).
+    const disciplineCaseIds = (await db.selectFrom('insp_discipline_cases').select('id').where('source_case_id', '=', id).orderBy('id').execute()).map((r) => r.id);
     const names = await loadNames(deps, [row.subject_staff_id, ...team.map((m) => m.staffId)]);
     const may = (p: Parameters<typeof can>[1]) => can(actor, p, row.handling_unit_id);
-    return caseDetail(row, {
+    return { ...caseDetail(row, {
       names, team, onTeam, events, identityProtected: protectedIdentity,
       party: partyRow ? partyView(partyRow, (s) => deps.keys.openText(s)) : null,
       allowedActions: allowedCaseActions(row.status, row.kind, may, row.published),
       isWorking: await deps.workingDays(), today: todayOf(deps),
-    });
+    }), disciplineCaseIds };
   }
 
   /** The row changes an action makes, after the checks that need the case's dates; throws the refusal. */

@@ -44,6 +44,7 @@ export function disciplineSummary(row: DisciplineRow, x: { names: Names; deferra
     unitId: row.unit_id, unitName: x.names.unit(row.unit_id),
     subject: { staffId: row.subject_staff_id, fullName: subject?.fullName ?? '', unitName: subject?.unitName ?? '', position: subject?.position ?? null },
     personKind: row.person_kind, holdsPost: row.holds_post, offenceSummary: row.offence_summary, discoveredOn: row.discovered_on,
+    sourceCaseId: row.source_case_id,
     decision: row.status === 'decided' ? {
       form: row.decision_form!, formName: FORM_VI[row.decision_form!], decisionNo: row.decision_no!, decisionDate: row.decision_date!, effectiveOn: row.effective_on!,
       partyDecisionEffectiveOn: row.party_decision_effective_on, lapsesOn: validity?.lapsesOn ?? null, lastDayInForce: validity?.lastDayInForce ?? null,

@@ -155,3 +155,37 @@ describe('limitation and deferral', () => {
     expect(clockOf(res.json(), 'time_limit')).toMatchObject({ dueOn: '2026-05-13' });
   });
 });
+
+describe('a discipline case opened from a founded denunciation', () => {
+  it('takes a concluded, founded case about the same person as its source, and refuses any other', async () => {
+    clock = new Date('2026-04-20T09:00:00+07:00');
+    const C = '/api/v1/inspection/cases';
+    const caseAct = async (caseId: number, body: Record<string, unknown>) => {
+      const version = (await t.request('GET', `${C}/${caseId}`, { session: s['lanhdao.stp']! })).json().version as number;
+      const res = await t.request('POST', `${C}/${caseId}/actions`, { session: s['lanhdao.stp']!, body: { version, ...body } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const received = await t.request('POST', C, { session: s['lanhdao.stp']!, body: {
+      kind: 'denunciation', handlingUnitId: unit, receivedOn: '2026-04-01', channel: 'desk', subjectUnitId: unit, subjectStaffId: staff['chuyenvien.stp'],
+      summary: 'Công chức yêu cầu nộp giấy tờ ngoài quy định', party: { fullName: 'Người Tố Cáo Kỷ Luật' },
+    } });
+    expect(received.statusCode, received.body).toBe(201);
+    const caseId = received.json().id as number;
+    const body = { unitId: unit, subjectStaffId: staff['chuyenvien.stp'], personKind: 'cong_chuc', offenceSummary: 'Yêu cầu giấy tờ ngoài quy định', offenceConcludedOn: '2026-04-15', limitationClass: 'reprimand_level', discoveredOn: '2026-04-15' };
+    // Not concluded yet; unknown.
+    expect((await api('POST', '', 'nhansu.stp', { ...body, sourceCaseId: caseId })).json().error.fields[0]).toMatchObject({ path: 'sourceCaseId' });
+    expect((await api('POST', '', 'nhansu.stp', { ...body, sourceCaseId: 999_999 })).statusCode).toBe(400);
+    await caseAct(caseId, { action: 'accept', on: '2026-04-02' });
+    await caseAct(caseId, { action: 'conclude', outcome: 'founded', conclusion: 'Nội dung tố cáo là đúng.', decisionNo: '15/KL-STP', decisionDate: '2026-04-15' });
+    // About someone else.
+    expect((await api('POST', '', 'nhansu.stp', { ...body, subjectStaffId: staff.leader, sourceCaseId: caseId })).json().error.fields[0].message).toContain('không phải về người');
+
+    // HR reads no complaint case, but the conclusion was about its own agency: it may cite it.
+    const res = await api('POST', '', 'nhansu.stp', { ...body, sourceCaseId: caseId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ sourceCaseId: caseId });
+    const source = await t.request('GET', `${C}/${caseId}`, { session: s['lanhdao.stp']! });
+    expect(source.json().disciplineCaseIds).toEqual([res.json().id]);
+    clock = new Date('2026-03-20T09:00:00+07:00');
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from './discipline-rules.js';
 import { deferralsAsIntervals, disciplineDetail, disciplineSummary, laterEffectiveOn, priorInForce } from './discipline-view.js';
 import * as repo from './discipline.repository.js';
+import * as casesRepo from './cases.repository.js';
 import { actorOf, disciplineNotFound, invalid, loadNames, notAfterToday, notBefore, requireStaff, requireUnit, todayOf, type InspectionDeps } from './inspection.context.js';
 import type { InspDisciplineCasesTable } from './inspection.tables.js';
 import { councilProblems, DISCIPLINE_RULES, formsFor, limitationEnd, withinLimitation, type Form } from './rules/discipline.js';
@@ -158,6 +159,21 @@ export function createDisciplineService(deps: InspectionDeps) {
     }
   }
 
+  /**
+   * A source case is a concluded denunciation or complaint found (partly) true about this very person,
+   * which the caller reads or which was about a unit of the disciplining agency (the conclusion is sent
+   * to the employing agency). Anything else is refused as if it did not exist.
+   */
+  async function checkSource(actor: Actor, sourceId: number, subjectStaffId: number, subtree: number[]): Promise<void> {
+    const src = await casesRepo.findCase(db, sourceId);
+    const reads = !!src && (can(actor, 'complaint.read', src.handling_unit_id) || subtree.includes(src.subject_unit_id));
+    if (!src || !reads) throw invalid('sourceCaseId', 'Không tìm thấy vụ việc khiếu nại, tố cáo này.', 'No such case.');
+    if (src.status !== 'concluded' || (src.outcome !== 'founded' && src.outcome !== 'partly_founded')) {
+      throw invalid('sourceCaseId', 'Chỉ lập hồ sơ kỷ luật từ vụ việc đã kết luận tố cáo, khiếu nại là đúng hoặc đúng một phần.', 'The case is not concluded as founded.');
+    }
+    if (src.subject_staff_id !== subjectStaffId) throw invalid('sourceCaseId', 'Vụ việc này không phải về người bị xem xét kỷ luật.', 'The case is about someone else.');
+  }
+
   return {
     get,
 
@@ -172,14 +188,16 @@ export function createDisciplineService(deps: InspectionDeps) {
       if (input.discoveredOn < FIRST_RULE_DAY) throw invalid('discoveredOn', `Nghị định 172/2025/NĐ-CP áp dụng cho vụ việc phát hiện từ ${vnDate(FIRST_RULE_DAY)}.`, `Decree 172 applies from ${FIRST_RULE_DAY}.`);
       for (const [path, day] of [['discoveredOn', input.discoveredOn], ['offenceEndedOn', input.offenceEndedOn], ['offenceConcludedOn', input.offenceConcludedOn], ...input.laterOffences.map((l) => ['laterOffences', l])] as [string, string | undefined][]) notAfterToday(deps, path, day);
       if (input.offenceEndedOn && input.offenceEndedOn > input.discoveredOn) throw invalid('offenceEndedOn', 'Hành vi vi phạm không thể chấm dứt sau ngày phát hiện.', 'The offence ended after its discovery.');
+      if (input.sourceCaseId) await checkSource(actor, input.sourceCaseId, input.subjectStaffId, subtree);
       const at = deps.now();
       const id = await inTransaction(db, async (trx) => {
         const caseId = await repo.insertCase(trx, {
           unit_id: input.unitId, subject_staff_id: input.subjectStaffId, person_kind: input.personKind, holds_post: input.holdsPost, offence_summary: input.offenceSummary,
           offence_ended_on: input.offenceEndedOn ?? null, offence_concluded_on: input.offenceConcludedOn ?? null, later_offences: [...input.laterOffences].sort(),
           limitation_class: input.limitationClass, discovered_on: input.discoveredOn, complex: input.complex, created_by_staff_id: actor.staffId,
+          source_case_id: input.sourceCaseId ?? null,
         });
-        await repo.addEvent(trx, { caseId, at, action: 'opened', actorStaffId: actor.staffId, actorName: actor.fullName, details: { discoveredOn: input.discoveredOn, limitationClass: input.limitationClass } });
+        await repo.addEvent(trx, { caseId, at, action: 'opened', actorStaffId: actor.staffId, actorName: actor.fullName, details: { discoveredOn: input.discoveredOn, limitationClass: input.limitationClass, sourceCaseId: input.sourceCaseId ?? null } });
         await recordAudit(trx, ctx, { action: 'inspection.discipline_opened', entity: 'insp_discipline_case', entityId: caseId, unitId: input.unitId, after: { subjectStaffId: input.subjectStaffId, discoveredOn: input.discoveredOn } });
         return caseId;
       });

@@ -104,6 +104,8 @@ export const disciplineCreateBody = z.object({
   limitationClass: z.enum(['reprimand_level', 'other', 'no_limitation'], { message: 'Thời hiệu: mức khiển trách (5 năm), khác (10 năm) hoặc không áp dụng thời hiệu.' }),
   discoveredOn: isoDay('Ngày phát hiện'),
   complex: z.boolean().default(false),
+  /** The concluded denunciation or complaint the case comes from (its subject must be this person). */
+  sourceCaseId: id.optional(),
 }).strict()
   .refine((b) => !!b.offenceEndedOn || !!b.offenceConcludedOn, { message: 'Cần ngày chấm dứt hành vi hoặc ngày có kết luận về hành vi.', path: ['offenceEndedOn'] });
 export type DisciplineCreateInput = z.infer<typeof disciplineCreateBody>;
