@@ -9,6 +9,7 @@ import type { Actor } from '../platform/access/policy.js';
 import { seedDemoDirective } from '../modules/directives/directives.demo.js';
 import { seedDemoPar } from '../modules/par/par.demo.js';
 import { seedDemoPersonnel } from '../modules/personnel/personnel.demo.js';
+import { seedDemoInspection } from '../modules/inspection/inspection.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -60,6 +61,13 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   log(`demo PAR index ${p.year}: ${p.units} units ranked`);
   const hr = await seedDemoPersonnel({ db: services.db, org: services.org, now: services.now }, `${DEMO_DIR}personnel/demo.json`);
   log(`demo personnel: ${hr.people} records, ${hr.placed} placed, ${hr.rated} rated last year`);
+  // Complaints, denunciations and discipline cases in each state, dated back from today (issue 18).
+  const unitIds = new Map((await services.org.allUnits()).map((u) => [u.code, u.id]));
+  const insp = await seedDemoInspection({
+    inspection: services.inspection, db: services.db, now: services.now, as: (username) => demoContext(services, username),
+    unitId: (code) => { const id = unitIds.get(code); if (!id) throw new Error(`demo inspection: no unit ${code}`); return id; },
+  }, `${DEMO_DIR}inspection/demo.json`);
+  log(`demo inspection: ${insp.cases} complaint and denunciation cases, ${insp.discipline} discipline cases`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }
