@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { TEST_NOW } from '../../../test/support/test-db.js';
+
+// The demo's complaints, denunciations and discipline cases are dated back from the day the demo is
+// made: on an ordinary day and in the middle of Tết 2027 (6–10/2), each is in the state it is meant to show.
+const apps: TestApp[] = [];
+afterAll(async () => { for (const t of apps) await t.close(); });
+
+type Clock = { name: string; state: string };
+type CaseRow = { id: number; kind: string; status: string; published: boolean; subjectStaff: { fullName: string } | null; nextClock: Clock | null };
+
+describe.each([['an ordinary day', TEST_NOW], ['Tết 2027', new Date('2027-02-08T02:00:00Z')]])('the inspection demo made on %s', (_name, now) => {
+  it('shows a petition just received, a complaint overdue, one refused, and a founded denunciation published', async () => {
+    const t = await createTestApp({ now });
+    apps.push(t);
+    const inspector = await t.login('thanhtra.ttt');
+    const mine = (await t.request('GET', '/api/v1/inspection/cases', { session: inspector })).json().cases as CaseRow[];
+    expect(mine.map((c) => [c.kind, c.status]).sort()).toEqual([['complaint_first', 'verifying'], ['denunciation', 'received'], ['not_eligible', 'refused']]);
+    expect(mine.find((c) => c.kind === 'complaint_first')!.nextClock).toMatchObject({ name: 'resolution', state: 'overdue' });
+    expect(mine.find((c) => c.kind === 'denunciation')!.nextClock?.state).toBe('running');
+
+    const justice = await t.login('lanhdao.stp');
+    const founded = ((await t.request('GET', '/api/v1/inspection/cases', { session: justice })).json().cases as CaseRow[]).find((c) => c.kind === 'denunciation')!;
+    expect(founded).toMatchObject({ status: 'concluded', published: true, subjectStaff: { fullName: 'Vàng A Dính' } });
+    const detail = (await t.request('GET', `/api/v1/inspection/cases/${founded.id}`, { session: justice })).json();
+    expect(detail.disciplineCaseIds).toHaveLength(1);
+
+    // Its discipline case waits for the head after the ballot, which the official does not see.
+    const hr = await t.login('nhansu.stp');
+    const open = (await t.request('GET', `/api/v1/inspection/discipline/${detail.disciplineCaseIds[0]}`, { session: hr })).json();
+    expect(open).toMatchObject({ status: 'open', sourceCaseId: founded.id, recommendedForm: 'khien_trach', deliberations: { ballot: { yes: 3 } } });
+    const official = await t.login('chuyenvien.stp');
+    const own = (await t.request('GET', `/api/v1/inspection/discipline/${open.id}`, { session: official })).json();
+    expect(own).toMatchObject({ standing: 'subject', deliberations: null, deliberationsHidden: true });
+
+    // The reprimand at the Department of Construction is in force.
+    const head = await t.login('lanhdao.sxd');
+    const decided = ((await t.request('GET', '/api/v1/inspection/discipline?status=decided', { session: head })).json().cases as { decision: { form: string; inForce: boolean } }[]);
+    expect(decided.map((c) => c.decision)).toEqual([expect.objectContaining({ form: 'khien_trach', inForce: true })]);
+  }, 180_000);
+});
