@@ -199,7 +199,11 @@ export function createServices(config: Config, database: DatabaseHandle, options
   // Personnel (issue 17): the evaluation sheet reads the dossiers', the directives' and PAR's own figures.
   const personnel = createPersonnelService({
     db: database.db, org, now,
-    feeds: personnelFeeds({ dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to), directives, par: par.rounds, now }),
+    feeds: personnelFeeds({
+      dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to), directives, par: par.rounds, now,
+      // Created below; read only when a movement is recorded.
+      discipline: { blockingOn: (staffId, day) => inspection.discipline.blockingOn(staffId, day) },
+    }),
   });
   // Inspection (issue 18): complaint, denunciation and discipline clocks on the province calendar's working days.
   const inspection = createInspectionService({

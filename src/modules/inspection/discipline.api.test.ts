@@ -189,3 +189,32 @@ describe('a discipline case opened from a founded denunciation', () => {
     clock = new Date('2026-03-20T09:00:00+07:00');
   });
 });
+
+describe('what a discipline case blocks in the personnel module (Law 80/2025 art. 38)', () => {
+  it('refuses a transfer while a reprimand is in force and while a case is under review, and allows it once both are over', async () => {
+    const person = await t.db.selectFrom('hr_people').select(['id', 'version']).where('staff_id', '=', staff['chuyenvien.stp']!).executeTakeFirstOrThrow();
+    const move = async (on: string) => {
+      const version = (await t.db.selectFrom('hr_people').select('version').where('id', '=', person.id).executeTakeFirstOrThrow()).version;
+      return t.request('POST', `/api/v1/personnel/people/${person.id}/movements`, { session: s['nhansu.stp']!, body: {
+        version, kind: 'transfer', on, toUnitId: await t.unitId('H30.102.01'), decisionNo: '9/QĐ-STP', decisionDate: on,
+      } });
+    };
+    // The reprimand decided above is in force from 10/3/2026 to 10/3/2027.
+    clock = new Date('2027-06-01T09:00:00+07:00');
+    let res = await move('2026-09-01');
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'DISCIPLINE_BLOCKS' });
+    expect(res.json().error.message).toContain('khiển trách');
+    // Every case opened for this person in these tests is still open (under review) except the decided one: close them.
+    res = await move('2027-05-31');
+    expect(res.json().error.message).toContain('đang bị xem xét');
+    const open = await t.db.selectFrom('insp_discipline_cases').select(['id', 'version']).where('subject_staff_id', '=', staff['chuyenvien.stp']!).where('status', '=', 'open').execute();
+    for (const c of open) {
+      const closed = await api('POST', `/${c.id}/actions`, 'lanhdao.stp', { action: 'close', version: c.version, reason: 'Hội đồng không đề nghị kỷ luật.' });
+      expect(closed.statusCode, closed.body).toBe(200);
+    }
+    res = await move('2027-05-31');
+    expect(res.statusCode, res.body).toBe(201);
+    clock = new Date('2026-03-20T09:00:00+07:00');
+  });
+});

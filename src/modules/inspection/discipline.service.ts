@@ -253,6 +253,18 @@ export function createDisciplineService(deps: InspectionDeps) {
       }
       return out;
     },
+
+    /**
+     * What blocks a movement of this person on `day` (Law 80/2025 art. 38): a decision in force, or a case
+     * under review (opened, neither decided nor closed). Read by the personnel module; null when nothing does.
+     */
+    async blockingOn(staffId: number, day: string): Promise<{ kind: 'in_force'; caseId: number; form: Form; formName: string; lapsesOn: string } | { kind: 'under_review'; caseId: number } | null> {
+      const inForce = (await this.inForceFor([staffId], day)).get(staffId);
+      if (inForce) return { kind: 'in_force', caseId: inForce.caseId, form: inForce.form, formName: FORM_VI[inForce.form], lapsesOn: inForce.lapsesOn };
+      const open = await db.selectFrom('insp_discipline_cases').select('id').where('subject_staff_id', '=', staffId).where('status', '=', 'open')
+        .where('discovered_on', '<=', day).orderBy('id').executeTakeFirst();
+      return open ? { kind: 'under_review', caseId: open.id } : null;
+    },
   };
 }
 export type DisciplineService = ReturnType<typeof createDisciplineService>;

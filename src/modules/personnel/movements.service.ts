@@ -5,7 +5,7 @@ import { disableAccountOf } from '../../platform/auth/account-status.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { actorOf, agencyOf, loadPerson, requireHr, vnDay, type PersonnelDeps } from './personnel.context.js';
+import { actorOf, agencyOf, loadPerson, requireHr, vnDay, type DisciplineStanding, type PersonnelDeps } from './personnel.context.js';
 import type { MovementKind } from './personnel.tables.js';
 import { addDays, deskSecondmentProblems } from './rules/movements.js';
 import type { SchemePosition } from './schema.js';
@@ -42,6 +42,11 @@ export function createMovementsService(deps: PersonnelDeps, schemes: SchemesServ
       if (input.kind === 'transfer' && target && !can(actor, 'personnel.manage', target.id)) throw errors.forbidden();
       if (input.kind === 'transfer' && target?.id === person.unitId) throw errors.validation([{ path: 'toUnitId', message: 'Đơn vị đến trùng đơn vị hiện tại.', messageEn: 'Same unit.' }]);
 
+      // Law 80/2025 art. 38: no appointment, transfer or secondment while a discipline decision is in force or a case is under review.
+      if (input.kind === 'appointment' || input.kind === 'transfer' || input.kind === 'secondment') {
+        const blocked = await deps.feeds.disciplineOn(person.staffId, input.on);
+        if (blocked) throw errors.conflict('DISCIPLINE_BLOCKS', disciplineBlockVi(blocked), 'A discipline decision in force or a case under review blocks this movement (Law 80/2025 art. 38).');
+      }
       let position: SchemePosition | undefined;
       const agency = agencyOf(units, person.unitId);
       if (input.kind === 'appointment') {
@@ -111,3 +116,10 @@ export function createMovementsService(deps: PersonnelDeps, schemes: SchemesServ
   };
 }
 export type MovementsService = ReturnType<typeof createMovementsService>;
+
+function disciplineBlockVi(b: DisciplineStanding): string {
+  const vn = (d: string) => d.split('-').reverse().join('/');
+  return b.kind === 'in_force'
+    ? `Người này đang trong thời hạn kỷ luật ${b.formName} (đến hết ngày trước ${vn(b.lapsesOn)}): không bổ nhiệm, điều động, biệt phái (Luật Cán bộ, công chức 2025, điều 38).`
+    : 'Người này đang bị xem xét xử lý kỷ luật: không bổ nhiệm, điều động, biệt phái cho đến khi có kết quả (Luật Cán bộ, công chức 2025, điều 38).';
+}

@@ -18,7 +18,10 @@ export type SystemFacts = {
 };
 export interface PersonnelFeeds {
   systemFacts(staffId: number, unitId: number, year: number, isHead: boolean): Promise<SystemFacts>;
+  /** A discipline decision in force or a case under review on `day` (the inspection module), which blocks some movements. */
+  disciplineOn(staffId: number, day: string): Promise<DisciplineStanding | null>;
 }
+export type DisciplineStanding = { kind: 'in_force'; caseId: number; form: string; formName: string; lapsesOn: string } | { kind: 'under_review'; caseId: number };
 
 /** What every part of the personnel service needs; wired in src/app.ts. */
 export type PersonnelDeps = {

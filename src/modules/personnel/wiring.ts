@@ -1,4 +1,4 @@
-import type { SystemFacts, PersonnelFeeds } from './personnel.context.js';
+import type { DisciplineStanding, PersonnelFeeds, SystemFacts } from './personnel.context.js';
 
 /**
  * The figures the evaluation sheet reads from other modules (PersonnelFeeds), wired in src/app.ts: the
@@ -9,10 +9,12 @@ type Deps = {
   directives: { personTasks(staffId: number, from: string, to: string): Promise<{ total: number; done: number; onTime: number }> };
   par: { publicResults(year?: number): Promise<{ round: unknown; blocks: { units: { unitId: number; index: number | null; rank: number | null }[] }[] }> };
   now: () => Date;
+  discipline: { blockingOn(staffId: number, day: string): Promise<DisciplineStanding | null> };
 };
 
 export function personnelFeeds(deps: Deps): PersonnelFeeds {
   return {
+    disciplineOn: (staffId, day) => deps.discipline.blockingOn(staffId, day),
     async systemFacts(staffId, unitId, year, isHead): Promise<SystemFacts> {
       const from = new Date(`${year}-01-01T00:00:00+07:00`);
       const end = new Date(`${year + 1}-01-01T00:00:00+07:00`);
