@@ -38,6 +38,7 @@ import { personnelRoutes } from './modules/personnel/personnel.routes.js';
 import { personnelFeeds } from './modules/personnel/wiring.js';
 import { createInspectionService } from './modules/inspection/inspection.service.js';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
+import { checklistPort } from './modules/inspection/checklist-wiring.js';
 import { staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
@@ -210,6 +211,11 @@ export function createServices(config: Config, database: DatabaseHandle, options
     db: database.db, org, now, keys: dataKeys,
     feedback: { get: (ctx, code) => feedback.get(ctx, code) },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    // An inspection's checklist: the inspected unit's figures as the reports, dossiers, feedback and directives modules publish them.
+    checklist: checklistPort({
+      org, reports: reports.service, feedback, directives, now,
+      dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to),
+    }),
   });
   return { db: database.db, now, chain, archive, directives, par, personnel, inspection, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }

@@ -14,6 +14,7 @@ import { directiveAuditVocabulary } from './modules/directives/directives.audit.
 import { parAuditVocabulary } from './modules/par/par.audit.js';
 import { personnelAuditVocabulary } from './modules/personnel/personnel.audit.js';
 import { inspectionAuditVocabulary } from './modules/inspection/inspection.audit.js';
+import { inspectionPlansAuditVocabulary } from './modules/inspection/inspection-plans.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -25,5 +26,5 @@ import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
 export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
-  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary,
+  reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary, inspectionPlansAuditVocabulary,
 ]);

@@ -19,6 +19,8 @@ import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
 import { PAR_ROWS } from './access-matrix.rows.par.js';
 import { PERSONNEL_ROWS } from './access-matrix.rows.personnel.js';
 import { INSPECTION_ROWS } from './access-matrix.rows.inspection.js';
+import { INSPECTION_PLAN_ROWS } from './access-matrix.rows.inspection-plans.js';
+import { INSPECTION_REPORT_ROWS } from './access-matrix.rows.inspection-reports.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
@@ -378,7 +380,7 @@ export const ROWS: Row[] = [
   },
 
   ...PRIVACY_ROWS, ...CITIZEN_ROWS, ...FEEDBACK_ROWS, ...OPEN311_ROWS, ...PAYMENT_ROWS, ...SATISFACTION_ROWS,
-  ...DIRECTIVE_ROWS, ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS, ...REPORT_ROWS,
+  ...DIRECTIVE_ROWS, ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS, ...INSPECTION_PLAN_ROWS, ...INSPECTION_REPORT_ROWS, ...REPORT_ROWS,
 ];
 
 function importedWithin(perm: 'org.manage' | 'staff.manage') {

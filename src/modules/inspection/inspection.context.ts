@@ -4,6 +4,7 @@ import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import type { IsoDay, IsWorkingDay } from './rules/calendar.js';
+import type { ChecklistPort } from './checklist-wiring.js';
 
 /** What every part of the inspection service needs; wired in src/app.ts. */
 export type InspectionDeps = {
@@ -16,6 +17,8 @@ export type InspectionDeps = {
   keys: { sealText(plain: string): string; openText(value: string): string };
   /** A feedback item as the caller may see it (the feedback module's own visibility; 404 otherwise). */
   feedback: { get(ctx: RequestContext, code: string): Promise<FeedbackForCase> };
+  /** The inspected unit's figures for an inspection's checklist (checklist-wiring.ts); without it every figure is "none". */
+  checklist?: ChecklistPort;
 };
 
 /** What a case drafted from feedback about an official's conduct reads of it. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
 import type { InspectionService } from './inspection.service.js';
+import { reportRoutes } from './reports.routes.js';
+import { planRoutes } from './plans.routes.js';
 import { caseAction, caseCreateBody, feedbackCodeParam, caseListQuery, disciplineAction, disciplineCreateBody, disciplineListQuery, idParam } from './schema.js';
 
 const idParams = z.object({ id: idParam });
@@ -30,4 +32,7 @@ export async function inspectionRoutes(app: App, inspection: InspectionService):
     async (req) => discipline.get(req.ctx, req.params.id));
   app.post(`${P}/discipline/:id/actions`, { schema: { tags, summary: 'Các bước, tạm hoãn, hội đồng, bỏ phiếu, quyết định / act on a discipline case', params: idParams, body: disciplineAction } },
     async (req) => discipline.act(req.ctx, req.params.id, req.body));
+
+  await reportRoutes(app, inspection.reports);
+  await planRoutes(app, inspection);
 }

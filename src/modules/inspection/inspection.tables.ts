@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Complexity } from './rules/denunciations.js';
 import type { Form, LimitationClass, PersonKind, CouncilRole } from './rules/discipline.js';
+import type { InspectionPlanTables } from './inspection-plans.tables.js';
 
 /** `date` comes back as 'YYYY-MM-DD' text (the connection's type parser); jsonb is written as a JSON string. */
 type DateText = ColumnType<string, string, string>;
@@ -107,6 +108,7 @@ export interface InspDisciplineCasesTable {
   decision_date: DateOrNull;
   effective_on: DateOrNull;
   party_decision_effective_on: DateOrNull;
+  source_case_id: number | null;
   created_by_staff_id: number | null;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -129,7 +131,8 @@ export interface InspDisciplineCouncilTable {
   role: CouncilRole;
 }
 
-export interface InspectionTables {
+/** Plans and inspections (scope 1, migration 0034) are declared in inspection-plans.tables.ts. */
+export interface InspectionTables extends InspectionPlanTables {
   insp_cases: InspCasesTable;
   insp_case_parties: InspCasePartiesTable;
   insp_case_team: InspCaseTeamTable;

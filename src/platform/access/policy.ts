@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   // Discipline of officials (Decree 172/2025): read a unit's cases (the official reads their own, never the
   // council's deliberations); prepare them — steps, deferrals, council, ballot — (HR and the head); decide.
   'discipline.read', 'discipline.manage', 'discipline.decide',
+  // Inspection plans and inspections (issue 18 scope 1): read the plans and inspections of a unit's subtree
+  // as the inspecting unit (and, once concluded, those of which one's unit is the inspected or responsible
+  // unit); draft plans, open inspections, set their teams and report on recommendations addressed to one's
+  // unit; approve plans and their amendments, sign conclusions, accept or return recommendations. The team
+  // of an inspection reads and keeps its record without any of these.
+  'inspection.read', 'inspection.manage', 'inspection.conclude',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,11 +56,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
     'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve',
-    'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide'],
-  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle'],
+    'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide',
+    'inspection.read', 'inspection.manage', 'inspection.conclude'],
+  specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle',
+    'inspection.read', 'inspection.manage'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   // Oversight reads the complaint cases (never a denouncer's identity); discipline files stay with HR and the head.
-  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read'],
+  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read'],
   // The personnel section prepares a discipline case and sits on its council (art. 19); the head decides.
   hr_officer: [...READ, 'personnel.read', 'personnel.manage', 'discipline.read', 'discipline.manage'],
 };
