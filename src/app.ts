@@ -39,7 +39,7 @@ import { personnelFeeds } from './modules/personnel/wiring.js';
 import { createInspectionService } from './modules/inspection/inspection.service.js';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { checklistPort } from './modules/inspection/checklist-wiring.js';
-import { staffStepsOnTime } from './modules/dossiers/staff-steps.js';
+import { apologiesIssued, staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
 import { badgeRoutes } from './modules/org/badges.routes.js';
@@ -215,6 +215,8 @@ export function createServices(config: Config, database: DatabaseHandle, options
     checklist: checklistPort({
       org, reports: reports.service, feedback, directives, now,
       dossierSteps: (staffId, from, to) => staffStepsOnTime(database.db, staffId, from, to),
+      apologies: ({ unitIds, from, to }) => apologiesIssued(database.db, unitIds, new Date(`${from}T00:00:00+07:00`), new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000)),
+      conductFeedback: (range) => feedback.conductStats(range),
     }),
   });
   return { db: database.db, now, chain, archive, directives, par, personnel, inspection, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };

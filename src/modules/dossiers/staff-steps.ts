@@ -28,3 +28,14 @@ export async function staffStepsOnTime(db: Db, staffId: number, from: Date, to: 
   }
   return { total, onTime };
 }
+
+/**
+ * Apology-and-extension letters (form 04) issued in [from, to) by the given units: the `extended` events
+ * recorded there. The inspection checklist's "apology letters" figure (issue 18).
+ */
+export async function apologiesIssued(db: Db, unitIds: number[], from: Date, to: Date): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const r = await db.selectFrom('dossier_events').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('type', '=', 'extended').where('unit_id', 'in', unitIds).where('at', '>=', from).where('at', '<', to).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -116,7 +116,7 @@ export function published(db: Db, f: PublishedFilter): Promise<ItemRow[]> {
 }
 
 export function receivedBetween(db: Db, from: Date, to: Date) {
-  return db.selectFrom('feedback_items').select(['unit_id', 'category_code', 'status', 'received_at', 'due_at', 'answered_at', 'published_at'])
+  return db.selectFrom('feedback_items').select(['unit_id', 'category_code', 'status', 'received_at', 'due_at', 'answered_at', 'published_at', 'conduct', 'conduct_unit_id'])
     .where('received_at', '>=', from).where('received_at', '<', to).where('status', '<>', 'withdrawn').execute();
 }
 

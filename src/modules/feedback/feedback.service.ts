@@ -12,6 +12,7 @@ import { publicStatusView, publishedView } from './feedback.views.js';
 import type { CitizenFilesPort, CitizensPort, DeadlinesPort, FilesPort, OrgPort, RecipientsPort, UploadCheck } from './ports.js';
 import { formatFeedbackCode, makeSecret, vnDayKey } from './rules/code.js';
 import { answeredOnTime, deadlineDays } from './rules/deadline.js';
+import { isOverdue } from './rules/status.js';
 import type { About, Category, CategoryInput, CitizenSubmitInput, FeedbackChannel, PublishedQuery, SettingsInput, StaffSubmitInput, SubmitInput, Submitter } from './schema.js';
 
 export type FeedbackDeps = {
@@ -184,6 +185,23 @@ export function createFeedbackService(deps: FeedbackDeps) {
           averageDaysToAnswer: u.answered ? Math.round((u.days / u.answered) * 10) / 10 : null, published: u.published,
         })).sort((a, b) => b.received - a.received || a.unitId - b.unitId),
         categories: categoryList.filter((c) => cats.has(c.code)).map((c) => ({ code: c.code, name: c.name, ...cats.get(c.code)! })),
+      };
+    },
+
+    /**
+     * Feedback about officials of the given units (conduct items, by the official's unit) received in
+     * [from, to]: how many, answered, answered late, and still open past their due time. The inspection
+     * checklist's figure (issue 18); counts only, no names.
+     */
+    async conductStats(range: { unitIds: number[]; from: string; to: string }) {
+      const units = new Set(range.unitIds);
+      const rows = (await repo.receivedBetween(db, vnStart(range.from), new Date(vnStart(range.to).getTime() + DAY)))
+        .filter((r) => r.conduct && r.conduct_unit_id !== null && units.has(r.conduct_unit_id));
+      const answered = rows.filter((r) => r.answered_at);
+      return {
+        received: rows.length, answered: answered.length,
+        answeredLate: answered.filter((r) => !answeredOnTime(r.due_at, r.answered_at)).length,
+        openOverdue: rows.filter((r) => isOverdue(r.status, r.due_at, now())).length,
       };
     },
 

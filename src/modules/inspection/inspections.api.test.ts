@@ -54,6 +54,13 @@ beforeAll(async () => {
     procedureCode: '1.009972', channel: 'desk', resultDelivery: 'desk', idempotencyKey: 'inspection-checklist-1', applicant: { kind: 'citizen', fullName: 'Lò Văn Xây', phone: '0912345678' },
   } });
   expect(dossier.statusCode, dossier.body).toBe(201);
+  // A citizen's feedback about the Department's specialist, the same day (a conduct item, not yet answered).
+  const official = await t.db.selectFrom('org_staff').select('public_id').where('id', '=', staff['chuyenvien.sxd']!).executeTakeFirstOrThrow();
+  const feedback = await t.request('POST', '/api/v1/public/feedback', { body: {
+    categoryCode: 'phuc-vu', about: { kind: 'official', staffPublicId: official.public_id }, title: 'Thái độ cán bộ', content: 'Cán bộ trả lời thiếu tôn trọng.',
+    submitter: { name: 'Lò Thị Góp Ý', phone: '0966111222' }, consentToPublish: false,
+  } });
+  expect(feedback.statusCode, feedback.body).toBe(201);
   clock = TEST_NOW;
 
   const plan = await t.request('POST', '/api/v1/inspection/plans', { session: s['tt.cv1']!, body: {
@@ -97,7 +104,9 @@ describe('an inspection from the plan, through the record and the conclusion, to
     // The dossier received on 26/2 is in progress and within its 20 days.
     expect(item(res.json(), 'dossiers_overdue')).toMatchObject({ kind: 'system', figure: { value: 0, of: 1 }, verdict: 'not_checked' });
     expect(item(res.json(), 'dossiers_completed_late').figure).toMatchObject({ value: 0, of: 0 });
-    expect(item(res.json(), 'apology_letters')).toMatchObject({ figure: null });
+    // No apology letter yet; the feedback about the specialist counts, and is open.
+    expect(item(res.json(), 'apology_letters')).toMatchObject({ kind: 'system', figure: { value: 0 } });
+    expect(item(res.json(), 'conduct_feedback').figure).toMatchObject({ value: 1 });
     expect(item(res.json(), 'badge_worn')).toMatchObject({ kind: 'manual', figure: null });
     expect(res.json().checklist.takenAt).toBe(TEST_NOW.toISOString());
   });
