@@ -67,7 +67,7 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
     inspection: services.inspection, db: services.db, now: services.now, as: (username) => demoContext(services, username),
     unitId: (code) => { const id = unitIds.get(code); if (!id) throw new Error(`demo inspection: no unit ${code}`); return id; },
   }, `${DEMO_DIR}inspection/demo.json`);
-  log(`demo inspection: ${insp.cases} complaint and denunciation cases, ${insp.discipline} discipline cases`);
+  log(`demo inspection: ${insp.cases} complaint and denunciation cases, ${insp.discipline} discipline cases, a plan and ${insp.inspections} inspections`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

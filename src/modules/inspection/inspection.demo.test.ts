@@ -11,7 +11,7 @@ type Clock = { name: string; state: string };
 type CaseRow = { id: number; kind: string; status: string; published: boolean; subjectStaff: { fullName: string } | null; nextClock: Clock | null };
 
 describe.each([['an ordinary day', TEST_NOW], ['Tết 2027', new Date('2027-02-08T02:00:00Z')]])('the inspection demo made on %s', (_name, now) => {
-  it('shows a petition just received, a complaint overdue, one refused, and a founded denunciation published', async () => {
+  it('shows a petition just received, a complaint overdue, one refused, a founded denunciation published, and this year\'s plan with its inspections', async () => {
     const t = await createTestApp({ now });
     apps.push(t);
     const inspector = await t.login('thanhtra.ttt');
@@ -37,5 +37,19 @@ describe.each([['an ordinary day', TEST_NOW], ['Tết 2027', new Date('2027-02-0
     const head = await t.login('lanhdao.sxd');
     const decided = ((await t.request('GET', '/api/v1/inspection/discipline?status=decided', { session: head })).json().cases as { decision: { form: string; inForce: boolean } }[]);
     expect(decided.map((c) => c.decision)).toEqual([expect.objectContaining({ form: 'khien_trach', inForce: true })]);
+
+    // This year's plan, approved; a concluded inspection whose recommendations are closed on time, overdue and running; one under way.
+    const chief = await t.login('lanhdao.ttt');
+    const plans = (await t.request('GET', '/api/v1/inspection/plans', { session: chief })).json().plans as { status: string; year: number; itemCount: number }[];
+    expect(plans).toEqual([expect.objectContaining({ status: 'approved', year: Number(new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 4)), itemCount: 3 })]);
+    const list = (await t.request('GET', '/api/v1/inspection/inspections', { session: chief })).json().inspections as { id: number; status: string }[];
+    expect(list.map((i) => i.status).sort()).toEqual(['concluded', 'in_progress']);
+    const done = (await t.request('GET', `/api/v1/inspection/inspections/${list.find((i) => i.status === 'concluded')!.id}`, { session: chief })).json();
+    expect(done.recommendations.map((r: { clock: { state: string } }) => r.clock.state)).toEqual(['closed_on_time', 'overdue', 'on_track']);
+    expect(done.findings).toHaveLength(2);
+    // The ward sees the concluded inspection and what it must do.
+    const ward = await t.login('lanhdao.tanphong');
+    const theirs = (await t.request('GET', '/api/v1/inspection/inspections?scope=inspected', { session: ward })).json().inspections as { id: number }[];
+    expect(theirs.map((i) => i.id)).toEqual([done.id]);
   }, 180_000);
 });

@@ -5,13 +5,15 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { vnDay } from './inspection.context.js';
 import type { InspectionService } from './inspection.service.js';
 import type { CaseCreateInput, DisciplineActionInput, DisciplineCreateInput } from './schema.js';
+import { seedDemoInspections, seedDemoPlan, type DemoInspection, type DemoPlan } from './inspection-plans.demo.js';
 
 /**
  * The demo's complaints, denunciations and discipline cases (demo/inspection/demo.json), put through the
  * service as the officers would, with days counted back from "now" so that each one is in the same state
  * whatever day the demo is made: a petition just received, a complaint past its resolution period, an
  * anonymous petition refused, a founded denunciation whose discipline case waits for the head's decision
- * after the council's ballot, and a reprimand in force.
+ * after the council's ballot, and a reprimand in force; then this year's inspection plan and two
+ * inspections (inspection-plans.demo.ts).
  */
 type Party = CaseCreateInput['party'];
 type DemoCase = {
@@ -30,7 +32,7 @@ type DemoDiscipline = {
   ballot: { yes: number; no: number; forms: Record<string, number>; recommendedForm: string; minutes: string };
   decide?: { daysAgo: number; by: string; form: string; decisionNo: string };
 };
-type DemoFile = { cases: DemoCase[]; discipline: DemoDiscipline[] };
+type DemoFile = { cases: DemoCase[]; discipline: DemoDiscipline[]; plan: DemoPlan; inspections: DemoInspection[] };
 
 export type InspectionDemoDeps = {
   inspection: InspectionService;
@@ -44,7 +46,7 @@ export type InspectionDemoDeps = {
 const BEFORE_COUNCIL = ['notice', 'review_meeting', 'review_report'] as const;
 const AFTER_COUNCIL = ['summons', 'council_meeting'] as const;
 
-export async function seedDemoInspection(deps: InspectionDemoDeps, file: string): Promise<{ cases: number; discipline: number }> {
+export async function seedDemoInspection(deps: InspectionDemoDeps, file: string): Promise<{ cases: number; discipline: number; inspections: number }> {
   const demo = JSON.parse(await readFile(file, 'utf8')) as DemoFile;
   const today = vnDay(deps.now());
   const ago = (days: number) => {
@@ -104,7 +106,9 @@ export async function seedDemoInspection(deps: InspectionDemoDeps, file: string)
       await act({ action: 'decide', form: k.decide.form, decisionNo: k.decide.decisionNo, decisionDate: on, effectiveOn: on }, await deps.as(k.decide.by));
     }
   }
-  return { cases: demo.cases.length, discipline: demo.discipline.length };
+  await seedDemoPlan(deps, demo.plan, { ago, today, staffOf });
+  await seedDemoInspections(deps, demo.inspections, { ago, today, staffOf });
+  return { cases: demo.cases.length, discipline: demo.discipline.length, inspections: demo.inspections.length };
 }
 
 /** 'user:<username>', 'badge:<number>' or 'unit:<code>#n' (the n-th staff member without an account there, by id) to a staff id. */
