@@ -10,6 +10,7 @@ import { citizenModule } from '../features/citizen';
 import { directivesModule } from '../features/directives';
 import { dossiersModule } from '../features/dossiers';
 import { feedbackModule } from '../features/feedback';
+import { inspectionModule } from '../features/inspection';
 import { lookupModule } from '../features/lookup';
 import { notificationsModule } from '../features/notifications';
 import { onlineModule } from '../features/online';
@@ -51,4 +52,5 @@ export const modules: readonly FeatureModule[] = [
   directivesModule,
   parModule,
   personnelModule,
+  inspectionModule,
 ];

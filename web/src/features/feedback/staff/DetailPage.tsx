@@ -9,6 +9,7 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { ACTIONS, type Attachment, type FeedbackAction, type FeedbackDetail, type HistoryEvent, attachmentUrl, say, useFeedback, useStaffCategories } from '../api';
 import { useFeedbackT } from '../i18n';
 import { usePublicOfficial } from '../../org/api';
+import { FromFeedbackButton } from '../../inspection/FromFeedbackButton';
 import { INBOX_PATH } from '../roles';
 import { ConductTag, DueDate, FeedbackStatusTag } from '../tags';
 import { ActionPanel } from './ActionDialog';
@@ -101,6 +102,7 @@ export default function DetailPage() {
       <PageHeader
         title={<Flex gap={10} align="center" wrap><span>{d.code}</span><FeedbackStatusTag status={d.status} />{d.conduct ? <ConductTag /> : null}</Flex>}
         subtitle={d.title}
+        extra={<FromFeedbackButton code={d.code} conduct={d.conduct} />}
       />
       {d.conduct ? <Alert type="error" showIcon title={t('detail.conduct')} style={{ marginBottom: 16 }} data-testid="conduct-flag" /> : null}
       <Row gutter={[16, 16]}>

@@ -1,0 +1,40 @@
+import type { InspectionKey } from './messages';
+
+export const inspectionEn: Record<InspectionKey, string> = {
+  'menu.inspection': 'Inspection, complaints, denunciations',
+  'nav.label': 'Inspection, complaints and denunciations pages',
+  'nav.cases': 'Complaints and denunciations',
+  'nav.discipline': 'Discipline of officials',
+
+  'required': 'Required.',
+  'cancel': 'Cancel',
+  'none': '—',
+  'yes': 'Yes',
+  'no': 'No',
+  'loadMore': 'Show more',
+  'all': 'All',
+  'done': 'Recorded.',
+  'history': 'History',
+  'history.empty': 'Nothing recorded yet.',
+  'history.by': '{at} · {name}',
+
+  'clock.state.running': 'Running',
+  'clock.state.overdue': 'Overdue',
+  'clock.state.done_in_time': 'In time',
+  'clock.state.done_late': 'Late',
+  'clock.due': 'Due {date}',
+  'clock.left': '{n} days left',
+  'clock.today': 'due today',
+  'clock.late': '{n} days late',
+  'clock.doneOn': 'done on {date}',
+  'clock.noLimit': 'No limitation period applies',
+  'clock.none': 'No deadline',
+  'clock.period.calendar': '{n} days',
+  'clock.period.working': '{n} working days',
+  'clock.unverified': 'The rules in force from {date} have not been checked against the law\'s text: the period is counted as under the old rules.',
+  'clock.aria': '{label}: {state}, {due}',
+
+  'staff.search': 'Type a name to find an official',
+  'staff.unknown': 'Staff member {id}',
+  'staff.notInReach': 'Only officials of the units you may read are listed; if the person is not there, leave this empty and name them in the content.',
+};
