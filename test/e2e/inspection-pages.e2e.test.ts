@@ -5,7 +5,8 @@
  * only the notice that the identity is secret; a form sent after someone else changed the case is refused as
  * stale and the page reloads. He accepts and concludes it, opens the discipline file from the conclusion
  * (prefilled, the case kept as its source), and the official reads her own file without the council's
- * deliberations, on a phone too. The full journey through the council is the lead's (issue 18, "Done when").
+ * deliberations, on a phone too. Then (issue 18, "Done when") the file goes through the council's steps, its
+ * secret ballot and the head's reprimand decision, which the official's page shows in force.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,10 @@ async function act(page: Page, button: string, fill: (d: Locator) => Promise<voi
   await d.waitFor();
   await fill(d);
   await d.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
-  await d.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async () => { throw new Error(`${button}: ${await d.innerText()}`); });
+  await d.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async () => {
+    await page.screenshot({ path: `/tmp/inspection-e2e-${button.replace(/\W+/g, '-')}.png` }).catch(() => undefined);
+    throw new Error(`${button}: ${await d.innerText()}`);
+  });
 }
 
 /** Chooses an option of a select one cannot type into. */
@@ -57,6 +61,7 @@ afterAll(async () => {
 describe('complaint, denunciation and discipline pages', () => {
   let feedbackCode = '';
   let caseUrl = '';
+  let fileUrl = '';
 
   it('turns feedback about an official into a denunciation whose denouncer only the team reads', async () => {
     const head = await staffPage('lanhdao.sxd');
@@ -154,7 +159,7 @@ describe('complaint, denunciation and discipline pages', () => {
     await ended.press('Tab');
     await head.getByRole('button', { name: 'Lập hồ sơ', exact: true }).click();
     await head.waitForURL((u) => /^\/can-bo\/thanh-tra\/ky-luat\/\d+$/.test(u.pathname), { timeout: 20_000 });
-    const fileUrl = head.url();
+    fileUrl = head.url();
     await head.getByRole('link', { name: `Kết luận đơn số ${caseUrl.split('/').pop()}` }).waitFor();
     expect(await head.getByTestId('discipline-clocks').innerText()).toContain('Thời hạn xử lý kỷ luật');
     expect(await head.getByTestId('discipline-actions').innerText()).toContain('Ghi nhận: Thông báo xem xét kỷ luật');
@@ -167,6 +172,62 @@ describe('complaint, denunciation and discipline pages', () => {
     await official.getByTestId('ballot-hidden').waitFor();
     expect(await official.getByTestId('discipline-actions').count()).toBe(0);
     expect(await official.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(361);
+    await official.context().close();
+  });
+
+  it('goes through the council and its secret ballot to the head\'s reprimand, in force for the official', async () => {
+    const head = await staffPage('lanhdao.sxd');
+    // Two colleagues of the department for the council: the section's leader and the office's personnel officer.
+    const people = async (code: string) => {
+      const units = await (await head.request.get(`${app.url}/api/v1/org/units`)).json() as { items?: { id: number; code: string }[] } | { id: number; code: string }[];
+      const list = Array.isArray(units) ? units : units.items ?? [];
+      const unit = list.find((u) => u.code === code)!;
+      const { items } = await (await head.request.get(`${app.url}/api/v1/org/staff?unitId=${unit.id}&pageSize=50`)).json() as { items: { fullName: string; active: boolean }[] };
+      return items.filter((x) => x.active && x.fullName !== OFFICIAL).map((x) => x.fullName);
+    };
+    const [leader] = await people('H30.105.01');
+    const [personnel] = await people('H30.105.02');
+    const pickStaff = async (d: Locator, label: string, name: string) => {
+      const field = d.getByLabel(label, { exact: true });
+      await field.click();
+      await field.fill(name);
+      await head.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+      // The choice shows in its field (a dropdown still closing from the field before must not take the click).
+      const shown = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+      await expect.poll(() => shown.innerText(), POLL).toContain(name);
+    };
+
+    await head.goto(fileUrl);
+    await head.getByTestId('discipline-actions').waitFor();
+    for (const step of ['Thông báo xem xét kỷ luật', 'Họp kiểm điểm', 'Báo cáo kiểm điểm']) await act(head, `Ghi nhận: ${step}`);
+    await act(head, 'Thành lập hội đồng kỷ luật', async (d) => {
+      await pickStaff(d, 'Thành viên: Chủ tịch hội đồng', 'Trần Minh Đức');
+      await pickStaff(d, 'Thành viên: Đại diện lãnh đạo đơn vị sử dụng', leader!);
+      await pickStaff(d, 'Thành viên: Đại diện bộ phận tổ chức cán bộ', personnel!);
+    });
+    for (const step of ['Giấy triệu tập họp hội đồng', 'Họp hội đồng kỷ luật']) await act(head, `Ghi nhận: ${step}`);
+    await act(head, 'Ghi kết quả bỏ phiếu kín', async (d) => {
+      await d.getByLabel('Số phiếu: Khiển trách', { exact: true }).fill('3');
+      await choose(head, d.getByLabel('Hình thức hội đồng kiến nghị', { exact: true }), 'Khiển trách');
+      await d.getByLabel('Biên bản họp hội đồng', { exact: true }).fill('Hội đồng họp đủ 3/3 thành viên; 3/3 phiếu đồng ý kỷ luật, 3 phiếu khiển trách.');
+    });
+    await expect.poll(() => head.locator('body').innerText(), POLL).toContain('Đồng ý kỷ luật: 3/3');
+    await act(head, 'Ghi nhận: Kiến nghị của hội đồng');
+    await act(head, 'Ra quyết định kỷ luật', async (d) => {
+      await d.getByLabel('Số quyết định', { exact: true }).fill('45/QĐ-SXD');
+    });
+    await expect.poll(() => head.locator('body').innerText(), POLL).toContain('Số 45/QĐ-SXD');
+    expect(await head.getByTestId('discipline-clocks').innerText()).not.toContain('Quá hạn');
+    await head.context().close();
+
+    // The official sees the decision and its validity, still without the ballot.
+    const official = await staffPage('chuyenvien.sxd');
+    await official.goto(fileUrl);
+    await official.getByTestId('ballot-hidden').waitFor();
+    const page = await official.locator('body').innerText();
+    expect(page).toContain('Khiển trách');
+    expect(page).toContain('45/QĐ-SXD');
+    expect(page).not.toContain('3 phiếu khiển trách');
     await official.context().close();
   });
 });
