@@ -6,7 +6,8 @@
  * stale and the page reloads. He accepts and concludes it, opens the discipline file from the conclusion
  * (prefilled, the case kept as its source), and the official reads her own file without the council's
  * deliberations, on a phone too. Then (issue 18, "Done when") the file goes through the council's steps, its
- * secret ballot and the head's reprimand decision, which the official's page shows in force.
+ * secret ballot and the head's reprimand decision, which the official's page shows in force and the year's
+ * report counts.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ async function act(page: Page, button: string, fill: (d: Locator) => Promise<voi
 async function choose(page: Page, field: Locator, option: string): Promise<void> {
   await field.click();
   await page.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await expect.poll(() => field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').innerText(), POLL).toContain(option);
+  await expect.poll(() => field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]').innerText(), POLL).toContain(option);
 }
 
 /** The value shown in a form item, found by its label. */
@@ -189,13 +190,20 @@ describe('complaint, denunciation and discipline pages', () => {
     const [personnel] = await people('H30.105.02');
     const pickStaff = async (d: Locator, label: string, name: string) => {
       const field = d.getByLabel(label, { exact: true });
+      const options = head.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option');
       await field.click();
       await field.fill(name);
-      await head.locator('.ant-select-dropdown').filter({ visible: true }).locator('.ant-select-item-option').filter({ hasText: name }).first().click();
-      // The choice shows in its field (a dropdown still closing from the field before must not take the click).
-      const shown = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-      await expect.poll(() => shown.innerText(), POLL).toContain(name);
+      // Wait for the search's own answer (the picker first shows the unit's people, then those matching the name).
+      await expect.poll(async () => (await options.allInnerTexts()).every((o) => o.includes(name)) && (await options.count()) > 0, POLL).toBe(true);
+      await options.filter({ hasText: name }).first().click();
+      await expect.poll(() => d.innerText(), POLL).toContain(name);
     };
+
+    // The report of this statutory year (15/12 of the year before to 14/12) before the decision, for the department.
+    const todayVn = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const year = Number(todayVn.slice(0, 4)) + (todayVn.slice(5) > '12-14' ? 1 : 0);
+    const reprimands = async () => ((await (await head.request.get(`${app.url}/api/v1/inspection/reports?from=${year - 1}-12-15&to=${year}-12-14`)).json()) as { discipline: { decidedByForm: { khien_trach: number } } }).discipline.decidedByForm.khien_trach;
+    const before = await reprimands();
 
     await head.goto(fileUrl);
     await head.getByTestId('discipline-actions').waitFor();
@@ -218,6 +226,12 @@ describe('complaint, denunciation and discipline pages', () => {
     });
     await expect.poll(() => head.locator('body').innerText(), POLL).toContain('Số 45/QĐ-SXD');
     expect(await head.getByTestId('discipline-clocks').innerText()).not.toContain('Quá hạn');
+
+    // The year's report counts it: one reprimand more in Biểu 04, on the page as in the API.
+    await head.goto(`${app.url}/can-bo/thanh-tra/bao-cao?period=${year}-Y`);
+    const reprimandRow = head.getByTestId('insp-rep-t04').locator('tbody tr').filter({ hasText: 'Khiển trách' });
+    await expect.poll(async () => (await reprimandRow.innerText()).split(/\s+/).filter((x) => /^\d+$/.test(x)).map(Number)[1], POLL).toBe(before + 1);
+    expect(await reprimands()).toBe(before + 1);
     await head.context().close();
 
     // The official sees the decision and its validity, still without the ballot.

@@ -1,3 +1,4 @@
+import { FINDING_KIND_LABELS, FINDING_KINDS, type FindingKind } from '../inspection-labels.js';
 import { officialDate, officialPlaceDate } from '../../../platform/documents/vi-format.js';
 import {
   CASE_STATUS_LABELS, CASE_STATUS_ORDER, FORM_LABELS, FORM_ORDER, OUTCOME_ORDER,
@@ -88,7 +89,9 @@ function disciplineTables(d: DisciplineFigures, asOf: string): ReportTable[] {
 
 function inspectionTables(r: InspectionReport): ReportTable[] {
   const i = r.inspections;
-  const kinds = Object.entries(i.findingsByKind).sort(([a], [b]) => a.localeCompare(b));
+  // In the order and with the names the findings are entered with; a code the list no longer has keeps its code.
+  const order = (k: string) => { const n = (FINDING_KINDS as readonly string[]).indexOf(k); return n < 0 ? FINDING_KINDS.length : n; };
+  const kinds = Object.entries(i.findingsByKind).sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
   return [
     figureTable('Biểu 05. Thanh tra, kiểm tra công vụ', 'Số lượng', [
       ['Cuộc thanh tra, kiểm tra theo kế hoạch', i.planned],
@@ -104,7 +107,7 @@ function inspectionTables(r: InspectionReport): ReportTable[] {
     {
       title: 'Biểu 06. Phát hiện qua thanh tra, kiểm tra theo loại',
       columns: [STT, { header: 'Loại phát hiện', width: 40, kind: 'text' }, count('Số lượng')],
-      rows: kinds.map(([kind, n], idx) => [idx + 1, kind, n]),
+      rows: kinds.map(([kind, n], idx) => [idx + 1, FINDING_KIND_LABELS[kind as FindingKind]?.vi ?? kind, n]),
       ...(kinds.length ? { total: [null, 'Tổng cộng', kinds.reduce((a, [, n]) => a + n, 0)] } : {}),
       empty: 'Không có phát hiện nào trong kỳ.',
     },

@@ -28,7 +28,7 @@ const report: InspectionReport = {
     ...emptyDisciplineFigures(), carriedOver: 31, opened: 32, decided: 5, decidedByForm: { ...zeroForms(), khien_trach: 3, canh_cao: 2 }, closedWithoutDiscipline: 34,
     timeLimitMissed: { finishedLate: 35, openOverdue: 36 }, limitationExpired: 37, open: { total: 38, deferred: 39 }, inForce: { total: 4, byForm: { ...zeroForms(), khien_trach: 1, cach_chuc: 3 } },
   },
-  inspections: { planned: 41, done: { planned: 42, surprise: 43 }, findingsByKind: { working_hours: 44, posting: 45 }, recommendations: { total: 46, closedOnTime: 47, closedLate: 48, overdue: 49, open: 50 } },
+  inspections: { planned: 41, done: { planned: 42, surprise: 43 }, findingsByKind: { working_hours: 44, procedure_not_posted: 45 }, recommendations: { total: 46, closedOnTime: 47, closedLate: 48, overdue: 49, open: 50 } },
   byUnit: [
     { unitId: 2, unitName: 'Thanh tra tỉnh', cases: { ...emptyCaseFigures(), received: 61, resolved: 62, resolution: { onTime: 63, late: 64 }, open: { total: 0, awaitingAcceptance: 0, inResolution: 0, overdue: 65 } }, discipline: { ...emptyDisciplineFigures(), decided: 66 } },
   ],
@@ -101,7 +101,11 @@ describe('the report workbook', () => {
     const s = sheet('Thanh tra, kiểm tra');
     expect(s.getCell(rowOf(s, 2, 'Đã ban hành kết luận'), 3).value).toBe(85);
     expect(s.getCell(rowOf(s, 2, '- Quá hạn chưa thực hiện'), 3).value).toBe(49);
-    expect(s.getCell(rowOf(s, 2, 'posting'), 3).value).toBe(45);
+    // Named as the findings are entered, in their list's order: procedures not posted before working hours.
+    const posted = rowOf(s, 2, 'Không niêm yết, công khai thủ tục hành chính');
+    expect(s.getCell(posted, 3).value).toBe(45);
+    expect(rowOf(s, 2, 'Vi phạm thời giờ làm việc')).toBe(posted + 1);
+    expect(s.getCell(posted + 1, 3).value).toBe(44);
     const u = sheet('Theo đơn vị');
     expect(values(u, rowOf(u, 2, 'Thanh tra tỉnh'), 3, 9)).toEqual([61, 62, 63, 64, 65, 66, 0]);
     expect(values(u, rowOf(u, 2, 'Tổng cộng'), 3, 9)).toEqual([1002, 1007, 1008, 1009, 1018, 5, 71]);
