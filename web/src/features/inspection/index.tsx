@@ -3,6 +3,7 @@ import { AuditOutlined } from '@ant-design/icons';
 import { ROLES } from '../../shared/auth/types';
 import { defineModule } from '../../shared/module';
 import { inspectionMessages } from './i18n';
+import { planRoutes } from './plans';
 import { reportRoutes } from './reports';
 import { COMPLAINT_HANDLE_ROLES, COMPLAINT_READ_ROLES, DISCIPLINE_MANAGE_ROLES, INSPECTION_ROLES } from './paths';
 
@@ -30,5 +31,7 @@ export const inspectionModule = defineModule({
     { surface: 'staff', path: 'thanh-tra/ky-luat/:id', roles: ROLES, component: lazy(() => import('./discipline/DisciplinePage')) },
     // The report (staff, report.read) and the public summary on the portal (issue 18 scope 4).
     ...reportRoutes,
+    // Inspection plans and inspections (issue 18 scope 1).
+    ...planRoutes,
   ],
 });
