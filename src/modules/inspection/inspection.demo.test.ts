@@ -53,3 +53,15 @@ describe.each([['an ordinary day', TEST_NOW], ['Tết 2027', new Date('2027-02-0
     expect(theirs.map((i) => i.id)).toEqual([done.id]);
   }, 180_000);
 });
+
+describe('the inspection demo made before Decree 172/2025 took effect (3/3/2025)', () => {
+  it('has its cases, plan and inspections, and no discipline case', async () => {
+    const t = await createTestApp({ now: new Date('2025-03-03T02:00:00Z') });
+    apps.push(t);
+    const inspector = await t.login('thanhtra.ttt');
+    expect(((await t.request('GET', '/api/v1/inspection/cases', { session: inspector })).json().cases as unknown[]).length).toBe(3);
+    expect((await t.request('GET', '/api/v1/inspection/inspections', { session: inspector })).json().inspections).toHaveLength(2);
+    const admin = await t.login('admin');
+    expect((await t.request('GET', '/api/v1/inspection/discipline', { session: admin })).json().cases).toEqual([]);
+  }, 180_000);
+});

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/policy.js';
 import type { Db } from '../../platform/db/transaction.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { vnDay } from './inspection.context.js';
+import { DISCIPLINE_RULES } from './rules/discipline.js';
 import type { InspectionService } from './inspection.service.js';
 import type { CaseCreateInput, DisciplineActionInput, DisciplineCreateInput } from './schema.js';
 import { seedDemoInspections, seedDemoPlan, type DemoInspection, type DemoPlan } from './inspection-plans.demo.js';
@@ -75,7 +76,11 @@ export async function seedDemoInspection(deps: InspectionDemoDeps, file: string)
     caseIds.set(c.key, { id: detail.id, subjectStaffId: subjectStaffId ?? null });
   }
 
+  let disciplined = 0;
   for (const k of demo.discipline) {
+    // A demo made before Decree 172/2025 took effect has no discipline case under it.
+    if (ago(k.discoveredDaysAgo) < DISCIPLINE_RULES[0]!.effectiveFrom) continue;
+    disciplined++;
     const ctx = await deps.as(k.by);
     const source = k.fromCase ? caseIds.get(k.fromCase) : undefined;
     if (k.fromCase && !source) throw new Error(`demo inspection: no case ${k.fromCase}`);
@@ -108,7 +113,7 @@ export async function seedDemoInspection(deps: InspectionDemoDeps, file: string)
   }
   await seedDemoPlan(deps, demo.plan, { ago, today, staffOf });
   await seedDemoInspections(deps, demo.inspections, { ago, today, staffOf });
-  return { cases: demo.cases.length, discipline: demo.discipline.length, inspections: demo.inspections.length };
+  return { cases: demo.cases.length, discipline: disciplined, inspections: demo.inspections.length };
 }
 
 /** 'user:<username>', 'badge:<number>' or 'unit:<code>#n' (the n-th staff member without an account there, by id) to a staff id. */

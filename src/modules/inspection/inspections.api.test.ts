@@ -36,10 +36,27 @@ async function makeStaff(username: string, unitCode: string, role: string | null
 
 let planItemId: number;
 
+type Counts = Awaited<ReturnType<TestApp['services']['inspection']['plans']['counts']>>;
+const YEAR_QUERY = () => ({ unitIds: [u['H30.112']!], from: '2026-01-01', to: '2026-12-31', today: '2026-05-08' });
+const MAY_QUERY = () => ({ unitIds: null, from: '2026-05-01', to: '2026-05-31', today: '2026-05-07' });
+const baseline = {} as Record<'year' | 'may', Counts>;
+/** Counts added up field by field (the demo's and this file's). */
+function plus(a: Counts, b: Counts): Counts {
+  const kinds = { ...a.findingsByKind };
+  for (const [k, n] of Object.entries(b.findingsByKind)) kinds[k] = (kinds[k] ?? 0) + n;
+  const r = (k: keyof Counts['recommendations']) => a.recommendations[k] + b.recommendations[k];
+  return {
+    planned: a.planned + b.planned, done: { planned: a.done.planned + b.done.planned, surprise: a.done.surprise + b.done.surprise }, findingsByKind: kinds,
+    recommendations: { total: r('total'), closedOnTime: r('closedOnTime'), closedLate: r('closedLate'), overdue: r('overdue'), open: r('open') },
+  };
+}
+
 beforeAll(async () => {
   t = await createTestApp({ now: () => clock });
   s.admin = await t.login('admin');
   for (const code of ['H30.112', 'H30.105', 'H30.105.01', 'H30.501']) u[code] = await t.unitId(code);
+  baseline.year = await t.services.inspection.plans.counts(YEAR_QUERY());
+  baseline.may = await t.services.inspection.plans.counts(MAY_QUERY());
   await makeStaff('tt.truong', 'H30.112', 'unit_head');
   await makeStaff('tt.cv1', 'H30.112', 'specialist');
   await makeStaff('tt.cv2', 'H30.112', 'specialist');
@@ -223,14 +240,15 @@ describe('an inspection from the plan, through the record and the conclusion, to
   });
 
   it('counts for the report: planned and done, findings by kind, recommendations closed on time and late', async () => {
-    const counts = await t.services.inspection.plans.counts({ unitIds: [u['H30.112']!], from: '2026-01-01', to: '2026-12-31', today: '2026-05-08' });
-    expect(counts).toEqual({
+    // Over the demo's own plan and inspections (counted before this file added anything).
+    const counts = await t.services.inspection.plans.counts(YEAR_QUERY());
+    expect(counts).toEqual(plus(baseline.year!, {
       planned: 1, done: { planned: 1, surprise: 0 }, findingsByKind: { late_processing: 1, procedure_not_posted: 1 },
       recommendations: { total: 2, closedOnTime: 1, closedLate: 1, overdue: 0, open: 0 },
-    });
+    }));
     // As things stood on 7/5, both were open, the first past its due day.
-    expect((await t.services.inspection.plans.counts({ unitIds: null, from: '2026-05-01', to: '2026-05-31', today: '2026-05-07' })).recommendations)
-      .toEqual({ total: 2, closedOnTime: 0, closedLate: 0, overdue: 1, open: 1 });
+    expect((await t.services.inspection.plans.counts(MAY_QUERY())).recommendations)
+      .toEqual(plus(baseline.may!, { planned: 0, done: { planned: 0, surprise: 0 }, findingsByKind: {}, recommendations: { total: 2, closedOnTime: 0, closedLate: 0, overdue: 1, open: 1 } }).recommendations);
   });
 });
 
