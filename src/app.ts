@@ -39,6 +39,8 @@ import { personnelFeeds } from './modules/personnel/wiring.js';
 import { createInspectionService } from './modules/inspection/inspection.service.js';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { checklistPort } from './modules/inspection/checklist-wiring.js';
+import { createRegistryService } from './modules/registry/registry.service.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
 import { apologiesIssued, staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
@@ -219,7 +221,12 @@ export function createServices(config: Config, database: DatabaseHandle, options
       conductFeedback: (range) => feedback.conductStats(range),
     }),
   });
-  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Official documents and records (issue 19): routing deadlines on the province calendar's working days.
+  const registry = createRegistryService({
+    db: database.db, org, now, files,
+    workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+  });
+  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -290,6 +297,7 @@ export async function buildApp({ config, database, services = createServices(con
     await surveyRoutes(api, services.par.survey);
     await personnelRoutes(api, services.personnel);
     await inspectionRoutes(api, services.inspection);
+    await registryRoutes(api, services.registry);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

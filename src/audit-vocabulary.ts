@@ -15,6 +15,9 @@ import { parAuditVocabulary } from './modules/par/par.audit.js';
 import { personnelAuditVocabulary } from './modules/personnel/personnel.audit.js';
 import { inspectionAuditVocabulary } from './modules/inspection/inspection.audit.js';
 import { inspectionPlansAuditVocabulary } from './modules/inspection/inspection-plans.audit.js';
+import { registryAuditVocabulary } from './modules/registry/registry.audit.js';
+import { registryExchangeAuditVocabulary } from './modules/registry/registry-exchange.audit.js';
+import { registryFilesAuditVocabulary } from './modules/registry/registry-files.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -27,4 +30,5 @@ export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
   reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary, inspectionPlansAuditVocabulary,
+  registryAuditVocabulary, registryExchangeAuditVocabulary, registryFilesAuditVocabulary,
 ]);

@@ -20,6 +20,7 @@ import type { DirectiveTables } from './modules/directives/directives.tables.js'
 import type { ParTables } from './modules/par/par.tables.js';
 import type { PersonnelTables } from './modules/personnel/personnel.tables.js';
 import type { InspectionTables } from './modules/inspection/inspection.tables.js';
+import type { RegistryTables } from './modules/registry/registry.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -27,4 +28,5 @@ import type { InspectionTables } from './modules/inspection/inspection.tables.js
  */
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
-  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables, InspectionTables {}
+  SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables, InspectionTables,
+  RegistryTables {}

@@ -4,7 +4,7 @@ import { AppError, errors } from '../http/app-error.js';
  * Central access policy (DESIGN "Access"): a role is granted to a staff member at an org unit and
  * covers that unit's whole subtree. Services ask here; routes never decide.
  */
-export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor', 'hr_officer'] as const;
+export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor', 'hr_officer', 'clerk'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -47,6 +47,11 @@ export const PERMISSIONS = [
   // unit; approve plans and their amendments, sign conclusions, accept or return recommendations. The team
   // of an inspection reads and keeps its record without any of these.
   'inspection.read', 'inspection.manage', 'inspection.conclude',
+  // Official documents (văn thư, issue 19): read a unit's registers and documents (a confidential one only
+  // by its handlers and the leadership); draft an outgoing document; approve and sign it, route an
+  // incoming one to its handlers, approve file lists and disposal (the head); number and release,
+  // register arrivals, receive, return and recall through the exchange, keep the file list (the records office).
+  'document.read', 'document.draft', 'document.sign', 'document.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,14 +62,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
     'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve',
     'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide',
-    'inspection.read', 'inspection.manage', 'inspection.conclude'],
+    'inspection.read', 'inspection.manage', 'inspection.conclude', 'document.read', 'document.draft', 'document.sign'],
   specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle',
-    'inspection.read', 'inspection.manage'],
+    'inspection.read', 'inspection.manage', 'document.read', 'document.draft'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   // Oversight reads the complaint cases (never a denouncer's identity); discipline files stay with HR and the head.
-  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read'],
+  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read', 'document.read'],
   // The personnel section prepares a discipline case and sits on its council (art. 19); the head decides.
   hr_officer: [...READ, 'personnel.read', 'personnel.manage', 'discipline.read', 'discipline.manage'],
+  // The records office (văn thư cơ quan, Decree 30 art. 4): registers everything that comes in and goes out.
+  clerk: [...READ, 'document.read', 'document.draft', 'document.register'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -74,6 +81,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   desk_officer: { vi: 'Cán bộ một cửa', en: 'Desk officer' },
   auditor: { vi: 'Kiểm tra, giám sát (chỉ xem)', en: 'Auditor (read-only)' },
   hr_officer: { vi: 'Cán bộ tổ chức, nhân sự', en: 'HR officer' },
+  clerk: { vi: 'Văn thư cơ quan', en: 'Records clerk' },
 };
 
 /** `provinceWide`: granted at a root of the org tree (the province), not at one of its units. */

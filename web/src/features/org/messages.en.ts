@@ -49,6 +49,7 @@ export const orgEn: Record<OrgKey, string> = {
   'role.auditor': 'Auditor (read-only)',
   'role.admin': 'Administrator',
   'role.hr_officer': 'HR officer',
+  'role.clerk': 'Records clerk',
   'unit.function': 'Function tag',
   'unit.phone': 'Contact phone',
   'unit.phoneHint': 'Printed on slips (such as the supplement request, form 02) when the officer has no phone.',

@@ -49,6 +49,7 @@ const vi = {
   'role.auditor': 'Kiểm tra, giám sát (chỉ xem)',
   'role.admin': 'Quản trị hệ thống',
   'role.hr_officer': 'Cán bộ tổ chức, nhân sự',
+  'role.clerk': 'Văn thư cơ quan',
   'unit.function': 'Mã chức năng',
   'unit.phone': 'Điện thoại liên hệ',
   'unit.phoneHint': 'In trên phiếu (như phiếu yêu cầu bổ sung, mẫu 02) khi cán bộ xử lý chưa có số điện thoại.',

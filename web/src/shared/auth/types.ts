@@ -1,7 +1,7 @@
 /** Identifiers arrive from the API as strings (bigint) or numbers; compare them with sameId. */
 export type Id = string | number;
 
-export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor', 'hr_officer'] as const;
+export const ROLES = ['admin', 'unit_head', 'specialist', 'desk_officer', 'auditor', 'hr_officer', 'clerk'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RoleGrant {

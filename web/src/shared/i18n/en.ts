@@ -77,6 +77,7 @@ export const en: Record<SharedKey, string> = {
   'role.desk_officer': 'One-stop desk officer',
   'role.auditor': 'Auditor',
   'role.hr_officer': 'HR officer',
+  'role.clerk': 'Records clerk',
 
   'footer.owner': 'Operated by: {owner}',
   'footer.hotline': 'Support: office hours, Monday to Friday',

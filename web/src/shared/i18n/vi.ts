@@ -76,6 +76,7 @@ export const vi = {
   'role.desk_officer': 'Cán bộ một cửa',
   'role.auditor': 'Thanh tra, giám sát',
   'role.hr_officer': 'Cán bộ tổ chức, nhân sự',
+  'role.clerk': 'Văn thư cơ quan',
 
   'footer.owner': 'Cơ quan chủ quản: {owner}',
   'footer.hotline': 'Hỗ trợ: trong giờ hành chính, thứ Hai đến thứ Sáu',

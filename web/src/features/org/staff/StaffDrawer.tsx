@@ -165,7 +165,7 @@ export function StaffDrawer({ open, staff, units, defaultUnitId, onClose, onStal
                   <Form.Item name="role" label={t('staff.role')} style={{ flex: '1 1 180px' }}>
                     <Select
                       allowClear
-                      options={(['desk_officer', 'specialist', 'unit_head', 'hr_officer', 'auditor', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                      options={(['desk_officer', 'specialist', 'unit_head', 'hr_officer', 'clerk', 'auditor', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
                     />
                   </Form.Item>
                 </Flex>

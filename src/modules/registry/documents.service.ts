@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import { can, reachable, type Actor } from '../../platform/access/policy.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { errors } from '../../platform/http/app-error.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { documentView, loadViewNames } from './document-view.js';
+import { actorOf, agencyOf, documentNotFound, mayRead, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
+import * as repo from './registry.repository.js';
+import { DOCUMENT_TYPES } from './rules/document-types.js';
+import { fold } from './rules/search.js';
+import type { DocumentListQuery, SettingsInput } from './schema.js';
+
+/** The actions a part of the service offers the caller on a document (outgoing, incoming, exchange). */
+export type ActionsProvider = (actor: Actor, doc: DocumentRow, parties: DocumentParties) => string[];
+
+/**
+ * What the parts share: the agencies and their settings, lists and search across both registers, one
+ * document with its history (each view is an event: Decree 30 Appendix VI keeps the access history).
+ */
+export function createDocumentsService(deps: RegistryDeps, actionProviders: () => ActionsProvider[]) {
+  const { db } = deps;
+
+  /** A document the caller may read, with its handlers; 404 otherwise (existence is not disclosed). */
+  async function loadReadable(actor: Actor, id: number) {
+    const row = await repo.findDocument(db, id);
+    if (!row) throw documentNotFound();
+    const parties = await repo.partiesOf(db, id);
+    if (!mayRead(actor, row, parties)) throw documentNotFound();
+    return { row, parties };
+  }
+
+  async function list(ctx: RequestContext, q: DocumentListQuery) {
+    const actor = actorOf(ctx);
+    const readUnits = reachable(actor, 'document.read');
+    const secretUnits = [...new Set([...reachable(actor, 'document.sign'), ...reachable(actor, 'document.register')])];
+    let query = db.selectFrom('reg_documents as d').selectAll('d')
+      .where((eb) => eb.or([
+        eb('d.drafted_by_staff_id', '=', actor.staffId),
+        eb('d.approver_staff_id', '=', actor.staffId),
+        eb.exists(eb.selectFrom('reg_assignments as a').select('a.id').whereRef('a.document_id', '=', 'd.id').where('a.status', '<>', 'cancelled')
+          .where((a) => a.or([a('a.staff_id', '=', actor.staffId), ...(readUnits.length ? [a('a.unit_id', 'in', readUnits)] : [])]))),
+        ...(readUnits.length ? [eb.and([eb('d.unit_id', 'in', readUnits), eb('d.confidentiality', '=', 'normal')])] : []),
+        ...(secretUnits.length ? [eb('d.unit_id', 'in', secretUnits)] : []),
+      ]));
+    if (q.mine) {
+      query = query.where((eb) => eb.or([
+        eb('d.drafted_by_staff_id', '=', actor.staffId), eb('d.approver_staff_id', '=', actor.staffId),
+        eb.exists(eb.selectFrom('reg_assignments as a').select('a.id').whereRef('a.document_id', '=', 'd.id').where('a.staff_id', '=', actor.staffId).where('a.status', '<>', 'cancelled')),
+      ]));
+    }
+    if (q.direction) query = query.where('d.direction', '=', q.direction);
+    if (q.unitId) query = query.where('d.unit_id', '=', q.unitId);
+    if (q.status) query = query.where('d.status', '=', q.status);
+    if (q.year) query = query.where(sql<number>`extract(year from coalesce(d.arrival_on, d.issued_on, (d.created_at at time zone 'Asia/Ho_Chi_Minh')::date))`, '=', q.year);
+    const today = todayOf(deps);
+    if (q.overdue !== undefined) {
+      query = q.overdue
+        ? query.where('d.status', '=', 'routed').where('d.due_on', '<', today)
+        : query.where((eb) => eb.or([eb('d.status', '<>', 'routed'), eb('d.due_on', 'is', null), eb('d.due_on', '>=', today)]));
+    }
+    const key = fold(q.q);
+    if (key) query = query.where('d.search_text', 'like', `%${key.replace(/[\\%_]/g, '\\$&')}%`);
+    if (q.before) query = query.where('d.id', '<', q.before);
+    const rows = await query.orderBy('d.id', 'desc').limit(q.limit + 1).execute();
+    const page = rows.slice(0, q.limit);
+    const names = await loadViewNames(deps.org, page);
+    return { items: page.map((r) => documentView(r, names, today)), nextBefore: rows.length > q.limit ? page.at(-1)!.id : null };
+  }
+
+  async function get(ctx: RequestContext, id: number) {
+    const actor = actorOf(ctx);
+    const { row, parties } = await loadReadable(actor, id);
+    const [assignments, attachments] = await Promise.all([
+      db.selectFrom('reg_assignments').selectAll().where('document_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('reg_attachments').select(['id', 'file_name', 'mime', 'size', 'sha256', 'main', 'signatures', 'created_at']).where('document_id', '=', id).orderBy('id').execute(),
+    ]);
+    // The view is part of the document's history (Decree 30 Appendix VI: access and view history).
+    await repo.insertEvent(db, id, actor, 'viewed', deps.now());
+    const events = await repo.eventsOf(db, id);
+    const names = await loadViewNames(deps.org, [row], [...assignments.map((a) => a.staff_id), ...events.map((e) => e.actor_staff_id)]);
+    const today = todayOf(deps);
+    return {
+      ...documentView(row, names, today),
+      body: row.body,
+      assignments: assignments.map((a) => ({
+        id: a.id, role: a.role, unitId: a.unit_id, unitName: a.unit_id ? names.unit(a.unit_id) : null, staff: names.staff(a.staff_id),
+        dueOn: a.due_on, overdue: a.status === 'open' && a.due_on !== null && a.due_on < today, instructions: a.instructions, status: a.status, report: a.report, reportedAt: a.reported_at?.toISOString() ?? null,
+      })),
+      attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, sha256: a.sha256, main: a.main, signatures: a.signatures, createdAt: a.created_at.toISOString() })),
+      events: events.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), action: e.action, actorName: e.actor_name, note: e.note, details: e.details })),
+      allowedActions: actionProviders().flatMap((p) => p(actor, row, parties)),
+    };
+  }
+
+  /** The agencies the caller works for or oversees, with their settings and what the caller may do there. */
+  async function agencies(ctx: RequestContext) {
+    const actor = actorOf(ctx);
+    const [settings, units] = await Promise.all([db.selectFrom('reg_settings').selectAll().orderBy('unit_id').execute(), deps.org.allUnits()]);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const agencyIds = new Set(settings.map((s) => s.unit_id));
+    // A section's staff draft for their agency: the agency counts as theirs when they hold a grant below it.
+    const mine = (unitId: number, perm: Parameters<typeof can>[1]) => can(actor, perm, unitId) || reachable(actor, perm).some((u) => agencyOf(u, units, agencyIds) === unitId);
+    return settings
+      .filter((s) => mine(s.unit_id, 'document.read') || mine(s.unit_id, 'document.draft') || can(actor, 'org.manage', s.unit_id))
+      .map((s) => ({
+        unitId: s.unit_id, unitName: byId.get(s.unit_id)?.name ?? '', symbol: s.symbol, placeName: s.place_name, managingBody: s.managing_body, numbering: s.numbering, version: s.version,
+        may: { read: can(actor, 'document.read', s.unit_id), draft: mine(s.unit_id, 'document.draft'), sign: can(actor, 'document.sign', s.unit_id), register: can(actor, 'document.register', s.unit_id), configure: can(actor, 'org.manage', s.unit_id) },
+      }));
+  }
+
+  /** An agency's records-office settings, set by an administrator of the unit (configuration, not code). */
+  async function putSettings(ctx: RequestContext, unitId: number, input: SettingsInput) {
+    const actor = actorOf(ctx);
+    const unit = (await deps.org.allUnits()).find((u) => u.id === unitId);
+    if (!unit || !can(actor, 'org.read', unitId)) throw errors.notFound('đơn vị', 'unit');
+    if (!can(actor, 'org.manage', unitId)) throw errors.forbidden();
+    await inTransaction(db, async (trx) => {
+      const before = await trx.selectFrom('reg_settings').selectAll().where('unit_id', '=', unitId).forUpdate().executeTakeFirst();
+      const values = { symbol: input.symbol, place_name: input.placeName, managing_body: input.managingBody || null, numbering: input.numbering };
+      if (before) {
+        if (input.version !== undefined && input.version !== before.version) throw staleVersion();
+        await trx.updateTable('reg_settings').set({ ...values, version: before.version + 1, updated_at: deps.now() }).where('unit_id', '=', unitId).execute();
+      } else {
+        await trx.insertInto('reg_settings').values({ unit_id: unitId, ...values, updated_at: deps.now() }).execute();
+      }
+      await recordAudit(trx, ctx, { action: 'registry.settings_saved', entity: 'registry_settings', entityId: unitId, unitId, before: before ?? null, after: values });
+    });
+    return (await agencies(ctx)).find((a) => a.unitId === unitId) ?? null;
+  }
+
+  const documentTypes = () => DOCUMENT_TYPES.map((t) => ({ code: t.code, name: t.name, abbreviation: t.abbreviation, legal: t.legal }));
+
+  return { loadReadable, list, get, agencies, putSettings, documentTypes };
+}
+export type DocumentsService = ReturnType<typeof createDocumentsService>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { App } from '../../platform/http/types.js';
+import type { RegistryService } from './registry.service.js';
+import { documentListQuery, idParam, settingsBody } from './schema.js';
+
+const idParams = z.object({ id: idParam });
+const unitParams = z.object({ unitId: idParam });
+
+/** HTTP only (issue 19): parse, then hand the request context to the service, which decides who may do what. Each part adds its own routes. */
+export async function registryRoutes(app: App, registry: RegistryService): Promise<void> {
+  const tags = ['registry'];
+  const P = '/api/v1/registry';
+  const { documents } = registry;
+
+  app.get(`${P}/document-types`, { schema: { tags, summary: 'Các loại văn bản hành chính và chữ viết tắt (Nghị định 30/2020) / document types' } },
+    async () => documents.documentTypes());
+  app.get(`${P}/agencies`, { schema: { tags, summary: 'Cơ quan có văn thư mình làm việc hoặc theo dõi, ký hiệu và cách đánh số / agencies and their records-office settings' } },
+    async (req) => documents.agencies(req.ctx));
+  app.put(`${P}/agencies/:unitId/settings`, { schema: { tags, summary: 'Ký hiệu cơ quan, địa danh, cơ quan chủ quản, cách đánh số / set an agency\'s records-office settings', params: unitParams, body: settingsBody } },
+    async (req) => documents.putSettings(req.ctx, req.params.unitId, req.body));
+  app.get(`${P}/documents`, { schema: { tags, summary: 'Văn bản đi, đến mình được xem; tìm theo mọi trường, không dấu / documents, searched on every field', querystring: documentListQuery } },
+    async (req) => documents.list(req.ctx, req.query));
+  app.get(`${P}/documents/:id`, { schema: { tags, summary: 'Một văn bản: thông tin, xử lý, tệp, lịch sử (lần xem được ghi lại) / one document', params: idParams } },
+    async (req) => documents.get(req.ctx, req.params.id));
+}

@@ -1,0 +1,23 @@
+import { createAttachmentsService } from './attachments.service.js';
+import { createDocumentsService } from './documents.service.js';
+import { createExchangeService } from './exchange.service.js';
+import { createFilesService } from './files.service.js';
+import { createIncomingService } from './incoming.service.js';
+import { createOutgoingService } from './outgoing.service.js';
+import type { RegistryDeps } from './registry.context.js';
+
+/**
+ * Official documents and records (issue 19, Decree 30/2020): one service composed of its parts. The
+ * exchange is told of releases and registrations inside their transactions through ExchangeHooks, so
+ * the outgoing and incoming parts never import it; each part offers its actions to the document view.
+ */
+export function createRegistryService(deps: RegistryDeps) {
+  const exchange = createExchangeService(deps);
+  const outgoing = createOutgoingService(deps, { onReleased: exchange.onReleased });
+  const incoming = createIncomingService(deps, { onRegistered: exchange.onRegistered });
+  const documents = createDocumentsService(deps, () => [outgoing.allowedActions, incoming.allowedActions, exchange.allowedActions]);
+  const attachments = createAttachmentsService(deps);
+  const files = createFilesService(deps);
+  return { documents, outgoing, incoming, exchange, attachments, files };
+}
+export type RegistryService = ReturnType<typeof createRegistryService>;
