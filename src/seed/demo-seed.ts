@@ -10,6 +10,7 @@ import { seedDemoDirective } from '../modules/directives/directives.demo.js';
 import { seedDemoPar } from '../modules/par/par.demo.js';
 import { seedDemoPersonnel } from '../modules/personnel/personnel.demo.js';
 import { seedDemoInspection } from '../modules/inspection/inspection.demo.js';
+import { seedDemoRegistry } from '../modules/registry/registry.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -68,6 +69,9 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
     unitId: (code) => { const id = unitIds.get(code); if (!id) throw new Error(`demo inspection: no unit ${code}`); return id; },
   }, `${DEMO_DIR}inspection/demo.json`);
   log(`demo inspection: ${insp.cases} complaint and denunciation cases, ${insp.discipline} discipline cases, a plan and ${insp.inspections} inspections`);
+  // The records offices of the departments and communes (issue 19): symbols and place names for numbering.
+  const reg = await seedDemoRegistry({ registry: services.registry, units: await services.org.allUnits(), as: (username) => demoContext(services, username) }, `${DEMO_DIR}registry`);
+  log(`demo registry: ${reg.agencies} records offices`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }
