@@ -89,6 +89,10 @@ create table reg_documents (
   file_key text,
   file_sha256 text constraint reg_documents_sha_check check (file_sha256 is null or file_sha256 ~ '^[0-9a-f]{64}$'),
   note text constraint reg_documents_note_check check (note is null or length(note) <= 4000),
+  -- What the document was made from in another module (issue 19 scope 5): a dossier whose result it
+  -- issues ('dossier', its code). Directives and PAR evidence point here from their own tables.
+  source_kind text constraint reg_documents_source_check check (source_kind is null or source_kind in ('dossier')),
+  source_ref text constraint reg_documents_source_ref_check check ((source_kind is null) = (source_ref is null) and (source_ref is null or length(source_ref) between 1 and 100)),
   -- Accent-free lower-case text of every searchable field, kept by the service (rules/search.ts).
   search_text text not null default '',
   version integer not null default 1,

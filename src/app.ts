@@ -183,6 +183,8 @@ export function createServices(config: Config, database: DatabaseHandle, options
   // statutory cut-offs of the reports module.
   const directives = createDirectiveService({
     db: database.db, org, now, files,
+    // Created below; read only when a steering document is registered from a document of the register.
+    registry: { readable: (ctx, id) => registry.documents.readable(ctx, id) },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
     periods: statutoryPeriod,
   });
@@ -224,6 +226,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   // Official documents and records (issue 19): routing deadlines on the province calendar's working days.
   const registry = createRegistryService({
     db: database.db, org, now, files,
+    links: { directives: (ctx, id) => directives.documents.linkedToRegistry(ctx, id) },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
   });
   return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };

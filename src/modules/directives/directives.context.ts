@@ -1,5 +1,6 @@
 import { requireActor, reachable, type Actor } from '../../platform/access/policy.js';
 import type { Db } from '../../platform/db/transaction.js';
+import type { RequestContext } from '../../platform/http/context.js';
 import type { OrgService } from '../org/org.service.js';
 import { sniffScanType } from '../../platform/files/file-types.js';
 import { errors } from '../../platform/http/app-error.js';
@@ -15,6 +16,8 @@ export type DirectiveDeps = {
   /** The province calendar's working days (modules/calendar), read afresh for each request. */
   workingDays: () => Promise<IsWorkingDay>;
   files: { has(key: string): Promise<boolean>; get(key: string): Promise<Buffer | undefined> };
+  /** A document of an agency's register as the caller may read it (modules/registry), or null. */
+  registry?: { readable(ctx: RequestContext, id: number): Promise<{ id: number; symbol: string | null; subject: string } | null> };
 };
 
 export const todayOf = (deps: Pick<DirectiveDeps, 'now'>) => vnDay(deps.now());

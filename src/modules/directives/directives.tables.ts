@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Another name of an org unit in steering documents (migration 0028). */
 export interface DirectiveAgencyAliasesTable {
@@ -36,6 +36,8 @@ export interface DirectiveDocumentsTable {
   fields: string[];
   full_text: string;
   owner_unit_id: number;
+  /** The registry's document it was registered from (migration 0039), if any. */
+  registry_document_id: ColumnType<number | null, number | null | undefined, number | null>;
   status: 'active' | 'closed';
   version: Generated<number>;
   created_by_staff_id: number | null;

@@ -75,6 +75,7 @@ export function createDocumentService(deps: DirectiveDeps) {
       document: {
         ...documentSummary(doc, names.unit(doc.owner_unit_id), countTasks(tasks, today, isWorking)),
         fullText: doc.full_text,
+        registryDocumentId: doc.registry_document_id,
         files: (await repo.documentFiles(deps.db, id)).map((f) => ({ key: f.file_key, name: f.name, type: f.type, size: f.size })),
       },
       tasks: tasks.map((t) => taskSummary(t, doc, names, today, isWorking)),
@@ -122,6 +123,12 @@ export function createDocumentService(deps: DirectiveDeps) {
 
     detail,
 
+    /** The steering documents the caller sees that were registered from a document of the registry (issue 19 scope 5). */
+    async linkedToRegistry(ctx: RequestContext, registryDocumentId: number) {
+      const docs = await repo.visibleDocuments(deps.db, reachOf(actorOf(ctx))).where('d.registry_document_id', '=', registryDocumentId).orderBy('d.id').execute();
+      return docs.map((d) => ({ id: d.id, number: d.number, subject: d.subject, status: d.status }));
+    },
+
     /** Registers a document with the tasks the officer confirmed from its outline, in one transaction. */
     async register(ctx: RequestContext, body: RegisterBody) {
       const actor = actorOf(ctx);
@@ -131,13 +138,17 @@ export function createDocumentService(deps: DirectiveDeps) {
       // transaction holds, so nothing inside it may read through another.
       const rows = await taskRows(body.tasks, 0, isWorking);
       const files = await storedFiles(deps, body.files);
+      // A document of the register (issue 19 scope 5): only one the officer may read there.
+      if (body.registryDocumentId !== undefined && !(await deps.registry?.readable(ctx, body.registryDocumentId))) {
+        throw errors.validation([{ path: 'registryDocumentId', message: 'Không có văn bản này trong sổ văn bản mà bạn được xem.', messageEn: 'No such document in a register you may read.' }]);
+      }
       const at = deps.now();
       let id: number;
       try {
         id = await inTransaction(deps.db, async (trx) => {
           const doc = await trx.insertInto('directive_documents').values({
             doc_type: body.docType, number: body.number, issuer: body.issuer, signer: body.signer ?? null, signed_on: body.signedOn,
-            subject: body.subject, fields: body.fields, full_text: body.fullText, owner_unit_id: body.ownerUnitId, status: 'active', created_by_staff_id: actor.staffId,
+            subject: body.subject, fields: body.fields, full_text: body.fullText, owner_unit_id: body.ownerUnitId, registry_document_id: body.registryDocumentId ?? null, status: 'active', created_by_staff_id: actor.staffId,
             created_at: at, updated_at: at,
           }).returning('id').executeTakeFirstOrThrow();
           if (files.length) await trx.insertInto('directive_document_files').values(files.map((f) => ({ ...f, document_id: doc.id, added_at: at }))).execute();

@@ -65,6 +65,8 @@ export const registerBody = z.object({
   fields: z.array(text('Lĩnh vực', 100)).max(10).default([]),
   fullText: z.string().max(200_000, 'Nội dung văn bản quá dài (tối đa 200.000 ký tự).').default(''),
   ownerUnitId: id,
+  /** The document of an agency's register (modules/registry) this one is registered from. */
+  registryDocumentId: id.optional(),
   files: z.array(fileRef).max(20).default([]),
   tasks: z.array(taskDraft).max(500, 'Tối đa 500 mục nhiệm vụ mỗi lần.'),
 });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { can, reachable, type Actor } from '../../platform/access/policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { errors } from '../../platform/http/app-error.js';
+import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { documentView, loadViewNames } from './document-view.js';
 import { actorOf, agencyOf, documentNotFound, mayRead, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
@@ -68,7 +68,8 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     return { items: page.map((r) => documentView(r, names, today)), nextBefore: rows.length > q.limit ? page.at(-1)!.id : null };
   }
 
-  async function get(ctx: RequestContext, id: number) {
+  /** `viewed: false` when a part answers its own change with the detail: that is not a view to record. */
+  async function get(ctx: RequestContext, id: number, opts: { viewed?: boolean } = {}) {
     const actor = actorOf(ctx);
     const { row, parties } = await loadReadable(actor, id);
     const [assignments, attachments] = await Promise.all([
@@ -76,9 +77,10 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
       db.selectFrom('reg_attachments').select(['id', 'file_name', 'mime', 'size', 'sha256', 'main', 'signatures', 'created_at']).where('document_id', '=', id).orderBy('id').execute(),
     ]);
     // The view is part of the document's history (Decree 30 Appendix VI: access and view history).
-    await repo.insertEvent(db, id, actor, 'viewed', deps.now());
+    if (opts.viewed !== false) await repo.insertEvent(db, id, actor, 'viewed', deps.now());
     const events = await repo.eventsOf(db, id);
     const names = await loadViewNames(deps.org, [row], [...assignments.map((a) => a.staff_id), ...events.map((e) => e.actor_staff_id)]);
+    const directives = (await deps.links?.directives(ctx, id)) ?? [];
     const today = todayOf(deps);
     return {
       ...documentView(row, names, today),
@@ -90,6 +92,9 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
       attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, size: a.size, sha256: a.sha256, main: a.main, signatures: a.signatures, createdAt: a.created_at.toISOString() })),
       events: events.map((e) => ({ id: Number(e.id), at: e.at.toISOString(), action: e.action, actorName: e.actor_name, note: e.note, details: e.details })),
       allowedActions: actionProviders().flatMap((p) => p(actor, row, parties)),
+      // Issue 19 scope 5: where the document came from and what was made of it elsewhere.
+      source: row.source_kind ? { kind: row.source_kind, ref: row.source_ref } : null,
+      directives,
     };
   }
 
@@ -131,6 +136,17 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
 
   const documentTypes = () => DOCUMENT_TYPES.map((t) => ({ code: t.code, name: t.name, abbreviation: t.abbreviation, legal: t.legal }));
 
-  return { loadReadable, list, get, agencies, putSettings, documentTypes };
+  /** A document as another module may cite it (directives, PAR evidence): only one the caller may read. */
+  async function readable(ctx: RequestContext, id: number) {
+    try {
+      const { row } = await loadReadable(actorOf(ctx), id);
+      return { id: row.id, unitId: row.unit_id, direction: row.direction, symbol: row.symbol, subject: row.subject, issuedOn: row.issued_on, issuerName: row.issuer_name, signerName: row.signer_name, body: row.body };
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) return null;
+      throw err;
+    }
+  }
+
+  return { loadReadable, readable, list, get, agencies, putSettings, documentTypes };
 }
 export type DocumentsService = ReturnType<typeof createDocumentsService>;

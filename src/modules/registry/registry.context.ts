@@ -20,6 +20,10 @@ export type RegistryDeps = {
   now: () => Date;
   /** The province calendar's working days (modules/calendar), read afresh for each request. */
   workingDays: () => Promise<IsWorkingDay>;
+  /** Records of other modules that point at a document (issue 19 scope 5), as the caller may see them. */
+  links?: {
+    directives(ctx: RequestContext, documentId: number): Promise<{ id: number; number: string; subject: string; status: string }[]>;
+  };
 };
 
 /**

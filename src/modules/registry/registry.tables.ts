@@ -76,6 +76,8 @@ export interface RegDocumentsTable {
   file_key: string | null;
   file_sha256: string | null;
   note: string | null;
+  source_kind: 'dossier' | null;
+  source_ref: string | null;
   search_text: Generated<string>;
   version: Generated<number>;
   created_at: Generated<Date>;
