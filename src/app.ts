@@ -200,6 +200,8 @@ export function createServices(config: Config, database: DatabaseHandle, options
     feeds: parFeeds({ org, reports: reports.service, serviceIndex: reports.index, feedback, directives, now }),
     // Survey invitation codes are kept only as a keyed hash (the blind-index key): a stolen table reveals no code.
     codeHash: (code) => dataKeys.blindIndex(`par-survey:${code.trim().toUpperCase()}`),
+    // Created below; read only when evidence cites a document of the register.
+    registry: { readable: (ctx, id) => registry.documents.readable(ctx, id) },
   });
   // Personnel (issue 17): the evaluation sheet reads the dossiers', the directives' and PAR's own figures.
   const personnel = createPersonnelService({

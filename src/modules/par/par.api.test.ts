@@ -144,6 +144,18 @@ describe('a PAR round from the criteria set to the published ranking', () => {
       expect(res.statusCode, res.body).toBe(201);
       sheet = res.json();
     }
+    // A document of the ward's own register may be cited (issue 19); one of another agency's register may not.
+    const registered = async (unitCode: string) => (await t.db.insertInto('reg_documents').values({
+      unit_id: u[unitCode] ?? await t.unitId(unitCode), direction: 'out', status: 'released', doc_type: 'KH', subject: 'Kế hoạch cải cách hành chính năm 2026 của phường', number: 3, symbol: `03/KH-UBND-${unitCode}`,
+      series: 'KH', issued_on: '2026-01-15', recipients: '[]',
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    res = await api('POST', `${sheetUrl('H30.501')}/leaves/1.1/evidence`, 'lanhdao.tanphong', { kind: 'record', title: 'Kế hoạch CCHC của Sở Tư pháp', recordKind: 'registry_document', recordRef: String(await registered('H30.102')) });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Không có văn bản này trong sổ văn bản');
+    res = await api('POST', `${sheetUrl('H30.501')}/leaves/1.1/evidence`, 'lanhdao.tanphong', { kind: 'record', title: 'Kế hoạch CCHC năm 2026 (số 03/KH-UBND)', recordKind: 'registry_document', recordRef: String(await registered('H30.501')) });
+    expect(res.statusCode, res.body).toBe(201);
+    sheet = res.json();
+    expect(sheet.nodes.find((n) => n.code === '1.1')!.evidence).toContainEqual(expect.objectContaining({ kind: 'record', recordKind: 'registry_document' }));
     const evidenceId = (sheet.nodes.find((n) => n.code === '1.1')!.evidence![0] as { id: number }).id;
     const file = await api('GET', `${sheetUrl('H30.501')}/evidence/${evidenceId}/file`, 'lanhdao.stp');
     expect(file.statusCode).toBe(404); // the Department of Justice appraises area 2, not 1.1

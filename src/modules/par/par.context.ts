@@ -1,3 +1,4 @@
+import type { RequestContext } from '../../platform/http/context.js';
 import { can, requireActor, type Actor } from '../../platform/access/policy.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { Db } from '../../platform/db/transaction.js';
@@ -25,6 +26,8 @@ export type ParDeps = {
   feeds: ComputedFeeds;
   /** Keyed hash of survey invitation codes (only the hash is stored). */
   codeHash: (code: string) => string;
+  /** A document of an agency's register (modules/registry) as the caller may read it, or null: evidence may cite it. */
+  registry?: { readable(ctx: RequestContext, id: number): Promise<{ id: number; symbol: string | null; subject: string } | null> };
 };
 
 export function actorOf(ctx: { actor: Actor | null }): Actor {

@@ -151,7 +151,7 @@ export const evidenceBody = z.discriminatedUnion('kind', [
     section: z.string().trim().max(200).nullish(), page: z.string().trim().max(50).nullish() }).strict(),
   z.object({ kind: z.literal('link'), title: text('Tên tài liệu', 500, 2), url: z.string().trim().url('Địa chỉ liên kết không hợp lệ.').max(2000).refine((u) => /^https?:\/\//i.test(u), 'Chỉ nhận liên kết http hoặc https.'),
     section: z.string().trim().max(200).nullish(), page: z.string().trim().max(50).nullish() }).strict(),
-  z.object({ kind: z.literal('record'), title: text('Tên tài liệu', 500, 2), recordKind: z.enum(['directive_task', 'procedure', 'report']), recordRef: text('Mã bản ghi', 100) }).strict(),
+  z.object({ kind: z.literal('record'), title: text('Tên tài liệu', 500, 2), recordKind: z.enum(['directive_task', 'procedure', 'report', 'registry_document'], { message: 'Loại bản ghi: nhiệm vụ, thủ tục, báo cáo hoặc văn bản trong sổ văn bản.' }), recordRef: text('Mã bản ghi', 100) }).strict(),
 ], { message: 'Loại tài liệu kiểm chứng không hợp lệ.' });
 
 export const explanationRequestBody = z.object({ request: text('Nội dung yêu cầu giải trình', 4000, 2) }).strict();

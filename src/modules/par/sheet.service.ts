@@ -218,6 +218,11 @@ export function createSheetService(deps: ParDeps, survey: SurveyService) {
         if (!content) throw errors.validation([{ path: 'fileKey', message: `Tệp "${body.fileName}" chưa được tải lên kho lưu tệp.`, messageEn: 'File not stored.' }]);
         file = { key: body.fileKey, name: body.fileName, type: sniffScanType(content) ?? 'application/octet-stream', size: content.length };
       }
+      // A registered document (issue 19 scope 5) is cited by its id in the register, only if the officer may read it there.
+      if (body.kind === 'record' && body.recordKind === 'registry_document') {
+        const id = /^\d{1,9}$/.test(body.recordRef) ? Number(body.recordRef) : 0;
+        if (!id || !(await deps.registry?.readable(ctx, id))) throw errors.validation([{ path: 'recordRef', message: 'Không có văn bản này trong sổ văn bản mà bạn được xem.', messageEn: 'No such document in a register you may read.' }]);
+      }
       await inTransaction(deps.db, async (trx) => {
         const row = await trx.insertInto('par_evidence').values({
           round_id: roundId, unit_id: unitId, code, kind: body.kind, title: body.title,

@@ -209,6 +209,7 @@ export const parRoundEn: Record<ParRoundKey, string> = {
   'evidence.record.directive_task': 'Directive task',
   'evidence.record.procedure': 'Administrative procedure',
   'evidence.record.report': 'Report',
+  'evidence.record.registry_document': 'Registered document (enter its id)',
 
   'act.self': 'Self-score {code}',
   'act.evidence': 'Add evidence {code}',

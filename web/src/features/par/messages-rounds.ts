@@ -208,6 +208,7 @@ const vi = {
   'evidence.record.directive_task': 'Nhiệm vụ chỉ đạo',
   'evidence.record.procedure': 'Thủ tục hành chính',
   'evidence.record.report': 'Báo cáo',
+  'evidence.record.registry_document': 'Văn bản trong sổ văn bản (nhập mã văn bản)',
 
   'act.self': 'Tự chấm {code}',
   'act.evidence': 'Thêm tài liệu {code}',

@@ -164,7 +164,7 @@ function ExplainDialog({ sheet, node, onClose, reload }: LeafProps) {
   );
 }
 
-interface EvidenceValues { kind: 'file' | 'link' | 'record'; title: string; url?: string; section?: string; page?: string; recordKind?: 'directive_task' | 'procedure' | 'report'; recordRef?: string }
+interface EvidenceValues { kind: 'file' | 'link' | 'record'; title: string; url?: string; section?: string; page?: string; recordKind?: 'directive_task' | 'procedure' | 'report' | 'registry_document'; recordRef?: string }
 
 /** Evidence: a file stored first (POST /files) and named by key, a link, or a record already in the system. */
 function EvidenceDialog({ sheet, node, onClose, reload }: LeafProps) {
@@ -212,7 +212,7 @@ function EvidenceDialog({ sheet, node, onClose, reload }: LeafProps) {
         {kind === 'record' ? (
           <>
             <Form.Item name="recordKind" label={t('ev.recordKind')} rules={required}>
-              <Select aria-label={t('ev.recordKind')} options={(['directive_task', 'procedure', 'report'] as const).map((k) => ({ value: k, label: t(`evidence.record.${k}`) }))} />
+              <Select aria-label={t('ev.recordKind')} options={(['directive_task', 'procedure', 'report', 'registry_document'] as const).map((k) => ({ value: k, label: t(`evidence.record.${k}`) }))} />
             </Form.Item>
             <Form.Item name="recordRef" label={t('ev.recordRef')} rules={required}><Input maxLength={100} /></Form.Item>
           </>

@@ -211,6 +211,8 @@ function EvidenceList({ node, sheet }: { node: SheetNode; sheet: Sheet }) {
               <a href={evidenceFileUrl(sheet.round.id, sheet.unit.id, e.id)} download={e.fileName ?? undefined}><PaperClipOutlined aria-hidden /> {e.title}</a>
             ) : e.kind === 'link' ? (
               <a href={e.url ?? undefined} target="_blank" rel="noreferrer noopener"><LinkOutlined aria-hidden /> {e.title}</a>
+            ) : e.recordKind === 'registry_document' ? (
+              <Link to={`/can-bo/van-thu/van-ban/${e.recordRef}`}><FileTextOutlined aria-hidden /> {e.title}</Link>
             ) : (
               <span><FileTextOutlined aria-hidden /> {e.title} ({t(`evidence.record.${e.recordKind as 'report'}`)}: {e.recordRef})</span>
             )}
