@@ -16,7 +16,8 @@ alter table access_grants add constraint access_grants_role_check
 -- are numbered (one series per type, or one series for all; Decree 30 art. 15 leaves it to the head).
 create table reg_settings (
   unit_id integer primary key references org_units (id),
-  symbol text not null constraint reg_settings_symbol_check check (symbol ~ '^[A-ZĐ0-9]{1,12}(-[A-ZĐ0-9]{1,12})?$'),
+  -- Its form (capitals, digits, one hyphen) is checked at the edge (schema.ts settingsBody).
+  symbol text not null constraint reg_settings_symbol_check check (length(btrim(symbol)) between 1 and 25),
   place_name text not null constraint reg_settings_place_check check (length(btrim(place_name)) between 2 and 60),
   managing_body text constraint reg_settings_managing_check check (managing_body is null or length(btrim(managing_body)) between 2 and 200),
   numbering text not null default 'per_type' constraint reg_settings_numbering_check check (numbering in ('per_type', 'single')),

@@ -41,6 +41,7 @@ import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { checklistPort } from './modules/inspection/checklist-wiring.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
+import { createRegistryReminders, REGISTRY_TEMPLATES } from './modules/registry/registry.reminders.js';
 import { apologiesIssued, staffStepsOnTime } from './modules/dossiers/staff-steps.js';
 import { createNotifyService } from './platform/notify/notify.service.js';
 import { notifyRoutes } from './platform/notify/notify.routes.js';
@@ -167,7 +168,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
   });
   // Background work: durable jobs, the outbox's delivery and the dossier reminders (issue 6).
   const jobs = createScheduler(database.db);
-  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES), ...Object.values(DIRECTIVE_TEMPLATES)] });
+  const notify = createNotifyService(database.db, { smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, templates: [...APPLICANT_TEMPLATE_LIST, ...REMINDER_TEMPLATES, ...Object.values(FEEDBACK_TEMPLATES), ...Object.values(DIRECTIVE_TEMPLATES), ...Object.values(REGISTRY_TEMPLATES)] });
   const reminders = createReminders({ db: database.db, org, deadlines: calendar.deadlines });
   configureApplicantNotifications({ publicUrl: config.publicUrl });
   notify.registerJobs(jobs);
@@ -192,6 +193,11 @@ export function createServices(config: Config, database: DatabaseHandle, options
     db: database.db, workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
     recipients: { load: () => loadDirectory(database.db, org) },
     unitName: async (id) => (await org.allUnits()).find((u) => u.id === id)?.name ?? '',
+  }).registerJobs(jobs);
+  // Incoming documents' handlers told of deadlines near and past (issue 19).
+  createRegistryReminders({
+    db: database.db, workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    recipients: { load: () => loadDirectory(database.db, org) },
   }).registerJobs(jobs);
   // PAR index (issue 16): computed criteria read the reports' and the directives' own figures.
   const par = createParService({
@@ -231,6 +237,7 @@ export function createServices(config: Config, database: DatabaseHandle, options
     links: { directives: (ctx, id) => directives.documents.linkedToRegistry(ctx, id) },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
   });
+  registry.exchange.registerJobs(jobs);
   return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 

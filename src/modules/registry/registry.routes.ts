@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
+import { attachmentRoutes } from './attachments.routes.js';
+import { exchangeRoutes } from './exchange.routes.js';
+import { filesRoutes } from './files.routes.js';
+import { incomingRoutes } from './incoming.routes.js';
+import { outgoingRoutes } from './outgoing.routes.js';
 import type { RegistryService } from './registry.service.js';
 import { documentListQuery, idParam, settingsBody } from './schema.js';
 
@@ -22,4 +27,9 @@ export async function registryRoutes(app: App, registry: RegistryService): Promi
     async (req) => documents.list(req.ctx, req.query));
   app.get(`${P}/documents/:id`, { schema: { tags, summary: 'Một văn bản: thông tin, xử lý, tệp, lịch sử (lần xem được ghi lại) / one document', params: idParams } },
     async (req) => documents.get(req.ctx, req.params.id));
+  await outgoingRoutes(app, registry);
+  await exchangeRoutes(app, registry);
+  await incomingRoutes(app, registry);
+  await filesRoutes(app, registry);
+  await attachmentRoutes(app, registry);
 }

@@ -15,7 +15,7 @@ export function createRegistryService(deps: RegistryDeps) {
   const exchange = createExchangeService(deps);
   const outgoing = createOutgoingService(deps, { onReleased: exchange.onReleased });
   const incoming = createIncomingService(deps, { onRegistered: exchange.onRegistered });
-  const documents = createDocumentsService(deps, () => [outgoing.allowedActions, incoming.allowedActions, exchange.allowedActions]);
+  const documents = createDocumentsService(deps, () => [outgoing.allowedActions, incoming.allowedActions, exchange.allowedActions, attachments.allowedActions]);
   const attachments = createAttachmentsService(deps);
   const files = createFilesService(deps);
   return { documents, outgoing, incoming, exchange, attachments, files };
