@@ -38,7 +38,7 @@ export type DocumentListQuery = z.infer<typeof documentListQuery>;
 export const settingsBody = z.object({
   symbol: z.string().trim().regex(/^[A-ZĐ0-9]{1,12}(-[A-ZĐ0-9]{1,12})?$/u, 'Ký hiệu cơ quan: chữ in hoa không dấu (có thể có Đ) hoặc số, tối đa 12 ký tự, ví dụ SNV hoặc UBND.'),
   placeName: text('Địa danh', 60, 2),
-  managingBody: optText('Cơ quan chủ quản', 200).optional(),
+  managingBody: z.union([z.literal(''), text('Cơ quan chủ quản', 200, 2)]).optional(),
   numbering: z.enum(['per_type', 'single'], { message: 'Cách đánh số: theo từng loại văn bản hoặc một dãy chung.' }),
   version: version.optional(),
 }).strict();
