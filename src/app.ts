@@ -235,6 +235,13 @@ export function createServices(config: Config, database: DatabaseHandle, options
   const registry = createRegistryService({
     db: database.db, org, now, files,
     links: { directives: (ctx, id) => directives.documents.linkedToRegistry(ctx, id) },
+    // A dossier's result issued as a document: read through the dossiers module, which decides who may.
+    dossiers: {
+      facts: async (ctx, code) => {
+        const d = await dossiers.get(ctx, code);
+        return { code: d.code, procedureName: d.procedureName, applicantName: d.applicantName, statusName: d.statusName, competentUnitId: d.competentUnitId, resultUnitId: d.resultStep?.unitId ?? null, receivedAt: d.receivedAt };
+      },
+    },
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
   });
   registry.exchange.registerJobs(jobs);

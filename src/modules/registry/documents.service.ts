@@ -61,6 +61,7 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     }
     const key = fold(q.q);
     if (key) query = query.where('d.search_text', 'like', `%${key.replace(/[\\%_]/g, '\\$&')}%`);
+    if (q.dossier) query = query.where('d.source_kind', '=', 'dossier').where('d.source_ref', '=', q.dossier);
     if (q.before) query = query.where('d.id', '<', q.before);
     const rows = await query.orderBy('d.id', 'desc').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);

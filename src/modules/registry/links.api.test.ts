@@ -53,3 +53,39 @@ describe('a steering document registered from a document of the register', () =>
     expect(res.body).toContain('Không có văn bản này trong sổ văn bản');
   });
 });
+
+describe('a dossier\'s result issued as an outgoing document', () => {
+  it('drafts a document to the applicant from a dossier the head works on, found again by the dossier\'s code', async () => {
+    // Received at the Tân Phong desk and handed to the ward's head, who holds it at the result step.
+    const desk = await t.login('motcua.tanphong');
+    s['lanhdao.tanphong'] = await t.login('lanhdao.tanphong');
+    const received = await t.request('POST', '/api/v1/dossiers', { session: desk, body: {
+      procedureCode: '1.001193', channel: 'desk', resultDelivery: 'desk', idempotencyKey: 'registry-links-1',
+      applicant: { kind: 'citizen', fullName: 'Giàng Thị Mỷ', phone: '0912345678', idNumber: '001190004321' },
+    } });
+    expect(received.statusCode, received.body).toBe(201);
+    const code = received.json().code as string;
+    const act = async (session: Session, body: Record<string, unknown>) => {
+      const version = (await t.db.selectFrom('dossiers').select('version').where('code', '=', code).executeTakeFirstOrThrow()).version;
+      const r = await t.request('POST', `/api/v1/dossiers/${code}/actions`, { session, body: { version, ...body } });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await act(desk, { action: 'transfer' });
+    await act(s['lanhdao.tanphong'], { action: 'take' });
+    const dossier = await t.db.selectFrom('dossiers').select(['code', 'applicant_name', 'procedure_name']).where('code', '=', code).executeTakeFirstOrThrow();
+    const res = await t.request('POST', '/api/v1/registry/outgoing/from-dossier', { session: s['lanhdao.tanphong']!, body: { dossierCode: dossier.code } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      direction: 'out', status: 'draft', docType: 'CV', subject: expect.stringContaining(dossier.code), recipients: [{ unitId: null, name: dossier.applicant_name }],
+      source: { kind: 'dossier', ref: dossier.code },
+    });
+    expect(res.json().body).toContain(dossier.procedure_name);
+    const listed = await t.request('GET', `/api/v1/registry/documents?dossier=${encodeURIComponent(dossier.code)}`, { session: s['lanhdao.tanphong']! });
+    expect((listed.json().items as { id: number }[]).map((i) => i.id)).toEqual([res.json().id]);
+    // Another department's head neither reads the dossier nor drafts from it.
+    const other = await t.request('POST', '/api/v1/registry/outgoing/from-dossier', { session: s['lanhdao.snv']!, body: { dossierCode: dossier.code } });
+    expect(other.statusCode).toBe(404);
+    expect((await t.request('POST', '/api/v1/registry/outgoing/from-dossier', { session: s['lanhdao.tanphong']!, body: { dossierCode: 'KHONG-CO' } })).statusCode).toBe(404);
+    expect((await t.request('POST', '/api/v1/registry/outgoing/from-dossier', { session: s['lanhdao.tanphong']!, body: { dossierCode: dossier.code, docType: 'XX' } })).statusCode).toBe(400);
+  });
+});

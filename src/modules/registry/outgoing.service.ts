@@ -215,7 +215,7 @@ export function createOutgoingService(deps: RegistryDeps, hooks: Pick<ExchangeHo
     allowedActions,
 
     /** A new draft; returns its id (the route answers with the detail). */
-    async create(ctx: RequestContext, input: OutgoingCreateInput): Promise<number> {
+    async create(ctx: RequestContext, input: OutgoingCreateInput, origin?: { kind: 'dossier'; ref: string }): Promise<number> {
       const actor = actorOf(ctx);
       const state = await orgState();
       const agencyId = agencyFor(input.draftingUnitId, state, 'draftingUnitId');
@@ -229,11 +229,13 @@ export function createOutgoingService(deps: RegistryDeps, hooks: Pick<ExchangeHo
         urgency: input.urgency ?? 'normal', confidentiality: input.confidentiality ?? 'normal', recipients: JSON.stringify(recipients), drafting_unit_id: input.draftingUnitId,
         drafted_by_staff_id: actor.staffId, approver_staff_id: input.approverStaffId ?? null, signer_title: input.signerTitle ?? null, signing_prefix: input.signingPrefix ?? null,
         pages: input.pages ?? null, copies: input.copies ?? null, note: input.note || null, created_at: at, updated_at: at,
+        // What it was made from in another module (scope 5), e.g. the dossier whose result it issues.
+        source_kind: origin?.kind ?? null, source_ref: origin?.ref ?? null,
       };
       const search = searchText({ symbol: null, subject: input.subject, doc_type: input.docType, issuer_name: null, signer_name: null, note: values.note }, recipients, state.byId.get(input.draftingUnitId)?.name);
       return inTransaction(db, async (trx) => {
         const id = await repo.insertDocument(trx, { ...values, search_text: search });
-        await shared.insertEvent(trx, id, actor, 'created', at, null, { docType: input.docType, recipients: recipients.length });
+        await shared.insertEvent(trx, id, actor, 'created', at, null, { docType: input.docType, recipients: recipients.length, ...(origin ? { source: origin } : {}) });
         await recordAudit(trx, ctx, { action: 'registry.outgoing_created', entity: 'registry_document', entityId: id, unitId: agencyId, after: { docType: input.docType, subject: input.subject, draftingUnitId: input.draftingUnitId } });
         return id;
       });

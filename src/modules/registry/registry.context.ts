@@ -5,6 +5,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { FileStore } from '../../platform/files/file-store.js';
 import type { OrgService } from '../org/org.service.js';
 import type { RegDocumentsTable } from './registry.tables.js';
+import type { DossiersPort } from './from-dossier.js';
 import type { ExchangeTransport } from './transport/exchange-transport.js';
 import type { Selectable } from 'kysely';
 
@@ -25,6 +26,8 @@ export type RegistryDeps = {
   links?: {
     directives(ctx: RequestContext, documentId: number): Promise<{ id: number; number: string; subject: string; status: string }[]>;
   };
+  /** A dossier as the officer may read it (modules/dossiers decides), for its result issued as a document. */
+  dossiers?: DossiersPort;
   /** How documents reach addressees outside the province (transport/); none: they are sent on paper. */
   exchangeTransport?: ExchangeTransport | null;
 };

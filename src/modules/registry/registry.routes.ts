@@ -7,6 +7,7 @@ import { incomingRoutes } from './incoming.routes.js';
 import { outgoingRoutes } from './outgoing.routes.js';
 import type { RegistryService } from './registry.service.js';
 import { documentListQuery, idParam, settingsBody } from './schema.js';
+import { fromDossierBody } from './from-dossier.js';
 
 const idParams = z.object({ id: idParam });
 const unitParams = z.object({ unitId: idParam });
@@ -23,6 +24,8 @@ export async function registryRoutes(app: App, registry: RegistryService): Promi
     async (req) => documents.agencies(req.ctx));
   app.put(`${P}/agencies/:unitId/settings`, { schema: { tags, summary: 'Ký hiệu cơ quan, địa danh, cơ quan chủ quản, cách đánh số / set an agency\'s records-office settings', params: unitParams, body: settingsBody } },
     async (req) => documents.putSettings(req.ctx, req.params.unitId, req.body));
+  app.post(`${P}/outgoing/from-dossier`, { schema: { tags, summary: 'Soạn văn bản đi trả kết quả giải quyết một hồ sơ / draft the document issuing a dossier\'s result', body: fromDossierBody } },
+    async (req, reply) => reply.status(201).send(await documents.get(req.ctx, await registry.draftFromDossier(req.ctx, req.body), { viewed: false })));
   app.get(`${P}/documents`, { schema: { tags, summary: 'Văn bản đi, đến mình được xem; tìm theo mọi trường, không dấu / documents, searched on every field', querystring: documentListQuery } },
     async (req) => documents.list(req.ctx, req.query));
   app.get(`${P}/documents/:id`, { schema: { tags, summary: 'Một văn bản: thông tin, xử lý, tệp, lịch sử (lần xem được ghi lại) / one document', params: idParams } },

@@ -5,6 +5,9 @@ import { createFilesService } from './files.service.js';
 import { createIncomingService } from './incoming.service.js';
 import { createOutgoingService } from './outgoing.service.js';
 import type { RegistryDeps } from './registry.context.js';
+import { dossierDraft, type FromDossierInput } from './from-dossier.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { errors } from '../../platform/http/app-error.js';
 
 /**
  * Official documents and records (issue 19, Decree 30/2020): one service composed of its parts. The
@@ -18,6 +21,12 @@ export function createRegistryService(deps: RegistryDeps) {
   const documents = createDocumentsService(deps, () => [outgoing.allowedActions, incoming.allowedActions, exchange.allowedActions, attachments.allowedActions]);
   const attachments = createAttachmentsService(deps);
   const files = createFilesService(deps);
-  return { documents, outgoing, incoming, exchange, attachments, files };
+  /** Scope 5: a dossier's result drafted as an outgoing document addressed to the applicant. */
+  async function draftFromDossier(ctx: RequestContext, input: FromDossierInput) {
+    if (!deps.dossiers) throw errors.notFound('hồ sơ', 'dossier');
+    const draft = await dossierDraft(ctx, deps.dossiers, input);
+    return outgoing.create(ctx, draft, { kind: 'dossier', ref: input.dossierCode });
+  }
+  return { documents, outgoing, incoming, exchange, attachments, files, draftFromDossier };
 }
 export type RegistryService = ReturnType<typeof createRegistryService>;

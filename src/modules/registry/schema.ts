@@ -29,6 +29,8 @@ export const documentListQuery = z.object({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Only documents the caller drafts, approves or handles. */
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Documents issued from a dossier (its code). */
+  dossier: z.string().trim().min(1).max(40).optional(),
   limit: listLimit,
   /** The last id of the previous page (newest first). */
   before: idParam.optional(),
