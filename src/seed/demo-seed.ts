@@ -10,7 +10,7 @@ import { seedDemoDirective } from '../modules/directives/directives.demo.js';
 import { seedDemoPar } from '../modules/par/par.demo.js';
 import { seedDemoPersonnel } from '../modules/personnel/personnel.demo.js';
 import { seedDemoInspection } from '../modules/inspection/inspection.demo.js';
-import { seedDemoRegistry } from '../modules/registry/registry.demo.js';
+import { seedDemoRegistry, seedDemoRegistryDocuments } from '../modules/registry/registry.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -70,8 +70,11 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   }, `${DEMO_DIR}inspection/demo.json`);
   log(`demo inspection: ${insp.cases} complaint and denunciation cases, ${insp.discipline} discipline cases, a plan and ${insp.inspections} inspections`);
   // The records offices of the departments and communes (issue 19): symbols and place names for numbering.
-  const reg = await seedDemoRegistry({ registry: services.registry, units: await services.org.allUnits(), as: (username) => demoContext(services, username) }, `${DEMO_DIR}registry`);
-  log(`demo registry: ${reg.agencies} records offices`);
+  const regDeps = { registry: services.registry, db: services.db, units: await services.org.allUnits(), as: (username: string) => demoContext(services, username) };
+  const reg = await seedDemoRegistry(regDeps, `${DEMO_DIR}registry`);
+  const staffOf = async (username: string) => (await services.db.selectFrom('auth_accounts').select('staff_id').where('username', '=', username).executeTakeFirstOrThrow()).staff_id!;
+  const regDocs = await seedDemoRegistryDocuments({ ...regDeps, now: services.now, staffOf }, `${DEMO_DIR}registry`);
+  log(`demo registry: ${reg.agencies} records offices, ${regDocs.documents} documents, ${regDocs.files} files`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }
