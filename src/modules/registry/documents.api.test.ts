@@ -83,3 +83,32 @@ describe('documents: list, search and detail', () => {
     expect(types.find((x) => x.code === 'QyĐ')?.abbreviation).toBe('QyĐ');
   });
 });
+
+describe('an agency\'s people and a document\'s electronic copy', () => {
+  it('lets a section\'s specialist find the department\'s signers, not another agency\'s people', async () => {
+    const stpSpecialist = await t.login('chuyenvien.stp');
+    const signers = await t.request('GET', `${P}/agencies/${u['H30.102']}/people?signers=true`, { session: stpSpecialist });
+    expect(signers.statusCode, signers.body).toBe(200);
+    const names = (signers.json().items as { fullName: string; maySign: boolean }[]);
+    expect(names.map((p) => p.fullName)).toContain('Đặng Quốc Việt');
+    expect(names.every((p) => p.maySign)).toBe(true);
+    const everyone = (await t.request('GET', `${P}/agencies/${u['H30.102']}/people?q=vang a dinh`, { session: stpSpecialist })).json().items as { fullName: string; maySign: boolean }[];
+    expect(everyone).toEqual([expect.objectContaining({ fullName: 'Vàng A Dính', maySign: false })]);
+    expect((await t.request('GET', `${P}/agencies/${u['H30.101']}/people`, { session: stpSpecialist })).statusCode).toBe(404);
+  });
+
+  it('serves the stored copy to the document\'s readers, each download in its history', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% Bản điện tử của công văn\n');
+    const key = await t.services.files.put(pdf);
+    const id = await insertIncoming('H30.101', 'Công văn gửi qua trục liên thông', { file_key: key, channel: 'exchange' });
+    const res = await t.request('GET', `${P}/documents/${id}/file`, { session: s['lanhdao.snv']! });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.rawPayload.equals(pdf)).toBe(true);
+    expect((await t.request('GET', `${P}/documents/${id}/file`, { session: s['lanhdao.stp']! })).statusCode).toBe(404);
+    const events = await t.db.selectFrom('reg_events').select('action').where('document_id', '=', id).execute();
+    expect(events.map((e) => e.action)).toContain('file_downloaded');
+    const without = await insertIncoming('H30.101', 'Công văn giấy chưa có bản điện tử');
+    expect((await t.request('GET', `${P}/documents/${without}/file`, { session: s['lanhdao.snv']! })).statusCode).toBe(404);
+  });
+});

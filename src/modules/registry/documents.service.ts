@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { can, reachable, type Actor } from '../../platform/access/policy.js';
+import { can, reachable, ROLE_PERMISSIONS, ROLES, type Actor } from '../../platform/access/policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
@@ -135,6 +135,44 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     return (await agencies(ctx)).find((a) => a.unitId === unitId) ?? null;
   }
 
+  /**
+   * The people of an agency (its subtree) whom a document may go to — its signers for a submission,
+   * handlers for routing, the person keeping a file — for anyone who works there with documents. The
+   * org module's staff list is narrower (a section's specialist reads only the section), and a drafter
+   * must be able to find the department's head.
+   */
+  async function people(ctx: RequestContext, unitId: number, q: { q?: string | undefined; signers?: boolean | undefined }) {
+    const actor = actorOf(ctx);
+    const units = await deps.org.allUnits();
+    const agencies = await repo.agencyIds(db);
+    const mine = (perm: Parameters<typeof can>[1]) => can(actor, perm, unitId) || reachable(actor, perm).some((u) => agencyOf(u, units, agencies) === unitId);
+    if (!agencies.has(unitId) || !(mine('document.read') || mine('document.draft') || mine('document.register'))) throw errors.notFound('cơ quan', 'agency');
+    const subtree = (await deps.org.subtrees([unitId])).get(unitId) ?? [unitId];
+    // Signers hold a role with document.sign at the agency or above it (a grant covers its subtree).
+    const above: number[] = [];
+    for (let at: number | null | undefined = unitId; at != null; at = units.find((u) => u.id === at)?.parentId) above.push(at);
+    const signingRoles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('document.sign') && r !== 'admin');
+    let query = db.selectFrom('org_staff as s').innerJoin('org_units as u', 'u.id', 's.unit_id')
+      .select((eb) => ['s.id', 's.full_name', 's.position', 'u.name as unit_name',
+        eb.exists(eb.selectFrom('access_grants as g').select('g.id').whereRef('g.staff_id', '=', 's.id').where('g.role', 'in', signingRoles).where('g.unit_id', 'in', above)).as('may_sign')])
+      .where('s.active', '=', true).where('s.unit_id', 'in', subtree);
+    const key = fold(q.q);
+    if (key) query = query.where(sql<string>`lower(f_unaccent(s.full_name))`, 'like', `%${key.replace(/[\\%_]/g, '\\$&')}%`);
+    const rows = await query.orderBy('s.full_name').limit(200).execute();
+    return { items: rows.filter((r) => !q.signers || r.may_sign).map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitName: r.unit_name, active: true, maySign: Boolean(r.may_sign) })) };
+  }
+
+  /** The electronic copy of a document (an exchanged copy's file, a released document's copy), for its readers; each download is an event. */
+  async function file(ctx: RequestContext, id: number) {
+    const actor = actorOf(ctx);
+    const { row } = await loadReadable(actor, id);
+    const content = row.file_key ? await deps.files.get(row.file_key) : undefined;
+    if (!row.file_key || !content) throw errors.notFound('bản điện tử của văn bản', 'electronic copy');
+    await repo.insertEvent(db, id, actor, 'file_downloaded', deps.now());
+    const name = `${(row.symbol ?? `van-ban-${row.id}`).replace(/[^\p{L}\p{N}.-]+/gu, '-')}.pdf`;
+    return { name, type: content.subarray(0, 5).toString('latin1') === '%PDF-' ? 'application/pdf' : 'application/octet-stream', content };
+  }
+
   const documentTypes = () => DOCUMENT_TYPES.map((t) => ({ code: t.code, name: t.name, abbreviation: t.abbreviation, legal: t.legal }));
 
   /** A document as another module may cite it (directives, PAR evidence): only one the caller may read. */
@@ -148,6 +186,6 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     }
   }
 
-  return { loadReadable, readable, list, get, agencies, putSettings, documentTypes };
+  return { loadReadable, readable, list, get, agencies, putSettings, documentTypes, people, file };
 }
 export type DocumentsService = ReturnType<typeof createDocumentsService>;

@@ -6,7 +6,8 @@ import { filesRoutes } from './files.routes.js';
 import { incomingRoutes } from './incoming.routes.js';
 import { outgoingRoutes } from './outgoing.routes.js';
 import type { RegistryService } from './registry.service.js';
-import { documentListQuery, idParam, settingsBody } from './schema.js';
+import { documentListQuery, idParam, peopleQuery, settingsBody } from './schema.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { fromDossierBody } from './from-dossier.js';
 
 const idParams = z.object({ id: idParam });
@@ -26,6 +27,13 @@ export async function registryRoutes(app: App, registry: RegistryService): Promi
     async (req) => documents.putSettings(req.ctx, req.params.unitId, req.body));
   app.post(`${P}/outgoing/from-dossier`, { schema: { tags, summary: 'Soạn văn bản đi trả kết quả giải quyết một hồ sơ / draft the document issuing a dossier\'s result', body: fromDossierBody } },
     async (req, reply) => reply.status(201).send(await documents.get(req.ctx, await registry.draftFromDossier(req.ctx, req.body), { viewed: false })));
+  app.get(`${P}/agencies/:unitId/people`, { schema: { tags, summary: 'Cán bộ của cơ quan để trình ký, phân công xử lý, lập hồ sơ / the agency\'s people', params: unitParams, querystring: peopleQuery } },
+    async (req) => documents.people(req.ctx, req.params.unitId, req.query));
+  app.get(`${P}/documents/:id/file`, { schema: { tags, summary: 'Bản điện tử của văn bản (lượt tải được ghi lại) / the electronic copy', params: idParams } },
+    async (req, reply) => {
+      const f = await documents.file(req.ctx, req.params.id);
+      return reply.type(f.type).header('content-disposition', contentDisposition('inline', f.name)).header('cache-control', 'no-store').send(f.content);
+    });
   app.get(`${P}/documents`, { schema: { tags, summary: 'Văn bản đi, đến mình được xem; tìm theo mọi trường, không dấu / documents, searched on every field', querystring: documentListQuery } },
     async (req) => documents.list(req.ctx, req.query));
   app.get(`${P}/documents/:id`, { schema: { tags, summary: 'Một văn bản: thông tin, xử lý, tệp, lịch sử (lần xem được ghi lại) / one document', params: idParams } },

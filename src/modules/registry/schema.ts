@@ -37,6 +37,12 @@ export const documentListQuery = z.object({
 }).strict();
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
 
+export const peopleQuery = z.object({
+  q: z.string().trim().max(100, 'Từ khóa tối đa 100 ký tự.').optional(),
+  /** Only those who may sign for the agency (an outgoing document's approver). */
+  signers: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+}).strict();
+
 export const settingsBody = z.object({
   symbol: z.string().trim().regex(/^[A-ZĐ0-9]{1,12}(-[A-ZĐ0-9]{1,12})?$/u, 'Ký hiệu cơ quan: chữ in hoa không dấu (có thể có Đ) hoặc số, tối đa 12 ký tự, ví dụ SNV hoặc UBND.'),
   placeName: text('Địa danh', 60, 2),

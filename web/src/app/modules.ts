@@ -23,6 +23,7 @@ import { personnelModule } from '../features/personnel';
 import { portalModule } from '../features/portal';
 import { privacyModule } from '../features/privacy';
 import { registerModule } from '../features/register';
+import { registryModule } from '../features/registry';
 import { satisfactionModule } from '../features/satisfaction';
 import { reportsModule } from '../features/reports';
 import { workspaceModule } from '../features/workspace';
@@ -53,4 +54,5 @@ export const modules: readonly FeatureModule[] = [
   parModule,
   personnelModule,
   inspectionModule,
+  registryModule,
 ];
