@@ -103,7 +103,8 @@ export interface PeriodSummary {
 }
 
 export interface DocumentDetail {
-  document: DocumentSummary & { fullText: string; files: StoredFile[] };
+  /** `registryDocumentId`: the document of an agency's register (issue 19) this one was registered from. */
+  document: DocumentSummary & { fullText: string; files: StoredFile[]; registryDocumentId?: number | null };
   tasks: TaskSummary[];
   periods: PeriodSummary[];
   can: { manage: boolean; approve: boolean };
@@ -200,6 +201,30 @@ export function useDocumentStatus(id: number) {
       void client.invalidateQueries({ queryKey: ['directives', 'board'] });
       void client.invalidateQueries({ queryKey: ['directives', 'task'] });
     },
+  });
+}
+
+/** A document of the registry (issue 19, GET /registry/documents/:id) a steering document is registered from. */
+export interface RegistrySource {
+  id: number;
+  direction: 'in' | 'out';
+  docType: string;
+  symbol: string | null;
+  issuedOn: string | null;
+  issuerName: string | null;
+  signerName: string | null;
+  unitName: string;
+  subject: string;
+  body?: string | null;
+}
+
+export function useRegistrySource(id: number | null) {
+  return useQuery({
+    queryKey: ['registry', 'document', id],
+    queryFn: ({ signal }) => api.get<RegistrySource>(`/registry/documents/${id}`, undefined, signal),
+    enabled: id !== null,
+    retry: false,
+    staleTime: 5 * 60_000,
   });
 }
 

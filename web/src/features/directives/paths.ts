@@ -15,6 +15,8 @@ export const ALIASES_PATH = '/quan-tri/ten-goi-co-quan';
 export const documentPath = (id: number) => `${BOARD_PATH}/${id}`;
 export const taskPath = (id: number) => `${BOARD_PATH}/nhiem-vu/${id}`;
 export const periodPath = (id: number) => `${BOARD_PATH}/ky-bao-cao/${id}`;
+/** A document in the records office's registers (web/src/features/registry, issue 19). */
+export const registryDocumentPath = (id: number) => `/can-bo/van-thu/van-ban/${id}`;
 
 /** A positive integer route parameter, or null (the page then shows "not found"). */
 export function idParam(value: string | undefined): number | null {

@@ -336,4 +336,11 @@ export const dossierEn: Record<DossierKey, string> = {
   'action.attach_draft': 'Attach a draft',
   'result.onlyAt': 'The result is recorded at step {step}: {name} ({unit}), by a holder of the approving permission.',
   'result.notApprover': 'You do not hold the approving permission here: attach a draft, and the unit head records the result.',
+  'registry.card': 'Documents issuing the result',
+  'registry.issued': 'Documents drafted from this dossier',
+  'registry.numbered': 'Document No. {symbol}',
+  'registry.unnumbered': 'Document not yet numbered',
+  'registry.none': 'No document has been drafted from this dossier yet.',
+  'registry.issue': 'Issue the result as an official document',
+  'registry.issueHint': 'Creates a draft outgoing document to the applicant, prefilled from the dossier; edit, sign, number and release it in the registers.',
 };

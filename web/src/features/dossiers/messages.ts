@@ -335,6 +335,13 @@ const vi = {
   'action.attach_draft': 'Đính kèm dự thảo',
   'result.onlyAt': 'Kết quả giải quyết được ghi nhận ở bước {step}: {name} ({unit}), do lãnh đạo có thẩm quyền phê duyệt thực hiện.',
   'result.notApprover': 'Bạn không có quyền phê duyệt tại đơn vị này: hãy đính kèm dự thảo, lãnh đạo đơn vị sẽ ghi nhận kết quả.',
+  'registry.card': 'Văn bản trả kết quả',
+  'registry.issued': 'Văn bản đã soạn từ hồ sơ này',
+  'registry.numbered': 'Văn bản số {symbol}',
+  'registry.unnumbered': 'Văn bản chưa có số',
+  'registry.none': 'Chưa có văn bản nào được soạn từ hồ sơ này.',
+  'registry.issue': 'Phát hành văn bản trả kết quả',
+  'registry.issueHint': 'Tạo dự thảo văn bản đi gửi người nộp, điền sẵn từ hồ sơ; sửa, trình ký, cấp số và phát hành trong sổ văn bản.',
 } as const;
 
 export type DossierKey = keyof typeof vi;

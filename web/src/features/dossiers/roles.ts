@@ -7,3 +7,5 @@ export const DOSSIER_ROLES: readonly Role[] = ['desk_officer', 'specialist', 'un
 
 export const INTAKE_PATH = '/can-bo/tiep-nhan';
 export const DOSSIERS_PATH = '/can-bo/ho-so';
+/** A document in the records office's registers (web/src/features/registry). */
+export const registryDocumentPath = (id: number | string) => `/can-bo/van-thu/van-ban/${id}`;

@@ -14,6 +14,7 @@ import { BOARD_PATH, idParam, periodPath } from '../paths';
 import { TaskList } from '../TaskList';
 import { EmptyText } from '../tags';
 import { PeriodDialog } from './PeriodDialog';
+import { RegistryLink } from '../register/fromRegistry';
 import '../directives.css';
 
 /** `/can-bo/chi-dao/:id`: one steering document — what it says, its tasks and its reporting periods. */
@@ -62,6 +63,7 @@ function DocumentView({ detail }: { detail: DocumentDetail }) {
           { key: 'owner', label: t('reg.ownerUnit'), children: doc.ownerUnitName },
           { key: 'status', label: t('board.status'), children: <Tag color={doc.status === 'active' ? 'blue' : 'default'}>{t(`board.status.${doc.status}`)}</Tag> },
           { key: 'fields', label: t('reg.fields'), children: doc.fields.length ? <Flex gap={4} wrap>{doc.fields.map((f) => <Tag key={f}>{f}</Tag>)}</Flex> : '—' },
+          ...(doc.registryDocumentId ? [{ key: 'registry', label: t('doc.registry'), span: 2, children: <RegistryLink id={doc.registryDocumentId} symbol={doc.number} /> }] : []),
           {
             key: 'counts', label: t('doc.counts'), span: 2,
             children: t('doc.countsText', { total: c.total, completed: c.completed, open: c.open, overdue: c.overdue, nearDue: c.nearDue, rate: doc.completionRate === null ? '—' : `${doc.completionRate.toLocaleString('vi-VN')}%` }),

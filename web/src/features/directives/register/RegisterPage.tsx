@@ -2,18 +2,19 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Skeleton, Typography } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, isApiError } from '../../../shared/api';
 import { DATE_PATTERN } from '../../../shared/format';
 import { useLocale, useT } from '../../../shared/i18n';
 import { ErrorResult } from '../../../shared/ui/ErrorResult';
 import { PageHeader } from '../../../shared/ui/PageHeader';
-import { type Meta, useMeta, useOutline, useRegister } from '../api';
+import { type Meta, type RegistrySource, useMeta, useOutline, useRegister, useRegistrySource } from '../api';
 import { FileUploadField, type UploadedFile } from '../FileUploadField';
 import { useDirectiveT } from '../i18n';
-import { documentPath } from '../paths';
+import { documentPath, idParam } from '../paths';
 import { UnitPicker } from '../UnitPicker';
 import { splitFieldErrors } from './fieldErrors';
+import { prefillFrom, SourceNote } from './fromRegistry';
 import { type TaskRow, draftsOf, rowProblems, rowsFromOutline } from './rows';
 import { TaskTable } from './TaskTable';
 import '../directives.css';
@@ -32,15 +33,31 @@ interface Values {
   fullText?: string;
 }
 
-/** `/can-bo/chi-dao/dang-ky`: register a steering document and confirm the tasks proposed from its text. */
+/**
+ * `/can-bo/chi-dao/dang-ky`: register a steering document and confirm the tasks proposed from its text.
+ * `?fromDocument=<id>` starts from a document of the registers (issue 19 scope 5): the form is prefilled
+ * from it and the directive keeps the link.
+ */
 export default function RegisterPage() {
   const t = useDirectiveT();
+  const locale = useLocale();
   const meta = useMeta();
+  const [params] = useSearchParams();
+  const fromDocument = idParam(params.get('fromDocument') ?? undefined);
+  const source = useRegistrySource(fromDocument);
   let body;
-  if (meta.isPending) body = <Card size="small"><Skeleton active /></Card>;
+  if (meta.isPending || (fromDocument !== null && source.isPending)) body = <Card size="small"><Skeleton active /></Card>;
   else if (meta.isError) body = <ErrorResult error={meta.error} onRetry={() => void meta.refetch()} />;
   else if (!meta.data.can.register || meta.data.ownerUnits.length === 0) body = <Result status="403" title={t('reg.cannot')} />;
-  else body = <RegisterForm meta={meta.data} />;
+  else if (source.isError) {
+    // A document the officer may not read (403/404): say so, and let them enter it by hand.
+    body = (
+      <>
+        <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('reg.fromRegistryError', { error: errorMessage(source.error, locale) })} />
+        <RegisterForm meta={meta.data} />
+      </>
+    );
+  } else body = <RegisterForm key={source.data?.id ?? 'blank'} meta={meta.data} source={source.data} />;
   return (
     <>
       <PageHeader title={t('reg.title')} subtitle={t('reg.subtitle')} />
@@ -49,7 +66,7 @@ export default function RegisterPage() {
   );
 }
 
-function RegisterForm({ meta }: { meta: Meta }) {
+function RegisterForm({ meta, source }: { meta: Meta; source?: RegistrySource }) {
   const t = useDirectiveT();
   const ts = useT();
   const locale = useLocale();
@@ -113,6 +130,7 @@ function RegisterForm({ meta }: { meta: Meta }) {
         ownerUnitId: Number(values.ownerUnitId),
         files,
         tasks: draftsOf(rows),
+        ...(source ? { registryDocumentId: source.id } : {}),
       });
       navigate(documentPath(detail.document.id));
     } catch (error) {
@@ -126,7 +144,8 @@ function RegisterForm({ meta }: { meta: Meta }) {
   const required = [{ required: true, whitespace: true, message: t('required') }];
   return (
     <Form<Values> form={form} layout="vertical" requiredMark scrollToFirstError onFinish={(v) => void send(v)}
-      initialValues={{ docType: meta.docTypes[0]?.code, ownerUnitId: meta.ownerUnits[0]?.id, fields: [] }}>
+      initialValues={{ docType: meta.docTypes[0]?.code, ownerUnitId: meta.ownerUnits[0]?.id, fields: [], ...(source ? prefillFrom(source, meta) : {}) }}>
+      {source ? <SourceNote id={source.id} symbol={source.symbol} /> : null}
       <Card size="small" title={t('reg.document')}>
         <Row gutter={16}>
           <Col xs={24} md={8}>

@@ -16,6 +16,7 @@ import { EventTimeline } from './EventTimeline';
 import { HandoverTable } from './HandoverTable';
 import { RouteSteps } from './RouteSteps';
 import { SlipLinks } from './SlipLinks';
+import { ResultDocumentsCard } from './ResultDocumentsCard';
 import { DossierFiles } from '../files/DossierFiles';
 import { RatingCodeCard } from '../../satisfaction/RatingCodeCard';
 import { useSatisfactionT } from '../../satisfaction/messages';
@@ -141,6 +142,7 @@ export default function DossierDetailPage() {
         <Col xs={24} xl={7}>
           <Flex vertical gap={16} className="mc-detail-side">
             {wide && !d.archived ? actions : null}
+            <ResultDocumentsCard dossier={d} />
             <Card size="small" title={t('detail.slips')}>
               <SlipLinks dossier={d} />
             </Card>

@@ -19,7 +19,7 @@ const DESK_OR_HANDLER: readonly Action[] = ['return_result', 'supplement_receive
 type User = SessionUser & { staffId?: Id };
 
 /** Whether `unitId` lies in the subtree of a unit where the user holds one of `roles`. */
-function holds(user: User, roles: readonly Role[], unitId: Id | null, parents: Map<string, string | null>): boolean {
+export function holds(user: User, roles: readonly Role[], unitId: Id | null, parents: Map<string, string | null>): boolean {
   if (unitId === null) return false;
   const grants = user.roles.filter((g) => roles.includes(g.role)).map((g) => String(g.unitId));
   for (let u: string | null = String(unitId), guard = 0; u && guard < 64; u = parents.get(u) ?? null, guard++) {
