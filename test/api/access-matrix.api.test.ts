@@ -18,6 +18,7 @@ import { open311Fixture } from './access-matrix.open311-fixture.js';
 import { parFixture } from './access-matrix.par-fixture.js';
 import { personnelFixture } from './access-matrix.personnel-fixture.js';
 import { inspectionFixture } from './access-matrix.inspection-fixture.js';
+import { registryFixture } from './access-matrix.registry-fixture.js';
 import { expected, UNIT_RELATIONS, type Relation, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
 
 // About 1,350 requests, ~80 of them rendering a PDF and ~60 receiving a fresh dossier: a minute
@@ -288,6 +289,7 @@ async function setUp(): Promise<void> {
   }, async (setId) => (await send(root, { method: 'GET', url: `/api/v1/par/sets/${setId}/xlsx` })).rawPayload);
   f.personnel = await personnelFixture(t, asRoot);
   f.inspection = await inspectionFixture(t, asRoot);
+  f.registry = await registryFixture(t, asRoot, unit);
   f.newPassword = (s) => `Doi-mat-khau-${s.name.length}-${++counter}-Lai-Chau`;
 }
 

@@ -41,6 +41,8 @@ export type Target = {
   rootUnitIds?: number[];
   /** The PAR organiser (the Department of Home Affairs), set by a PAR row's request. */
   organiserUnitId?: number;
+  /** Where a dossier's result may be drafted as a document (its result step's unit, its competent unit), set by the row's request. */
+  resultUnitIds?: number[];
 };
 
 export type DossierAction = 'assign' | 'withdraw' | 'stop' | 'take';
@@ -92,6 +94,12 @@ export type Rule =
   | { kind: 'dossierActOn'; ok: number }
   /** An action on a dossier (dossier-access.ts authorizeAction), from the caller's permissions at desk and holder. */
   | { kind: 'dossierAction'; action: DossierAction; anonymous: 401 | 404 }
+  /**
+   * A dossier's result drafted as an outgoing document (registry from-dossier, issue 19 scope 5): the dossier
+   * read as `dossierRead` without a reason (404; 403 outside its workflow), then ok with document.draft at
+   * one of `t.resultUnitIds`, else 403.
+   */
+  | { kind: 'dossierDraft'; ok: number; anonymous: 401 | 404 }
   /** Outbox delivery state: dossier.assign reaching a unit of the message, or org.manage for unit-less ones. */
   | { kind: 'outboxList'; ok: number }
   | { kind: 'outboxMessage'; ok: number }
@@ -128,7 +136,7 @@ export function expected(rule: Rule, s: Subject, t: Target): number {
       break;
   }
   if (!a) {
-    if (rule.kind === 'dossierRead' || rule.kind === 'dossierAction') return rule.anonymous;
+    if (rule.kind === 'dossierRead' || rule.kind === 'dossierAction' || rule.kind === 'dossierDraft') return rule.anonymous;
     return 401;
   }
   switch (rule.kind) {
@@ -179,6 +187,10 @@ export function expected(rule: Rule, s: Subject, t: Target): number {
       if (personal && d.assigneeStaffId && d.assigneeStaffId !== a.staffId && !headsHolder) return 403;
       return 200;
     }
+    case 'dossierDraft':
+      if (!canRead(a, t)) return 404;
+      if (!worksOn(a, t)) return 403;
+      return t.resultUnitIds!.some((u) => can(a, 'document.draft', u)) ? rule.ok : 403;
     case 'outboxList':
       return hasAnywhere(a, 'dossier.assign') || hasProvinceWide(a, 'org.manage') ? rule.ok : 403;
     case 'outboxMessage': {

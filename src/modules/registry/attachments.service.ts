@@ -8,7 +8,8 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { Upload } from '../../platform/files/upload.js';
 import { attachmentType, closedReason, fileNameProblem, mayAttach } from './attachment-rules.js';
 import type { ActionsProvider } from './documents.service.js';
-import { actorOf, documentNotFound, invalid, mayRead, staleVersion, type RegistryDeps } from './registry.context.js';
+import { actorOf, invalid, staleVersion, type RegistryDeps } from './registry.context.js';
+import { loadReadable as loadReadableDocument } from './readable.js';
 import * as repo from './registry.repository.js';
 import type { RegAttachmentsTable, SignatureCheck } from './registry.tables.js';
 import { verifyPdfSignatures } from './signature/verify.js';
@@ -32,14 +33,7 @@ export const attachmentView = (a: Pick<AttachmentRow, 'id' | 'file_name' | 'mime
 export function createAttachmentsService(deps: RegistryDeps) {
   const { db } = deps;
 
-  /** documents.loadReadable's rule (the parts are built side by side and never import each other). */
-  async function loadReadable(actor: Actor, id: number) {
-    const row = await repo.findDocument(db, id);
-    if (!row) throw documentNotFound();
-    const parties = await repo.partiesOf(db, id);
-    if (!mayRead(actor, row, parties)) throw documentNotFound();
-    return row;
-  }
+  const loadReadable = async (actor: Actor, id: number) => (await loadReadableDocument(db, actor, id)).row;
 
   /** 404 for a document the caller cannot see, 403 when they may not attach, 409 when its state forbids it. */
   async function assertMayUpload(ctx: RequestContext, id: number) {

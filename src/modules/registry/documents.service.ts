@@ -5,8 +5,9 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { documentView, loadViewNames } from './document-view.js';
-import { actorOf, agencyOf, documentNotFound, mayRead, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
+import { actorOf, agencyOf, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
 import * as repo from './registry.repository.js';
+import { loadReadable as loadReadableDocument } from './readable.js';
 import { DOCUMENT_TYPES } from './rules/document-types.js';
 import { fold } from './rules/search.js';
 import type { DocumentListQuery, SettingsInput } from './schema.js';
@@ -21,14 +22,7 @@ export type ActionsProvider = (actor: Actor, doc: DocumentRow, parties: Document
 export function createDocumentsService(deps: RegistryDeps, actionProviders: () => ActionsProvider[]) {
   const { db } = deps;
 
-  /** A document the caller may read, with its handlers; 404 otherwise (existence is not disclosed). */
-  async function loadReadable(actor: Actor, id: number) {
-    const row = await repo.findDocument(db, id);
-    if (!row) throw documentNotFound();
-    const parties = await repo.partiesOf(db, id);
-    if (!mayRead(actor, row, parties)) throw documentNotFound();
-    return { row, parties };
-  }
+  const loadReadable = (actor: Actor, id: number) => loadReadableDocument(db, actor, id);
 
   async function list(ctx: RequestContext, q: DocumentListQuery) {
     const actor = actorOf(ctx);

@@ -10,7 +10,8 @@ import { createOutsideSender } from './exchange-outside.js';
 import { copyOnRecall, deliveryOnRecall, DELIVERY_STATUS_LABELS, exchangeActions, mayRecall, mayReturn, needsRecallNotice, planDeliveries, type PlannedDelivery } from './exchange-rules.js';
 import type { RecallInput, ReturnInput } from './exchange.schema.js';
 import type { RegDeliveriesTable } from './exchange.tables.js';
-import { actorOf, documentNotFound, mayRead, staleVersion, vnDay, type DocumentRow, type ExchangeHooks, type RegistryDeps } from './registry.context.js';
+import { actorOf, documentNotFound, staleVersion, vnDay, type DocumentRow, type ExchangeHooks, type RegistryDeps } from './registry.context.js';
+import { loadReadable as loadReadableDocument } from './readable.js';
 import * as repo from './registry.repository.js';
 import type { Recipient } from './registry.tables.js';
 import { documentTypeName } from './rules/document-types.js';
@@ -128,14 +129,7 @@ export function createExchangeService(deps: RegistryDeps) {
   const allowedActions: ActionsProvider = (actor, doc, parties) =>
     exchangeActions(doc, { register: can(actor, 'document.register', doc.unit_id), sign: can(actor, 'document.sign', doc.unit_id) }, parties.staffIds.size + parties.unitIds.size);
 
-  /** documents.loadReadable's rule, read here because the parts are built side by side (registry.service.ts). */
-  async function loadReadable(actor: Actor, id: number) {
-    const row = await repo.findDocument(db, id);
-    if (!row) throw documentNotFound();
-    const parties = await repo.partiesOf(db, id);
-    if (!mayRead(actor, row, parties)) throw documentNotFound();
-    return { row, parties };
-  }
+  const loadReadable = (actor: Actor, id: number) => loadReadableDocument(db, actor, id);
 
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const deliveryView = (d: Delivery) => ({

@@ -46,8 +46,9 @@ export function draftFromDossier(d: DossierFacts, draftingUnitId: number, docTyp
 
 /** Checks the drafting unit against the dossier and the caller's rights; the create itself is the outgoing part's. */
 export async function dossierDraft(ctx: RequestContext, port: DossiersPort, input: FromDossierInput): Promise<OutgoingCreateInput> {
-  const facts = await port.facts(ctx, input.dossierCode);
+  // Signed in first: an anonymous caller learns nothing about the dossier (401, not 404).
   const actor = actorOf(ctx);
+  const facts = await port.facts(ctx, input.dossierCode);
   const candidates = [input.draftingUnitId, facts.resultUnitId, facts.competentUnitId].filter((u): u is number => typeof u === 'number');
   const unit = input.draftingUnitId ?? candidates.find((u) => can(actor, 'document.draft', u));
   if (!unit) throw errors.forbidden();

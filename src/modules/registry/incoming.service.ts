@@ -18,7 +18,9 @@ type Assignment = Selectable<RegAssignmentsTable>;
 
 const agencyNotFound = () => errors.notFound('cơ quan', 'agency');
 const refuse = (r: { code: string; vi: string; en: string }) => errors.conflict(r.code, r.vi, r.en);
-const handlesUnit = (actor: Actor, unitId: number) => actor.unitId === unitId || can(actor, 'document.sign', unitId);
+// A unit's assignment is handled by its leadership, and by those of its people who work on documents
+// there (document.draft) — never by a read-only reader, and every handler can open the document (mayRead).
+const handlesUnit = (actor: Actor, unitId: number) => can(actor, 'document.sign', unitId) || (actor.unitId === unitId && can(actor, 'document.draft', unitId));
 
 /**
  * Incoming documents (issue 19 scope 2, Decree 30/2020 arts 20–24; API.md "Incoming"): the records office

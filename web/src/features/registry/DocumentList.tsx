@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { formatDate } from '../../shared/format';
 import { ErrorResult } from '../../shared/ui/ErrorResult';
 import { useDocuments } from './api';
@@ -28,9 +28,11 @@ export function useListParams() {
 export function SearchAndYear({ q, year, update }: Pick<ReturnType<typeof useListParams>, 'q' | 'year' | 'update'>) {
   const t = useRegistryT();
   const [typed, setTyped] = useState(q);
-  // Search once the user pauses, so each key press is not a request.
+  const { pathname } = useLocation();
+  // Search once the user pauses, so each key press is not a request — unless the user has meanwhile
+  // opened another page (a lazily loaded page keeps this one mounted while it loads).
   useEffect(() => {
-    const timer = setTimeout(() => { if (typed.trim() !== q) update({ q: typed.trim() || undefined }); }, 300);
+    const timer = setTimeout(() => { if (typed.trim() !== q && window.location.pathname === pathname) update({ q: typed.trim() || undefined }); }, 300);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);

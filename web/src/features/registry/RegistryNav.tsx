@@ -22,7 +22,7 @@ export function RegistryNav() {
   const selected = items.map((i) => i.key).find((k) => pathname === k || pathname.startsWith(`${k}/`));
   return (
     <nav aria-label={t('nav.label')} className="mc-reg-nav">
-      <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} onClick={({ key }) => navigate(key)}
+      <Menu mode="horizontal" disabledOverflow selectedKeys={selected ? [selected] : []} onClick={({ key }) => navigate(key)}
         items={items.map((i) => ({ key: i.key, label: <a href={i.key} onClick={(e) => e.preventDefault()}>{i.label}</a> }))} />
     </nav>
   );

@@ -56,8 +56,10 @@ export function AttachmentsCard({ docId, attachments, mayUpload }: { docId: numb
   ];
   return (
     <>
-      <Table<Attachment> aria-label={t('att.title')} data-testid="registry-attachments" rowKey="id" size="small" columns={columns} dataSource={attachments}
-        pagination={false} scroll={{ x: 720 }} locale={{ emptyText: <EmptyText>{t('att.empty')}</EmptyText> }} />
+      <div className="mc-reg-scroll" tabIndex={0} role="region" aria-label={t('att.title')}>
+        <Table<Attachment> aria-label={t('att.title')} data-testid="registry-attachments" rowKey="id" size="small" columns={columns} dataSource={attachments}
+          pagination={false} locale={{ emptyText: <EmptyText>{t('att.empty')}</EmptyText> }} />
+      </div>
       {mayUpload ? (
         <Flex gap={12} wrap align="center" style={{ marginTop: 12 }}>
           <Upload showUploadList={false} maxCount={1} accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png,.zip"

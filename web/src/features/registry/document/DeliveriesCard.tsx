@@ -25,7 +25,10 @@ export function DeliveriesTable({ docId }: { docId: number }) {
     { title: t('delivery.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
   ];
   return (
-    <Table<Delivery> aria-label={t('delivery.title')} data-testid="registry-deliveries" rowKey="id" size="small" columns={columns} dataSource={list.data ?? []}
-      loading={list.isPending} pagination={false} scroll={{ x: 720 }} locale={{ emptyText: <EmptyText>{t('delivery.empty')}</EmptyText> }} />
+    // A scrolling region reachable and named for keyboard and screen-reader users (a phone scrolls it sideways).
+    <div className="mc-reg-scroll" tabIndex={0} role="region" aria-label={t('delivery.title')}>
+      <Table<Delivery> aria-label={t('delivery.title')} data-testid="registry-deliveries" rowKey="id" size="small" columns={columns} dataSource={list.data ?? []}
+        loading={list.isPending} pagination={false} locale={{ emptyText: <EmptyText>{t('delivery.empty')}</EmptyText> }} />
+    </div>
   );
 }
