@@ -96,7 +96,7 @@ describe('registering an incoming document', () => {
   });
 
   it('warns of the same document registered before, naming its arrival number, unless confirmed', async () => {
-    const again = await register('vt.stp.test', { ...KE_HOACH, symbol: ' 05/kh-ubnd', issuerName: 'UỶ BAN NHÂN DÂN TỈNH LAI CHÂU', channel: 'electronic' });
+    const again = await register('vt.stp.test', { ...KE_HOACH, symbol: ' 05/kh-ubnd', issuerName: 'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', channel: 'electronic' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'DUPLICATE_DOCUMENT', details: { earlier: [{ id: first.id, arrivalNumber: first.arrivalNumber }] } });
     expect(again.json().error.message).toContain(`số đến ${first.arrivalNumber} ngày 02/03/2026`);
