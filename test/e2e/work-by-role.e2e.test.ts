@@ -131,6 +131,8 @@ describe('intake of an organisation at the desk, read back at 1366 px', () => {
     // A person first: the ID number says what it is.
     await page.getByLabel('Số định danh cá nhân/CCCD', { exact: true }).waitFor();
     await page.getByText('Tổ chức, doanh nghiệp', { exact: true }).click();
+    // The form switches after the click re-renders; count the labels once it has (count() does not wait).
+    await page.getByLabel('Tên tổ chức', { exact: true }).waitFor();
     for (const label of ['Tên tổ chức', 'Mã số doanh nghiệp/mã số thuế', 'Địa chỉ trụ sở', 'Họ và tên người đại diện', 'Chức vụ', 'Số định danh cá nhân/CCCD của người đại diện']) {
       expect(await page.getByLabel(label, { exact: true }).count(), label).toBe(1);
     }
