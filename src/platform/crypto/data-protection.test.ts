@@ -15,7 +15,12 @@ describe('data protection (AES-256-GCM, key id per ciphertext, blind index)', ()
     expect(a.openText(sealed)).toBe('012345678901');
     expect(a.openText('012345678901')).toBe('012345678901'); // written before encryption
     expect(() => createDataProtection(KEY_B).openText(sealed)).toThrow(DataKeyMissingError);
-    const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BA' : 'AA');
+    // Flip one bit of the ciphertext itself: editing base64 characters may only touch ignored padding bits.
+    const [prefix, id, body] = [sealed.slice(0, sealed.lastIndexOf(':') - a.currentKeyId.length), a.currentKeyId, sealed.slice(sealed.lastIndexOf(':') + 1)];
+    const raw = Buffer.from(body, 'base64url');
+    raw[raw.length - 1] ^= 0x01;
+    const tampered = `${prefix}${id}:${raw.toString('base64url')}`;
+    expect(tampered).not.toBe(sealed);
     expect(() => a.openText(tampered)).toThrow();
     const bytes = a.sealBytes(Buffer.from('scan'));
     expect(a.keyIdOfBytes(bytes)).toBe(a.currentKeyId);
