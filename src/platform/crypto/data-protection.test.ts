@@ -18,7 +18,7 @@ describe('data protection (AES-256-GCM, key id per ciphertext, blind index)', ()
     // Flip one bit of the ciphertext itself: editing base64 characters may only touch ignored padding bits.
     const [prefix, id, body] = [sealed.slice(0, sealed.lastIndexOf(':') - a.currentKeyId.length), a.currentKeyId, sealed.slice(sealed.lastIndexOf(':') + 1)];
     const raw = Buffer.from(body, 'base64url');
-    raw[raw.length - 1] ^= 0x01;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 0x01, raw.length - 1);
     const tampered = `${prefix}${id}:${raw.toString('base64url')}`;
     expect(tampered).not.toBe(sealed);
     expect(() => a.openText(tampered)).toThrow();
