@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { can, reachable, ROLE_PERMISSIONS, ROLES, type Actor } from '../../platform/access/policy.js';
+import { can, reachable, ROLE_PERMISSIONS, ROLES, type Actor, type Permission } from '../../platform/access/policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { documentView, loadViewNames } from './document-view.js';
-import { actorOf, agencyOf, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
+import { actorOf, worksAt, staleVersion, todayOf, type DocumentParties, type DocumentRow, type RegistryDeps } from './registry.context.js';
 import * as repo from './registry.repository.js';
 import { loadReadable as loadReadableDocument } from './readable.js';
 import { DOCUMENT_TYPES } from './rules/document-types.js';
@@ -100,7 +100,7 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     const byId = new Map(units.map((u) => [u.id, u]));
     const agencyIds = new Set(settings.map((s) => s.unit_id));
     // A section's staff draft for their agency: the agency counts as theirs when they hold a grant below it.
-    const mine = (unitId: number, perm: Parameters<typeof can>[1]) => can(actor, perm, unitId) || reachable(actor, perm).some((u) => agencyOf(u, units, agencyIds) === unitId);
+    const mine = (unitId: number, perm: Permission) => worksAt(actor, perm, unitId, units, agencyIds);
     return settings
       .filter((s) => mine(s.unit_id, 'document.read') || mine(s.unit_id, 'document.draft') || can(actor, 'org.manage', s.unit_id))
       .map((s) => ({
@@ -139,7 +139,7 @@ export function createDocumentsService(deps: RegistryDeps, actionProviders: () =
     const actor = actorOf(ctx);
     const units = await deps.org.allUnits();
     const agencies = await repo.agencyIds(db);
-    const mine = (perm: Parameters<typeof can>[1]) => can(actor, perm, unitId) || reachable(actor, perm).some((u) => agencyOf(u, units, agencies) === unitId);
+    const mine = (perm: Permission) => worksAt(actor, perm, unitId, units, agencies);
     if (!agencies.has(unitId) || !(mine('document.read') || mine('document.draft') || mine('document.register'))) throw errors.notFound('cơ quan', 'agency');
     const subtree = (await deps.org.subtrees([unitId])).get(unitId) ?? [unitId];
     // Signers hold a role with document.sign at the agency or above it (a grant covers its subtree).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { can } from '../../platform/access/policy.js';
+import { formatViDate } from '../../platform/documents/vi-format.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { OutgoingCreateInput } from './outgoing.schema.js';
@@ -27,7 +28,7 @@ export type DossierFacts = {
 };
 export type DossiersPort = { facts(ctx: RequestContext, code: string): Promise<DossierFacts> };
 
-const vnDate = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('/') : '');
+const vnDate = (iso: string | null) => (iso ? formatViDate(iso) : '');
 
 /** The outgoing draft a dossier's result proposes (pure): the officer edits it before it is submitted. */
 export function draftFromDossier(d: DossierFacts, draftingUnitId: number, docType: FromDossierInput['docType'] = 'CV'): OutgoingCreateInput {

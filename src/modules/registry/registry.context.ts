@@ -1,4 +1,4 @@
-import { can, requireActor, type Actor } from '../../platform/access/policy.js';
+import { can, reachable, requireActor, type Actor, type Permission } from '../../platform/access/policy.js';
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -86,4 +86,12 @@ export function agencyOf(unitId: number, units: readonly { id: number; parentId:
     at = parent.get(at);
   }
   return null;
+}
+
+/**
+ * Whether the caller works at an agency with a permission: granted at the agency itself, or at a unit
+ * whose agency it is (a section's specialist drafts for the department).
+ */
+export function worksAt(actor: Actor, permission: Permission, agencyId: number, units: readonly { id: number; parentId: number | null }[], agencies: ReadonlySet<number>): boolean {
+  return can(actor, permission, agencyId) || reachable(actor, permission).some((u) => agencyOf(u, units, agencies) === agencyId);
 }
