@@ -48,8 +48,9 @@ describe('file store unwritable under load', () => {
   let db: FreshDatabase;
   let server: Server;
   beforeAll(async () => {
-    db = await freshDemoDatabase('motcua_res_files');
-    server = await startServer({ databaseUrl: db.url, dataDir: db.dataDir, env: { MOTCUA_DATA_KEY: DATA_KEY.toString('base64') } });
+    const env = { MOTCUA_DATA_KEY: DATA_KEY.toString('base64') };
+    db = await freshDemoDatabase('motcua_res_files', env);
+    server = await startServer({ databaseUrl: db.url, dataDir: db.dataDir, env });
   });
   afterAll(async () => {
     await server?.stop();

@@ -25,13 +25,18 @@ export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `motcua-${
 
 export type FreshDatabase = { name: string; url: string; dataDir: string; handle: DatabaseHandle; services: Services; drop(): Promise<void> };
 
-/** A new PostgreSQL database, migrated, with the demo province (org, staff, calendar, catalogue) and no dossiers. */
-export async function freshDemoDatabase(prefix: string): Promise<FreshDatabase> {
+/**
+ * A new PostgreSQL database, migrated, with the demo province (org, staff, calendar, catalogue) and no dossiers.
+ * `env` is the configuration the server will run with where it matters to the seed: the demo stores
+ * files (the records office's rendered documents) sealed with the data key, so a test that starts
+ * the server with its own MOTCUA_DATA_KEY must seed with it too, or the server refuses to start.
+ */
+export async function freshDemoDatabase(prefix: string, env: Record<string, string> = {}): Promise<FreshDatabase> {
   const db = await freshPostgres(prefix);
   const dataDir = tempDir(prefix);
   const handle = await openDatabase({ kind: 'postgresql', url: db.url, poolSize: 3 });
   await migrate(handle.db);
-  const config = loadConfig({ MOTCUA_ENV: 'test', MOTCUA_DATA_DIR: dataDir, MOTCUA_LOG_LEVEL: 'silent', DATABASE_URL: db.url }, '0.0.0-resilience');
+  const config = loadConfig({ MOTCUA_ENV: 'test', MOTCUA_DATA_DIR: dataDir, MOTCUA_LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...env }, '0.0.0-resilience');
   const services = createServices(config, handle);
   await seedDemoIfEmpty(services, { demo: 'on' }, () => undefined, { dossiers: false });
   return {
