@@ -40,6 +40,11 @@ import { createInspectionService } from './modules/inspection/inspection.service
 import { inspectionRoutes } from './modules/inspection/inspection.routes.js';
 import { checklistPort } from './modules/inspection/checklist-wiring.js';
 import { createRegistryService } from './modules/registry/registry.service.js';
+import { createQualityService } from './modules/quality/quality.service.js';
+import { qualityRoutes } from './modules/quality/quality.routes.js';
+import { qualityFeeds } from './modules/quality/quality.wiring.js';
+import { createReformBudgetService } from './modules/reform-budget/reform-budget.service.js';
+import { reformBudgetRoutes } from './modules/reform-budget/reform-budget.routes.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryReminders, REGISTRY_TEMPLATES } from './modules/registry/registry.reminders.js';
 import { apologiesIssued, staffStepsOnTime } from './modules/dossiers/staff-steps.js';
@@ -245,7 +250,15 @@ export function createServices(config: Config, database: DatabaseHandle, options
     workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
   });
   registry.exchange.registerJobs(jobs);
-  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Quality management to ISO 9001 (issue 20): objectives and proposals read the reports', dossiers',
+  // satisfaction and feedback figures, process documents the catalogue, review decisions become directives' tasks.
+  const quality = createQualityService({
+    db: database.db, org, now,
+    workingDays: async () => workingDayPredicate(await calendar.deadlines.calculator()),
+    feeds: qualityFeeds({ db: database.db, org, reports: reports.service, satisfaction, feedback, catalog: catalog.service, directives }),
+  });
+  const reformBudget = createReformBudgetService({ db: database.db, org, now });
+  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, quality, reformBudget, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -317,6 +330,8 @@ export async function buildApp({ config, database, services = createServices(con
     await personnelRoutes(api, services.personnel);
     await inspectionRoutes(api, services.inspection);
     await registryRoutes(api, services.registry);
+    await qualityRoutes(api, services.quality);
+    await reformBudgetRoutes(api, services.reformBudget);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

@@ -18,6 +18,8 @@ import { inspectionPlansAuditVocabulary } from './modules/inspection/inspection-
 import { registryAuditVocabulary } from './modules/registry/registry.audit.js';
 import { registryExchangeAuditVocabulary } from './modules/registry/registry-exchange.audit.js';
 import { registryFilesAuditVocabulary } from './modules/registry/registry-files.audit.js';
+import { qualityAuditVocabulary } from './modules/quality/quality.audit.js';
+import { reformBudgetAuditVocabulary } from './modules/reform-budget/reform-budget.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -30,5 +32,5 @@ export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
   reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary, inspectionPlansAuditVocabulary,
-  registryAuditVocabulary, registryExchangeAuditVocabulary, registryFilesAuditVocabulary,
+  registryAuditVocabulary, registryExchangeAuditVocabulary, registryFilesAuditVocabulary, qualityAuditVocabulary, reformBudgetAuditVocabulary,
 ]);

@@ -21,6 +21,8 @@ import type { ParTables } from './modules/par/par.tables.js';
 import type { PersonnelTables } from './modules/personnel/personnel.tables.js';
 import type { InspectionTables } from './modules/inspection/inspection.tables.js';
 import type { RegistryTables } from './modules/registry/registry.tables.js';
+import type { QualityTables } from './modules/quality/quality.tables.js';
+import type { ReformBudgetTables } from './modules/reform-budget/reform-budget.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -29,4 +31,4 @@ import type { RegistryTables } from './modules/registry/registry.tables.js';
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
   SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables, InspectionTables,
-  RegistryTables {}
+  RegistryTables, QualityTables, ReformBudgetTables {}

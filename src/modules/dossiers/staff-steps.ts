@@ -39,3 +39,24 @@ export async function apologiesIssued(db: Db, unitIds: number[], from: Date, to:
     .where('type', '=', 'extended').where('unit_id', 'in', unitIds).where('at', '>=', from).where('at', '<', to).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/**
+ * Per procedure, the dossiers whose events of the given types were recorded in [from, to) by the given
+ * units: how many events, and the dossier codes (no personal data). The quality module's signals (issue
+ * 20): apology letters (`extended`) and supplement requests at reception or in processing.
+ */
+export async function eventsByProcedure(db: Db, types: readonly ('extended' | 'supplement_requested' | 'reception_supplement_requested')[], unitIds: number[], from: Date, to: Date): Promise<{ procedureCode: string; events: number; codes: string[] }[]> {
+  if (unitIds.length === 0 || types.length === 0) return [];
+  const rows = await db.selectFrom('dossier_events as e').innerJoin('dossiers as d', 'd.id', 'e.dossier_id')
+    .select(['d.procedure_code', 'd.code']).select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('e.type', 'in', [...types]).where('e.unit_id', 'in', unitIds).where('e.at', '>=', from).where('e.at', '<', to)
+    .groupBy(['d.procedure_code', 'd.code']).orderBy('d.code').execute();
+  const out = new Map<string, { procedureCode: string; events: number; codes: string[] }>();
+  for (const r of rows) {
+    const p = out.get(r.procedure_code) ?? { procedureCode: r.procedure_code, events: 0, codes: [] };
+    p.events += Number(r.n);
+    p.codes.push(r.code);
+    out.set(r.procedure_code, p);
+  }
+  return [...out.values()];
+}

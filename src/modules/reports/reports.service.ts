@@ -1,3 +1,4 @@
+import type { Ii06aColumn } from './rules/ii06a-columns.js';
 import { AppError, errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { can, hasAnywhere, reachable, requireActor } from '../../platform/access/policy.js';
@@ -157,6 +158,15 @@ export function createReportService(deps: { db: Db; org: OrgService; now: () => 
 
   return {
     ii06aOf,
+    /**
+     * The dossier codes behind one procedure's figure of II.06a over the given units, by the form's own
+     * rule, without an access check: the caller has checked (the quality module's evidence, issue 20).
+     */
+    async ii06aCodesOf(unitIds: number[], period: Period, procedureCode: string, column: Ii06aColumn, limit: number): Promise<{ total: number; codes: string[] }> {
+      const { start, end } = reportBounds(period, deps.now());
+      const page = await repo.ii06aDossiers(deps.db, start, end, unitIds, 'procedure', procedureCode, column, { limit, offset: 0 });
+      return { total: page.total, codes: page.items.map((d) => d.code) };
+    },
     reportUnit,
     checkedPeriod,
     /** Form II.06a (Circular 01/2020/TT-VPCP) for a unit subtree and a period; docs/reports.md defines every column. */

@@ -52,22 +52,30 @@ export const PERMISSIONS = [
   // incoming one to its handlers, approve file lists and disposal (the head); number and release,
   // register arrivals, receive, return and recall through the exchange, keep the file list (the records office).
   'document.read', 'document.draft', 'document.sign', 'document.register',
+  // Quality management to TCVN ISO 9001 (issue 20): read an agency's QMS (everyone who works there: the
+  // processes are how they work); keep it — scope, objectives, processes, document drafts, audits,
+  // nonconformities, review drafts — (the ISO secretary, a specialist, and the head); approve documents
+  // and the policy, record the announcement, hold the management review (the head).
+  'qms.read', 'qms.manage', 'qms.approve',
+  // The reform budget (Directive 16 item 7e): read a unit's budget lines and the yearly summary; keep them.
+  'budget.read', 'budget.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read', 'par.read'];
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read', 'par.read', 'qms.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   unit_head: [...READ, 'staff.manage', 'dossier.process', 'dossier.assign', 'dossier.approve', 'dossier.receive', 'audit.read', 'privacy.manage', 'feedback.handle', 'feedback.approve', 'report.read',
     'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve',
     'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide',
-    'inspection.read', 'inspection.manage', 'inspection.conclude', 'document.read', 'document.draft', 'document.sign'],
+    'inspection.read', 'inspection.manage', 'inspection.conclude', 'document.read', 'document.draft', 'document.sign',
+    'qms.manage', 'qms.approve', 'budget.read', 'budget.manage'],
   specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle',
-    'inspection.read', 'inspection.manage', 'document.read', 'document.draft'],
+    'inspection.read', 'inspection.manage', 'document.read', 'document.draft', 'qms.manage', 'budget.read', 'budget.manage'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   // Oversight reads the complaint cases (never a denouncer's identity); discipline files stay with HR and the head.
-  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read', 'document.read'],
+  auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read', 'document.read', 'budget.read'],
   // The personnel section prepares a discipline case and sits on its council (art. 19); the head decides.
   hr_officer: [...READ, 'personnel.read', 'personnel.manage', 'discipline.read', 'discipline.manage'],
   // The records office (văn thư cơ quan, Decree 30 art. 4): registers everything that comes in and goes out.

@@ -1,0 +1,7 @@
+import type { QualityDeps } from './quality.context.js';
+
+/** Part of the quality service (issue 20); see API.md. Stub until built. */
+export function createNonconformitiesService(_deps: QualityDeps) {
+  return {};
+}
+export type NonconformitiesService = ReturnType<typeof createNonconformitiesService>;
