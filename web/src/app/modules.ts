@@ -24,6 +24,8 @@ import { portalModule } from '../features/portal';
 import { privacyModule } from '../features/privacy';
 import { registerModule } from '../features/register';
 import { registryModule } from '../features/registry';
+import { qualityModule } from '../features/quality';
+import { reformBudgetModule } from '../features/reform-budget';
 import { satisfactionModule } from '../features/satisfaction';
 import { reportsModule } from '../features/reports';
 import { workspaceModule } from '../features/workspace';
@@ -55,4 +57,6 @@ export const modules: readonly FeatureModule[] = [
   personnelModule,
   inspectionModule,
   registryModule,
+  qualityModule,
+  reformBudgetModule,
 ];
