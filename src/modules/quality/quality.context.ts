@@ -43,7 +43,7 @@ export type QualityFeeds = {
 /** What every part of the quality service needs; wired in src/app.ts. */
 export type QualityDeps = {
   db: Db;
-  org: Pick<OrgService, 'allUnits' | 'subtrees' | 'staffNamesByIds'>;
+  org: Pick<OrgService, 'allUnits' | 'subtrees' | 'staffNames' | 'staffNamesByIds'>;
   now: () => Date;
   workingDays: () => Promise<IsWorkingDay>;
   feeds: QualityFeeds;
@@ -86,15 +86,28 @@ export function worksAt(actor: Actor, permission: Permission, agencyId: number, 
 /** What the caller may do with one QMS (RULES.md "Who does what"). */
 export type SystemAccess = { read: boolean; manage: boolean; approve: boolean; isoSecretary: boolean };
 
-/** Loaded before any transaction (the embedded database has one connection). */
-export async function accessTo(deps: QualityDeps, actor: Actor, system: Pick<SystemRow, 'agency_unit_id' | 'iso_secretary_staff_id'>): Promise<SystemAccess> {
-  const units = await deps.org.allUnits();
-  const agencies = new Set((await deps.db.selectFrom('qms_systems').select('agency_unit_id').execute()).map((r) => r.agency_unit_id));
+type UnitTree = readonly { id: number; parentId: number | null }[];
+
+/** The caller's access to one QMS, given the org tree and the agencies that have a QMS (for lists: read them once). */
+export function accessFrom(actor: Actor, system: Pick<SystemRow, 'agency_unit_id' | 'iso_secretary_staff_id'>, units: UnitTree, agencies: ReadonlySet<number>): SystemAccess {
   const isoSecretary = system.iso_secretary_staff_id === actor.staffId;
   const approve = can(actor, 'qms.approve', system.agency_unit_id);
   const manage = approve || isoSecretary || worksAt(actor, 'qms.manage', system.agency_unit_id, units, agencies);
   const read = manage || worksAt(actor, 'qms.read', system.agency_unit_id, units, agencies);
   return { read, manage, approve, isoSecretary };
+}
+
+/** The org tree and the agencies with a QMS, which `accessFrom` decides on. */
+export async function accessBasis(deps: QualityDeps): Promise<{ units: UnitTree; agencies: ReadonlySet<number> }> {
+  const units = await deps.org.allUnits();
+  const agencies = new Set((await deps.db.selectFrom('qms_systems').select('agency_unit_id').execute()).map((r) => r.agency_unit_id));
+  return { units, agencies };
+}
+
+/** Loaded before any transaction (the embedded database has one connection). */
+export async function accessTo(deps: QualityDeps, actor: Actor, system: Pick<SystemRow, 'agency_unit_id' | 'iso_secretary_staff_id'>): Promise<SystemAccess> {
+  const { units, agencies } = await accessBasis(deps);
+  return accessFrom(actor, system, units, agencies);
 }
 
 /**
@@ -112,10 +125,10 @@ export async function loadSystem(deps: QualityDeps, ctx: RequestContext, qmsId: 
 }
 
 /** One row of a record's history, in the same transaction as the change (qms_events is append-only). */
-export async function addEvent(trx: Tx, ctx: RequestContext, at: Date, e: { qmsId: number; entity: string; entityId: number; action: string; details?: Record<string, unknown> }): Promise<void> {
+export async function addEvent(trx: Tx, ctx: RequestContext, at: Date, e: { qmsId: number; record: string; entityId: number; action: string; details?: Record<string, unknown> }): Promise<void> {
   const actor = ctx.actor;
   await trx.insertInto('qms_events').values({
-    qms_id: e.qmsId, entity: e.entity, entity_id: e.entityId, at, action: e.action,
+    qms_id: e.qmsId, entity: e.record, entity_id: e.entityId, at, action: e.action,
     actor_staff_id: actor?.staffId ?? null, actor_name: actor?.fullName ?? 'Hệ thống', details: JSON.stringify(e.details ?? {}),
   }).execute();
 }

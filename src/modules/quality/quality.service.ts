@@ -18,9 +18,9 @@ export function createQualityService(deps: QualityDeps) {
   const processes = createProcessesService(deps);
   const documents = createDocumentsService(deps);
   const nonconformities = createNonconformitiesService(deps);
-  const audits = createAuditsService(deps);
-  const proposals = createProposalsService(deps);
-  const reviews = createReviewsService(deps);
+  const audits = createAuditsService(deps, { raise: nonconformities.raiseInTx });
+  const proposals = createProposalsService(deps, { raise: nonconformities.raiseInTx, detail: nonconformities.get });
+  const reviews = createReviewsService(deps, objectives.readingsOf);
   return { systems, objectives, processes, documents, nonconformities, audits, proposals, reviews };
 }
 export type QualityService = ReturnType<typeof createQualityService>;

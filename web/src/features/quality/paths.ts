@@ -25,3 +25,8 @@ export const reviewPath = (id: number) => `${QUALITY_PATH}/xem-xet/${id}`;
 export function idParam(value: string | null | undefined): number | null {
   return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null;
 }
+
+/** Today in Vietnam as YYYY-MM-DD: the server counts every day on the Vietnamese calendar. */
+export function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
