@@ -11,6 +11,8 @@ import { seedDemoPar } from '../modules/par/par.demo.js';
 import { seedDemoPersonnel } from '../modules/personnel/personnel.demo.js';
 import { seedDemoInspection } from '../modules/inspection/inspection.demo.js';
 import { seedDemoRegistry, seedDemoRegistryDocuments } from '../modules/registry/registry.demo.js';
+import { seedDemoQuality } from '../modules/quality/quality.demo.js';
+import { seedDemoReformBudget } from '../modules/reform-budget/reform-budget.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -75,6 +77,12 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   const staffOf = async (username: string) => (await services.db.selectFrom('auth_accounts').select('staff_id').where('username', '=', username).executeTakeFirstOrThrow()).staff_id!;
   const regDocs = await seedDemoRegistryDocuments({ ...regDeps, now: services.now, staffOf }, `${DEMO_DIR}registry`);
   log(`demo registry: ${reg.agencies} records offices, ${regDocs.documents} documents, ${regDocs.files} files`);
+  // Sở Xây dựng's ISO 9001 system and the year's reform budget lines (issue 20), after the dossiers its objectives read.
+  const unitOf = (code: string) => { const id = unitIds.get(code); if (!id) throw new Error(`demo: no unit ${code}`); return id; };
+  const as = (username: string) => demoContext(services, username);
+  const qms = await seedDemoQuality({ quality: services.quality, db: services.db, now: services.now, unitId: unitOf, staffOf, as }, `${DEMO_DIR}quality/demo.json`);
+  const budget = await seedDemoReformBudget({ budget: services.reformBudget, now: services.now, unitId: unitOf, as }, `${DEMO_DIR}reform-budget/lines.json`);
+  log(`demo quality: ${qms.objectives} objectives, ${qms.documents} documents, ${qms.nonconformities} nonconformity closed; reform budget: ${budget.lines} lines`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }
