@@ -80,7 +80,8 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   // Sở Xây dựng's ISO 9001 system and the year's reform budget lines (issue 20), after the dossiers its objectives read.
   const unitOf = (code: string) => { const id = unitIds.get(code); if (!id) throw new Error(`demo: no unit ${code}`); return id; };
   const as = (username: string) => demoContext(services, username);
-  const qms = await seedDemoQuality({ quality: services.quality, db: services.db, now: services.now, unitId: unitOf, staffOf, as }, `${DEMO_DIR}quality/demo.json`);
+  const since = new Map((await services.org.allUnits()).map((u) => [u.code, u.effectiveFrom]));
+  const qms = await seedDemoQuality({ quality: services.quality, db: services.db, now: services.now, unitId: unitOf, unitEffectiveFrom: (code) => since.get(code) ?? null, staffOf, as }, `${DEMO_DIR}quality/demo.json`);
   const budget = await seedDemoReformBudget({ budget: services.reformBudget, now: services.now, unitId: unitOf, as }, `${DEMO_DIR}reform-budget/lines.json`);
   log(`demo quality: ${qms.objectives} objectives, ${qms.documents} documents, ${qms.nonconformities} nonconformity closed; reform budget: ${budget.lines} lines`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);

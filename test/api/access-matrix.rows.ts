@@ -23,6 +23,8 @@ import { INSPECTION_PLAN_ROWS } from './access-matrix.rows.inspection-plans.js';
 import { INSPECTION_REPORT_ROWS } from './access-matrix.rows.inspection-reports.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
 import { REGISTRY_ROWS } from './access-matrix.rows.registry.js';
+import { QUALITY_ROWS } from './access-matrix.rows.quality.js';
+import { REFORM_BUDGET_ROWS } from './access-matrix.rows.reform-budget.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
 import { worksOn, type Relation, type Rule, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
@@ -95,6 +97,7 @@ export type Fixture = {
   personnel: import('./access-matrix.personnel-fixture.js').PersonnelFixture; // schemes, records and sheets at each relation's unit
   inspection: import('./access-matrix.inspection-fixture.js').InspectionFixture; // complaint, denunciation and discipline cases at each relation's unit
   registry: import('./access-matrix.registry-fixture.js').RegistryFixture; // documents, files and disposal lists at each relation's unit (an agency)
+  quality: import('./access-matrix.quality-fixture.js').QualityFixture; // a QMS and reform budget lines at each relation's agency
   newPassword(s: Subject): string;
   /** A kiosk rating code of a dossier received at the child unit's desk: `fresh` for a new dossier, else the same one each time. */
   ratingCode(fresh: boolean): Promise<string>;
@@ -382,6 +385,7 @@ export const ROWS: Row[] = [
   },
   ...PRIVACY_ROWS, ...CITIZEN_ROWS, ...FEEDBACK_ROWS, ...OPEN311_ROWS, ...PAYMENT_ROWS, ...SATISFACTION_ROWS,
   ...DIRECTIVE_ROWS, ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS, ...INSPECTION_PLAN_ROWS, ...INSPECTION_REPORT_ROWS, ...REPORT_ROWS, ...REGISTRY_ROWS,
+  ...QUALITY_ROWS, ...REFORM_BUDGET_ROWS,
 ];
 
 function importedWithin(perm: 'org.manage' | 'staff.manage') {

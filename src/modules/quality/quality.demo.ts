@@ -19,6 +19,8 @@ export type QualityDemoDeps = {
   db: Db;
   now: () => Date;
   unitId: (code: string) => number;
+  /** When the unit came into being (the demo's departments on 1/7/2025, the two-level government). */
+  unitEffectiveFrom: (code: string) => string | null;
   staffOf: (username: string) => Promise<number>;
   as: (username: string) => Promise<RequestContext>;
 };
@@ -44,9 +46,12 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 export async function seedDemoQuality(deps: QualityDemoDeps, file: string): Promise<{ objectives: number; documents: number; nonconformities: number }> {
   const d = JSON.parse(await readFile(file, 'utf8')) as Demo;
   const { quality, db } = deps;
+  const today = vnDay(deps.now());
+  // A demo made before the agency existed (tests seed on past days) has no QMS to show.
+  const since = deps.unitEffectiveFrom(d.agency);
+  if (since && since > today) return { objectives: 0, documents: 0, nonconformities: 0 };
   const head = await deps.as(d.head);
   const secretary = await deps.as(d.secretary);
-  const today = vnDay(deps.now());
   const systemVersion = async (id: number) => (await db.selectFrom('qms_systems').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
   const created = await quality.systems.create(head, { agencyUnitId: deps.unitId(d.agency), obligation: d.obligation, standard: d.standard });
