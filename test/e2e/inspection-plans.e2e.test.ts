@@ -9,7 +9,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, signIn, startApp, type RunningApp } from './support.js';
+import { openBrowser, signIn, startApp, type RunningApp, chooseByLabel as choose } from './support.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -26,19 +26,6 @@ async function staffPage(username: string, viewport = { width: 1366, height: 900
   return page;
 }
 
-/** Chooses an option of an Ant Design select by its label (typing first when given), and checks it took. */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string, typed?: string): Promise<void> {
-  const field = scope.getByLabel(label, { exact: true });
-  const root = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await field.click();
-    if (typed) await field.fill(typed);
-    const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-    await opt.click({ timeout: 10_000 }).catch(() => undefined);
-    for (let i = 0; i < 10; i++) { if ((await root.innerText()).includes(option)) return; await page.waitForTimeout(200); }
-  }
-  throw new Error(`${label}: "${option}" could not be chosen`);
-}
 
 /** Types a date (dd/mm/yyyy) and leaves the field with Tab: Enter would send the form. */
 async function date(scope: Page | Locator, label: string, value: string): Promise<void> {

@@ -12,7 +12,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCheck } from './axe.js';
-import { openBrowser, pdfText, signIn, startApp, type RunningApp } from './support.js';
+import { openBrowser, pdfText, signIn, startApp, type RunningApp, chooseByLabel as choose } from './support.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -40,20 +40,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/registry-e2e-${name}.png`, fullPage: true });
 }
 
-/** Chooses an option of an Ant Design select by its label (typing first when given), and checks it took. */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string, typed?: string): Promise<void> {
-  const field = scope.getByLabel(label, { exact: true });
-  const root = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  const chosen = async () => (await root.innerText()).includes(option);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await field.click();
-    if (typed) await field.fill(typed);
-    const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-    await opt.click({ timeout: 10_000 }).catch(() => undefined);
-    for (let i = 0; i < 10; i++) { if (await chosen()) return; await page.waitForTimeout(200); }
-  }
-  throw new Error(`${label}: "${option}" could not be chosen`);
-}
 
 /** Adds units to a multiple select, one by one (the exact name, typed without diacritics), then closes the list. */
 async function chooseUnits(page: Page, label: string, picks: [typed: string, name: string][]): Promise<void> {

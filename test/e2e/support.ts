@@ -119,3 +119,32 @@ export async function chooseOption(page: Page, field: import('playwright-core').
   }
   if (!(await chosen())) throw new Error(`"${shown}" could not be chosen in ${field.toString()}: the field shows "${await root.innerText().catch(() => '')}"`);
 }
+
+/**
+ * Chooses an option of an Ant Design select found by its label (typing first when given), and checks it
+ * took; on a loaded machine the first click can land while the list re-renders, so it tries again.
+ */
+export async function chooseByLabel(page: Page, scope: Page | import('playwright-core').Locator, label: string, option: string, typed?: string): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
+  const root = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = async () => (await root.innerText()).includes(option);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await field.click();
+    if (typed) await field.fill(typed);
+    const opt = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+    await opt.click({ timeout: 10_000 }).catch(() => undefined);
+    for (let i = 0; i < 10; i++) { if (await chosen()) return; await page.waitForTimeout(200); }
+  }
+  throw new Error(`${label}: "${option}" could not be chosen`);
+}
+
+/** Types a day (dd/mm/yyyy) into an Ant Design date picker found by its label, and checks it took. */
+export async function fillDate(scope: Page | import('playwright-core').Locator, label: string, value: string): Promise<void> {
+  const field = scope.getByLabel(label, { exact: true });
+  for (let attempt = 0; attempt < 3 && (await field.inputValue()) !== value; attempt++) {
+    await field.click();
+    await field.fill(value);
+    await field.press('Enter');
+  }
+  if ((await field.inputValue()) !== value) throw new Error(`${label}: "${value}" could not be typed (shows "${await field.inputValue()}")`);
+}

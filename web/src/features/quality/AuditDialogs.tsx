@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { App, Form, type FormInstance, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useAddFinding, useReportAudit } from './api-audits';
+import { OwnerUnitSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
-import { UnitPicker } from './pickers';
 import { Problem, useQmsSubmit } from './qms-ui';
 import { type AuditDetail, FINDING_KINDS, type FindingKind } from './types-audit';
 
@@ -79,7 +79,7 @@ export function FindingDialog({ audit, prefill, onClose, reload, onOpened }: {
       <Form.Item name="evidence" label={t('finding.evidence')}><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
       {kind === 'nonconformity' ? (
         <Form.Item name="ownerUnitId" label={t('finding.owner')} extra={t('finding.ownerHint')} rules={[{ required: true, message: t('a.required') }]}>
-          <UnitPicker qmsId={audit.qmsId} aria-label={t('finding.owner')} />
+          <OwnerUnitSelect qmsId={audit.qmsId} aria-label={t('finding.owner')} />
         </Form.Item>
       ) : null}
     </AuditModal>

@@ -80,8 +80,7 @@ function AuditView({ a, reload }: { a: AuditDetail; reload: () => unknown }) {
 
   return (
     <>
-      <PageHeader title={<Flex gap={10} align="center" wrap><span>{a.title}</span><AuditStatusTag status={a.status} /></Flex>}
-        documentTitle={a.title} extra={<BackLink to={auditsPath(a.qmsId)} label={t('audit.back')} />} />
+      <PageHeader title={a.title} subtitle={<AuditStatusTag status={a.status} />} extra={<BackLink to={auditsPath(a.qmsId)} label={t('audit.back')} />} />
       <QualityNav qmsId={a.qmsId} active="audits" />
       <Row gutter={[16, 0]}>
         <Col xs={24} xl={16}>

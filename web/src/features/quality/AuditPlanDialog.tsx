@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
 import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { foldVietnamese } from '../org/tree';
-import { usePeople, useProcesses } from './api';
+import { useProcesses } from './api';
+import { PeopleSelect, folded } from './audit-pickers';
 import { useCreateAudit } from './api-audits';
 import { useQualityT } from './i18n';
 import { auditPath } from './paths';
@@ -14,22 +13,6 @@ type Values = {
   title: string; year: number; plannedFrom: string; plannedTo: string; criteria?: string;
   processIds?: number[]; leadStaffId: number; memberStaffIds?: number[]; items?: Question[];
 };
-
-const folded = (input: string, option?: { label?: unknown }) => foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input));
-
-/** Several of the agency's people (the audit team's members), searched without diacritics. */
-export function PeopleSelect({ qmsId, value, onChange, id, exclude, multiple, ...rest }: {
-  qmsId: number; value?: number | number[] | null; onChange?: (v: never) => void; id?: string; exclude?: number | null; multiple?: boolean; 'aria-label'?: string;
-}) {
-  const t = useQualityT();
-  const people = usePeople(qmsId);
-  const options = useMemo(() => (people.data ?? []).filter((p) => p.staffId !== exclude).map((p) => ({ value: p.staffId, label: `${p.name} — ${p.unitName}` })), [people.data, exclude]);
-  return (
-    <Select id={id} aria-label={rest['aria-label']} mode={multiple ? 'multiple' : undefined} value={value ?? undefined} loading={people.isPending} options={options}
-      placeholder={t('a.person.search')} notFoundContent={t('a.noPeople')} showSearch={{ filterOption: folded }} popupMatchSelectWidth={false} style={{ width: '100%' }}
-      onChange={(v) => onChange?.(v as never)} />
-  );
-}
 
 /**
  * "Lập kế hoạch đánh giá": the audit's title and days, the processes it covers, its lead and members and

@@ -9,21 +9,26 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { useSystem } from './api';
 import { useAudits } from './api-audits';
 import { AuditPlanDialog } from './AuditPlanDialog';
-import { AuditStatusTag, thisYear, yearChoices } from './audit-ui';
+import { AuditStatusTag, NotFound, thisYear, yearChoices } from './audit-ui';
 import { useQualityT } from './i18n';
 import { QualityNav } from './QualityNav';
-import { auditPath, idParam } from './paths';
+import { QUALITY_PATH, auditPath, idParam } from './paths';
 import { EmptyText, Section } from './qms-ui';
 import type { AuditSummary } from './types-audit';
 
 /** `/can-bo/chat-luong/:qmsId/danh-gia-noi-bo`: a year's internal audits (the year kept in the address). */
 export default function AuditsPage() {
   const t = useQualityT();
-  const qmsId = idParam(useParams().qmsId) ?? 0;
+  const qmsId = idParam(useParams().qmsId);
+  return qmsId === null ? <NotFound title={t('a.noSystem')} back={QUALITY_PATH} backLabel={t('a.back')} /> : <AuditsView qmsId={qmsId} />;
+}
+
+function AuditsView({ qmsId }: { qmsId: number }) {
+  const t = useQualityT();
   const [params, setParams] = useSearchParams();
   const year = idParam(params.get('year')) ?? thisYear();
   const system = useSystem(qmsId);
-  const audits = useAudits(qmsId || null, year);
+  const audits = useAudits(qmsId, year);
   const [creating, setCreating] = useState(false);
   const setYear = (y: number) => {
     const next = new URLSearchParams(params);

@@ -9,11 +9,11 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { useProcesses, useSystem } from './api';
 import { type NcFilter, useCreateNonconformity, useNonconformities } from './api-audits';
 import { AuditModal } from './AuditDialogs';
-import { Muted, NcStatusTag, useSourceLabel } from './audit-ui';
+import { Muted, NcStatusTag, NotFound, useSourceLabel } from './audit-ui';
+import { OwnerUnitSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
-import { UnitPicker } from './pickers';
 import { QualityNav } from './QualityNav';
-import { idParam, nonconformityPath } from './paths';
+import { QUALITY_PATH, idParam, nonconformityPath } from './paths';
 import { EmptyText, Section } from './qms-ui';
 import { NC_SOURCES, NC_STATUSES, type NcSource, type NcStatus, type NcSummary } from './types-audit';
 import './audit.css';
@@ -24,15 +24,20 @@ import './audit.css';
  */
 export default function NonconformitiesPage() {
   const t = useQualityT();
+  const qmsId = idParam(useParams().qmsId);
+  return qmsId === null ? <NotFound title={t('a.noSystem')} back={QUALITY_PATH} backLabel={t('a.back')} /> : <NonconformitiesView qmsId={qmsId} />;
+}
+
+function NonconformitiesView({ qmsId }: { qmsId: number }) {
+  const t = useQualityT();
   const sourceLabel = useSourceLabel();
-  const qmsId = idParam(useParams().qmsId) ?? 0;
   const [params, setParams] = useSearchParams();
   const status = (NC_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as NcStatus) : undefined;
   const source = (NC_SOURCES as readonly string[]).includes(params.get('source') ?? '') ? (params.get('source') as NcSource) : undefined;
   const mine = params.get('mine') === '1';
   const filter: NcFilter = { status, source, mine };
   const system = useSystem(qmsId);
-  const list = useNonconformities(qmsId || null, filter);
+  const list = useNonconformities(qmsId, filter);
   const [adding, setAdding] = useState(false);
   const update = (key: string, value: string | null | undefined) => {
     const next = new URLSearchParams(params);
@@ -103,7 +108,7 @@ function AddDialog({ qmsId, onClose }: { qmsId: number; onClose: () => void }) {
       <Form.Item name="title" label={t('nc.field.title')} rules={text}><Input maxLength={300} /></Form.Item>
       <Form.Item name="description" label={t('nc.field.description')} rules={text}><Input.TextArea rows={4} maxLength={4000} showCount /></Form.Item>
       <Form.Item name="ownerUnitId" label={t('nc.field.owner')} rules={[{ required: true, message: t('a.required') }]}>
-        <UnitPicker qmsId={qmsId} aria-label={t('nc.field.owner')} />
+        <OwnerUnitSelect qmsId={qmsId} aria-label={t('nc.field.owner')} />
       </Form.Item>
       <Form.Item name="processId" label={t('nc.field.process')}>
         <Select aria-label={t('nc.field.process')} popupMatchSelectWidth={false} loading={processes.isPending}

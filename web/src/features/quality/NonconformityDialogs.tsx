@@ -2,7 +2,7 @@ import { Button, Flex, Form, Input, Radio, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useActionDone, usePlanNonconformity, useVerifyNonconformity } from './api-audits';
 import { AuditModal } from './AuditDialogs';
-import { PeopleSelect } from './AuditPlanDialog';
+import { PeopleSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
 import { DateField } from './qms-ui';
 import type { NcAction, NcDetail } from './types-audit';
@@ -44,7 +44,7 @@ export function PlanDialog({ nc, onClose, reload }: Props) {
                 </Form.Item>
                 <Flex gap={8} wrap align="flex-end">
                   <Form.Item name={[field.name, 'ownerStaffId']} label={t('ncp.actionOwner', { n: i + 1 })} style={{ flex: '1 1 260px', marginBottom: 8 }}>
-                    <PeopleSelect qmsId={nc.qmsId} aria-label={t('ncp.actionOwner', { n: i + 1 })} />
+                    <PeopleSelect qmsId={nc.qmsId} noneLabel={t('ncp.noOwner')} aria-label={t('ncp.actionOwner', { n: i + 1 })} />
                   </Form.Item>
                   <div style={{ flex: '0 1 200px' }}>
                     <DateField name={[field.name, 'dueOn']} label={t('ncp.actionDue', { n: i + 1 })} required={t('a.required')} />

@@ -67,8 +67,7 @@ function NcView({ nc, reload }: { nc: NcDetail; reload: () => unknown }) {
 
   return (
     <>
-      <PageHeader title={<Flex gap={10} align="center" wrap><span>{nc.code}</span><NcStatusTag status={nc.status} /></Flex>}
-        documentTitle={`${nc.code} — ${nc.title}`} subtitle={nc.title} extra={<BackLink to={nonconformitiesPath(nc.qmsId)} label={t('ncp.back')} />} />
+      <PageHeader title={nc.code} subtitle={<><NcStatusTag status={nc.status} /> {nc.title}</>} extra={<BackLink to={nonconformitiesPath(nc.qmsId)} label={t('ncp.back')} />} />
       <QualityNav qmsId={nc.qmsId} active="nonconformities" />
       <Row gutter={[16, 0]}>
         <Col xs={24} xl={16}>

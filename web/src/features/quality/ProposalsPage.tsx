@@ -8,11 +8,11 @@ import { ErrorResult } from '../../shared/ui/ErrorResult';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useAcceptProposal, useDismissProposal, useProposals } from './api-audits';
 import { AuditModal } from './AuditDialogs';
-import { DossierCodes, Muted, useSourceLabel } from './audit-ui';
+import { DossierCodes, Muted, NotFound, useSourceLabel } from './audit-ui';
+import { OwnerUnitSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
-import { UnitPicker } from './pickers';
 import { QualityNav } from './QualityNav';
-import { idParam, nonconformityPath } from './paths';
+import { QUALITY_PATH, idParam, nonconformityPath } from './paths';
 import { EmptyText, Section } from './qms-ui';
 import type { Proposal } from './types-audit';
 import './audit.css';
@@ -26,12 +26,17 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export default function ProposalsPage() {
   const t = useQualityT();
+  const qmsId = idParam(useParams().qmsId);
+  return qmsId === null ? <NotFound title={t('a.noSystem')} back={QUALITY_PATH} backLabel={t('a.back')} /> : <ProposalsView qmsId={qmsId} />;
+}
+
+function ProposalsView({ qmsId }: { qmsId: number }) {
+  const t = useQualityT();
   const ts = useT();
-  const qmsId = idParam(useParams().qmsId) ?? 0;
   const [params, setParams] = useSearchParams();
   const from = ISO_DAY.test(params.get('from') ?? '') ? params.get('from')! : undefined;
   const to = ISO_DAY.test(params.get('to') ?? '') ? params.get('to')! : undefined;
-  const list = useProposals(qmsId || null, from && to ? { from, to } : {});
+  const list = useProposals(qmsId, from && to ? { from, to } : {});
   const [accepting, setAccepting] = useState<Proposal | null>(null);
   const [dismissing, setDismissing] = useState<Proposal | null>(null);
   const period = list.data?.period;
@@ -128,7 +133,7 @@ function AcceptDialog({ qmsId, p, onClose, reload }: DialogProps) {
       }}>
       <Typography.Paragraph className="mc-qms-text">{p.title}</Typography.Paragraph>
       <Form.Item name="ownerUnitId" label={t('finding.owner')} rules={[{ required: true, message: t('a.required') }]}>
-        <UnitPicker qmsId={qmsId} aria-label={t('finding.owner')} />
+        <OwnerUnitSelect qmsId={qmsId} aria-label={t('finding.owner')} />
       </Form.Item>
     </AuditModal>
   );

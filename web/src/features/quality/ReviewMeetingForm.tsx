@@ -1,10 +1,9 @@
 import { App, Button, Flex, Form, Input, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useUpdateReview } from './api-audits';
-import { PeopleSelect } from './AuditPlanDialog';
 import { Muted } from './audit-ui';
+import { OwnerUnitSelect, PeopleSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
-import { UnitPicker } from './pickers';
 import { DateField, Problem, Section, useQmsSubmit } from './qms-ui';
 import type { ReviewDetail } from './types-audit';
 
@@ -41,7 +40,7 @@ export function ReviewMeetingForm({ r, reload, onDirty }: { r: ReviewDetail; rel
           chairStaffId: r.chairStaffId ?? undefined, attendees: r.attendees, minutes: r.minutes,
           decisions: r.decisions.map((d) => ({ text: d.text, ownerUnitId: d.ownerUnitId, dueOn: d.dueOn })),
         }}>
-        <Form.Item name="chairStaffId" label={t('rev.chair')}><PeopleSelect qmsId={r.qmsId} aria-label={t('rev.chair')} /></Form.Item>
+        <Form.Item name="chairStaffId" label={t('rev.chair')}><PeopleSelect qmsId={r.qmsId} noneLabel={t('rev.noChair')} aria-label={t('rev.chair')} /></Form.Item>
         <Form.Item name="attendees" label={t('rev.attendees')}><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
         <Form.Item name="minutes" label={t('rev.minutes')}><Input.TextArea rows={6} maxLength={20000} /></Form.Item>
         <Typography.Title level={3} className="mc-qms-h3">{t('rev.decisions')}</Typography.Title>
@@ -56,7 +55,7 @@ export function ReviewMeetingForm({ r, reload, onDirty }: { r: ReviewDetail; rel
                   </Form.Item>
                   <Flex gap={8} wrap align="flex-end">
                     <Form.Item name={[field.name, 'ownerUnitId']} label={t('rev.decision.owner', { n: i + 1 })} rules={required} style={{ flex: '1 1 260px', marginBottom: 8 }}>
-                      <UnitPicker qmsId={r.qmsId} aria-label={t('rev.decision.owner', { n: i + 1 })} />
+                      <OwnerUnitSelect qmsId={r.qmsId} aria-label={t('rev.decision.owner', { n: i + 1 })} />
                     </Form.Item>
                     <div style={{ flex: '0 1 200px' }}>
                       <DateField name={[field.name, 'dueOn']} label={t('rev.decision.due', { n: i + 1 })} required={t('a.required')} />

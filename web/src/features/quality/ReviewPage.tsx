@@ -74,7 +74,7 @@ function ReviewView({ r, reload }: { r: ReviewDetail; reload: () => unknown }) {
 
   return (
     <>
-      <PageHeader title={<Flex gap={10} align="center" wrap><span>{title}</span><ReviewStatusTag status={r.status} /></Flex>} documentTitle={title}
+      <PageHeader title={title} subtitle={<ReviewStatusTag status={r.status} />}
         extra={<BackLink to={reviewsPath(r.qmsId)} label={t('rev.back')} />} />
       <QualityNav qmsId={r.qmsId} active="reviews" />
       <Row gutter={[16, 0]}>

@@ -10,20 +10,25 @@ import { documentPath } from '../directives/paths';
 import { useSystem } from './api';
 import { useCreateReview, useReviews } from './api-audits';
 import { AuditModal } from './AuditDialogs';
-import { PeopleSelect } from './AuditPlanDialog';
-import { Muted, ReviewStatusTag } from './audit-ui';
+import { Muted, NotFound, ReviewStatusTag } from './audit-ui';
+import { PeopleSelect } from './audit-pickers';
 import { useQualityT } from './i18n';
 import { QualityNav } from './QualityNav';
-import { idParam, reviewPath, todayInVietnam } from './paths';
+import { QUALITY_PATH, idParam, reviewPath, todayInVietnam } from './paths';
 import { DateField, EmptyText, Section } from './qms-ui';
 import type { ReviewSummary } from './types-audit';
 
 /** `/can-bo/chat-luong/:qmsId/xem-xet`: the management reviews of a QMS (TCVN ISO 9001:2015 §9.3), newest first. */
 export default function ReviewsPage() {
   const t = useQualityT();
-  const qmsId = idParam(useParams().qmsId) ?? 0;
+  const qmsId = idParam(useParams().qmsId);
+  return qmsId === null ? <NotFound title={t('a.noSystem')} back={QUALITY_PATH} backLabel={t('a.back')} /> : <ReviewsView qmsId={qmsId} />;
+}
+
+function ReviewsView({ qmsId }: { qmsId: number }) {
+  const t = useQualityT();
   const system = useSystem(qmsId);
-  const reviews = useReviews(qmsId || null);
+  const reviews = useReviews(qmsId);
   const [creating, setCreating] = useState(false);
   const columns: ColumnsType<ReviewSummary> = [
     { title: t('rev.col.heldOn'), key: 'heldOn', width: 260, render: (_, r) => <Link to={reviewPath(r.id)} style={{ fontWeight: 600 }}>{t('rev.name', { date: formatDate(r.heldOn) })}</Link> },
@@ -67,7 +72,7 @@ function CreateDialog({ qmsId, onClose }: { qmsId: number; onClose: () => void }
         navigate(reviewPath(r.id));
       }}>
       <DateField name="heldOn" label={t('rev.heldOn')} required={t('a.required')} />
-      <Form.Item name="chairStaffId" label={t('rev.chair')}><PeopleSelect qmsId={qmsId} aria-label={t('rev.chair')} /></Form.Item>
+      <Form.Item name="chairStaffId" label={t('rev.chair')}><PeopleSelect qmsId={qmsId} noneLabel={t('rev.noChair')} aria-label={t('rev.chair')} /></Form.Item>
       <Form.Item name="attendees" label={t('rev.attendees')}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
     </AuditModal>
   );
