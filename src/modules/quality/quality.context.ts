@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
-import { can, reachable, requireActor, type Actor, type Permission } from '../../platform/access/policy.js';
+import { can, requireActor, type Actor } from '../../platform/access/policy.js';
+export { agencyOf, worksAt } from '../../platform/access/agency.js';
+import { worksAt } from '../../platform/access/agency.js';
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -63,25 +65,6 @@ export const staleVersion = () => errors.conflict('VERSION_CONFLICT', 'Bản ghi
 
 export const systemNotFound = () => errors.notFound('hệ thống quản lý chất lượng', 'quality management system');
 export const recordNotFound = (vi: string, en: string) => errors.notFound(vi, en);
-
-/**
- * The agency a unit belongs to for quality management: the unit itself or its nearest ancestor that
- * has a QMS. A section's staff work inside their department's QMS.
- */
-export function agencyOf(unitId: number, units: readonly { id: number; parentId: number | null }[], agencies: ReadonlySet<number>): number | null {
-  const parent = new Map(units.map((u) => [u.id, u.parentId]));
-  let at: number | null | undefined = unitId;
-  for (let guard = 0; at != null && guard < 64; guard++) {
-    if (agencies.has(at)) return at;
-    at = parent.get(at);
-  }
-  return null;
-}
-
-/** Granted at the agency itself, or at a unit inside it (a section's specialist keeps the department's QMS). */
-export function worksAt(actor: Actor, permission: Permission, agencyId: number, units: readonly { id: number; parentId: number | null }[], agencies: ReadonlySet<number>): boolean {
-  return can(actor, permission, agencyId) || reachable(actor, permission).some((u) => agencyOf(u, units, agencies) === agencyId);
-}
 
 /** What the caller may do with one QMS (RULES.md "Who does what"). */
 export type SystemAccess = { read: boolean; manage: boolean; approve: boolean; isoSecretary: boolean };

@@ -1,4 +1,5 @@
-import { can, reachable, requireActor, type Actor, type Permission } from '../../platform/access/policy.js';
+import { can, requireActor, type Actor } from '../../platform/access/policy.js';
+export { agencyOf, worksAt } from '../../platform/access/agency.js';
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -74,24 +75,3 @@ export function mayRead(actor: Actor, doc: Pick<DocumentRow, 'unit_id' | 'confid
   return false;
 }
 
-/**
- * The agency whose records office registers a unit's documents: the unit itself or its nearest
- * ancestor with records-office settings (reg_settings). A section drafts; its department numbers.
- */
-export function agencyOf(unitId: number, units: readonly { id: number; parentId: number | null }[], agencies: ReadonlySet<number>): number | null {
-  const parent = new Map(units.map((u) => [u.id, u.parentId]));
-  let at: number | null | undefined = unitId;
-  for (let guard = 0; at != null && guard < 64; guard++) {
-    if (agencies.has(at)) return at;
-    at = parent.get(at);
-  }
-  return null;
-}
-
-/**
- * Whether the caller works at an agency with a permission: granted at the agency itself, or at a unit
- * whose agency it is (a section's specialist drafts for the department).
- */
-export function worksAt(actor: Actor, permission: Permission, agencyId: number, units: readonly { id: number; parentId: number | null }[], agencies: ReadonlySet<number>): boolean {
-  return can(actor, permission, agencyId) || reachable(actor, permission).some((u) => agencyOf(u, units, agencies) === agencyId);
-}
