@@ -1,4 +1,6 @@
 import { z } from 'zod';
+export { dbId, idParam, isoDay, optText, text, version } from './schema.js';
+import { dbId, idParam, isoDay, optText, text, version } from './schema.js';
 import type { NcSourceColumn, NcStatusColumn } from './quality.tables.js';
 
 /**
@@ -6,15 +8,6 @@ import type { NcSourceColumn, NcStatusColumn } from './quality.tables.js';
  * audits and proposals parts build their bodies from. Which step fits which status and who may take it is
  * rules/corrective-actions.ts, applied by the service.
  */
-const MAX_INT4 = 2_147_483_647;
-export const idParam = z.coerce.number({ message: 'Mã bản ghi không hợp lệ.' }).int('Mã bản ghi không hợp lệ.').positive('Mã bản ghi không hợp lệ.').max(MAX_INT4, 'Mã bản ghi không hợp lệ.');
-export const dbId = (label: string) => z.number({ message: `${label}: phải là mã số của bản ghi.` }).int(`${label}: mã không hợp lệ.`).positive(`${label}: mã không hợp lệ.`).max(MAX_INT4, `${label}: mã không hợp lệ.`);
-export const version = z.number({ message: 'Thiếu phiên bản (version) của bản ghi đã đọc.' }).int('Phiên bản phải là số nguyên.').positive('Phiên bản phải là số dương.').max(MAX_INT4, 'Phiên bản không hợp lệ.');
-export const text = (label: string, max: number, min = 1) =>
-  z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().min(min, `${label}: bắt buộc phải nhập (ít nhất ${min} ký tự).`).max(max, `${label}: tối đa ${max.toLocaleString('vi-VN')} ký tự.`);
-export const optText = (label: string, max: number) => z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().max(max, `${label}: tối đa ${max.toLocaleString('vi-VN')} ký tự.`);
-export const isoDay = (label: string) => z.string({ message: `${label}: ngày phải có dạng YYYY-MM-DD.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: ngày phải có dạng YYYY-MM-DD.`)
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31' && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}: ngày không tồn tại hoặc ngoài khoảng 2000–2100.`);
 export const boolQuery = z.enum(['true', 'false'], { message: 'Chỉ nhận true hoặc false.' }).transform((v) => v === 'true');
 
 export const NC_STATUSES = ['open', 'action_planned', 'actions_done', 'verified_effective', 'closed'] as const satisfies readonly NcStatusColumn[];
@@ -62,4 +55,4 @@ export const ncVerifyBody = z.object({
 }).strict();
 export type NcVerifyInput = z.infer<typeof ncVerifyBody>;
 
-export const versionBody = z.object({ version }).strict();
+export { versionBody } from './schema.js';

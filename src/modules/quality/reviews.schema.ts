@@ -1,18 +1,11 @@
 import { z } from 'zod';
+export { idParams } from './schema.js';
+import { dbId, isoDay, optText, text, version } from './schema.js';
 
 /**
  * Inputs of management reviews (ISO 9001 §9.3; API.md Part D), checked at the edge. Which owner unit
  * and chair fit the agency, and which state allows what, is the service's.
  */
-const MAX_ID = 2_147_483_647;
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });
-const dbId = (label: string) => z.number({ message: `${label}: phải là mã số.` }).int(`${label}: phải là số nguyên.`).positive(`${label}: không hợp lệ.`).max(MAX_ID, `${label}: không hợp lệ.`);
-const version = z.number({ message: 'Thiếu phiên bản (version) của bản ghi.' }).int().positive().max(MAX_ID);
-const text = (label: string, max: number, min = 1) =>
-  z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().min(min, `${label}: bắt buộc phải nhập (ít nhất ${min} ký tự).`).max(max, `${label}: tối đa ${max} ký tự.`);
-const optText = (label: string, max: number) => z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().max(max, `${label}: tối đa ${max} ký tự.`);
-const isoDay = (label: string) => z.string({ message: `${label}: ngày phải có dạng YYYY-MM-DD.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: ngày phải có dạng YYYY-MM-DD.`)
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31' && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}: ngày không tồn tại hoặc ngoài khoảng 2000–2100.`);
 
 export const reviewCreateBody = z.object({
   heldOn: isoDay('Ngày họp xem xét'),
@@ -39,7 +32,7 @@ export const reviewUpdateBody = z.object({
 }).strict();
 export type ReviewUpdateInput = z.infer<typeof reviewUpdateBody>;
 
-export const versionBody = z.object({ version }).strict();
+export { versionBody } from './schema.js';
 
 /** A steering notice's number and symbol, as the directives module registers it (e.g. "12/TB-SNV"). */
 export const assignBody = z.object({

@@ -1,19 +1,11 @@
 import { z } from 'zod';
+export { dbId, idParam, idParams, isoDay, optText, text, version } from './schema.js';
+import { dbId, isoDay, optText, text, version } from './schema.js';
 
 /**
  * Inputs of Part A (systems, declarations; API.md), checked at the edge. Every message names its field
  * in Vietnamese. The small pieces are exported for objectives.schema.ts.
  */
-export const idParam = z.coerce.number({ message: 'Mã bản ghi phải là một số.' }).int('Mã bản ghi phải là số nguyên.').positive('Mã bản ghi không hợp lệ.').max(2_147_483_647, 'Mã bản ghi không hợp lệ.');
-export const idParams = z.object({ id: idParam });
-export const dbId = (label: string) => z.number({ message: `${label}: phải là mã số.` }).int(`${label}: phải là số nguyên.`).positive(`${label}: không hợp lệ.`).max(2_147_483_647, `${label}: không hợp lệ.`);
-export const version = z.number({ message: 'Thiếu phiên bản (version) của bản ghi.' }).int('Phiên bản phải là số nguyên.').positive('Phiên bản không hợp lệ.').max(2_147_483_647, 'Phiên bản không hợp lệ.');
-export const text = (label: string, max: number, min = 1) =>
-  z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().min(min, `${label}: bắt buộc phải nhập (ít nhất ${min} ký tự).`).max(max, `${label}: tối đa ${max.toLocaleString('vi-VN')} ký tự.`);
-export const optText = (label: string, max: number) =>
-  z.string({ message: `${label}: phải là chuỗi ký tự.` }).trim().max(max, `${label}: tối đa ${max.toLocaleString('vi-VN')} ký tự.`);
-export const isoDay = (label: string) => z.string({ message: `${label}: ngày phải có dạng YYYY-MM-DD.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: ngày phải có dạng YYYY-MM-DD.`)
-  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31' && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label}: ngày không tồn tại hoặc ngoài khoảng 2000–2100.`);
 
 export const OBLIGATIONS = ['mandatory', 'encouraged'] as const;
 export const OBLIGATION_LABELS: Record<(typeof OBLIGATIONS)[number], string> = {
@@ -49,7 +41,7 @@ export const systemUpdateBody = z.object({
 }).strict();
 export type SystemUpdateInput = z.infer<typeof systemUpdateBody>;
 
-export const versionBody = z.object({ version }).strict();
+export { versionBody } from './schema.js';
 
 export const declarationCreateBody = z.object({
   decisionNo: text('Số quyết định công bố', 60),
