@@ -15,16 +15,8 @@ import { OPEN311_ROWS } from './access-matrix.rows.open311.js';
 import type { Open311Fixture } from './access-matrix.open311-fixture.js';
 import type { FeedbackFixture } from './access-matrix.feedback-fixture.js';
 import { SATISFACTION_ROWS } from './access-matrix.rows.satisfaction.js';
-import { DIRECTIVE_ROWS } from './access-matrix.rows.directives.js';
-import { PAR_ROWS } from './access-matrix.rows.par.js';
-import { PERSONNEL_ROWS } from './access-matrix.rows.personnel.js';
-import { INSPECTION_ROWS } from './access-matrix.rows.inspection.js';
-import { INSPECTION_PLAN_ROWS } from './access-matrix.rows.inspection-plans.js';
-import { INSPECTION_REPORT_ROWS } from './access-matrix.rows.inspection-reports.js';
 import { REPORT_ROWS } from './access-matrix.rows.reports.js';
-import { REGISTRY_ROWS } from './access-matrix.rows.registry.js';
-import { QUALITY_ROWS } from './access-matrix.rows.quality.js';
-import { REFORM_BUDGET_ROWS } from './access-matrix.rows.reform-budget.js';
+import { MANAGEMENT_ROWS, RECORDS_ROWS } from './access-matrix.rows.management.js';
 import { AUDIT_FILE_NOTIFY_ROWS, CALENDAR_ROWS } from './access-matrix.rows.platform.js';
 import type { CitizenFixture } from './access-matrix.citizen-fixture.js';
 import { worksOn, type Relation, type Rule, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
@@ -384,8 +376,7 @@ export const ROWS: Row[] = [
     },
   },
   ...PRIVACY_ROWS, ...CITIZEN_ROWS, ...FEEDBACK_ROWS, ...OPEN311_ROWS, ...PAYMENT_ROWS, ...SATISFACTION_ROWS,
-  ...DIRECTIVE_ROWS, ...PAR_ROWS, ...PERSONNEL_ROWS, ...INSPECTION_ROWS, ...INSPECTION_PLAN_ROWS, ...INSPECTION_REPORT_ROWS, ...REPORT_ROWS, ...REGISTRY_ROWS,
-  ...QUALITY_ROWS, ...REFORM_BUDGET_ROWS,
+  ...MANAGEMENT_ROWS, ...REPORT_ROWS, ...RECORDS_ROWS,
 ];
 
 function importedWithin(perm: 'org.manage' | 'staff.manage') {
