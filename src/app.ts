@@ -45,6 +45,9 @@ import { qualityRoutes } from './modules/quality/quality.routes.js';
 import { qualityFeeds } from './modules/quality/quality.wiring.js';
 import { createReformBudgetService } from './modules/reform-budget/reform-budget.service.js';
 import { reformBudgetRoutes } from './modules/reform-budget/reform-budget.routes.js';
+import { createProcedureReviewService } from './modules/procedure-review/procedure-review.service.js';
+import { procedureReviewRoutes } from './modules/procedure-review/procedure-review.routes.js';
+import { procedureReviewFeeds } from './modules/procedure-review/procedure-review.wiring.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { createRegistryReminders, REGISTRY_TEMPLATES } from './modules/registry/registry.reminders.js';
 import { apologiesIssued, staffStepsOnTime } from './modules/dossiers/staff-steps.js';
@@ -258,7 +261,9 @@ export function createServices(config: Config, database: DatabaseHandle, options
     feeds: qualityFeeds({ db: database.db, org, reports: reports.service, satisfaction, feedback, catalog: catalog.service, directives }),
   });
   const reformBudget = createReformBudgetService({ db: database.db, org, now });
-  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, quality, reformBudget, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
+  // Reviewing and simplifying procedures (issue 21): versions from the catalogue, real volumes from the dossiers.
+  const procedureReview = createProcedureReviewService({ db: database.db, org, now, feeds: procedureReviewFeeds({ db: database.db, catalog: catalog.service }) });
+  return { db: database.db, now, chain, archive, directives, par, personnel, inspection, registry, quality, reformBudget, procedureReview, dataKeys, org, auth, files, calendar, catalog, dossiers, slips, privacy, citizens, citizenAuth, online, satisfaction, jobs, notify, reminders, payments: payments.service, feedback, open311, reports };
 }
 
 export type BuildOptions = { config: Config; database: DatabaseHandle; services?: Services; logger?: boolean; serveWeb?: boolean | { dist: string } };
@@ -332,6 +337,7 @@ export async function buildApp({ config, database, services = createServices(con
     await registryRoutes(api, services.registry);
     await qualityRoutes(api, services.quality);
     await reformBudgetRoutes(api, services.reformBudget);
+    await procedureReviewRoutes(api, services.procedureReview);
     await open311AdminRoutes(api, services.open311);
     await reportRoutes(api, services.reports.service, services.reports.index, services.reports.dashboards, services.reports.archive);
   });

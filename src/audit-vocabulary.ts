@@ -20,6 +20,7 @@ import { registryExchangeAuditVocabulary } from './modules/registry/registry-exc
 import { registryFilesAuditVocabulary } from './modules/registry/registry-files.audit.js';
 import { qualityAuditVocabulary } from './modules/quality/quality.audit.js';
 import { reformBudgetAuditVocabulary } from './modules/reform-budget/reform-budget.audit.js';
+import { procedureReviewAuditVocabulary } from './modules/procedure-review/procedure-review.audit.js';
 import { mergeVocabularies } from './platform/audit/vocabulary.js';
 import { authAuditVocabulary } from './platform/auth/auth.audit.js';
 import { notifyAuditVocabulary } from './platform/notify/notify.audit.js';
@@ -32,5 +33,5 @@ export const AUDIT_VOCABULARY = mergeVocabularies([
   authAuditVocabulary, notifyAuditVocabulary, orgAuditVocabulary, calendarAuditVocabulary, catalogAuditVocabulary, dossierAuditVocabulary, privacyAuditVocabulary,
   citizenAuditVocabulary, paymentAuditVocabulary, onlineAuditVocabulary, feedbackAuditVocabulary, satisfactionAuditVocabulary, open311AuditVocabulary,
   reportAuditVocabulary, directiveAuditVocabulary, parAuditVocabulary, personnelAuditVocabulary, inspectionAuditVocabulary, inspectionPlansAuditVocabulary,
-  registryAuditVocabulary, registryExchangeAuditVocabulary, registryFilesAuditVocabulary, qualityAuditVocabulary, reformBudgetAuditVocabulary,
+  registryAuditVocabulary, registryExchangeAuditVocabulary, registryFilesAuditVocabulary, qualityAuditVocabulary, reformBudgetAuditVocabulary, procedureReviewAuditVocabulary,
 ]);

@@ -23,6 +23,7 @@ import type { InspectionTables } from './modules/inspection/inspection.tables.js
 import type { RegistryTables } from './modules/registry/registry.tables.js';
 import type { QualityTables } from './modules/quality/quality.tables.js';
 import type { ReformBudgetTables } from './modules/reform-budget/reform-budget.tables.js';
+import type { ProcedureReviewTables } from './modules/procedure-review/procedure-review.tables.js';
 
 /**
  * The Kysely view of the whole database, composed from the tables each module declares as its own.
@@ -31,4 +32,4 @@ import type { ReformBudgetTables } from './modules/reform-budget/reform-budget.t
 export interface Database extends AuditTables, AuthTables, AccessTables, OrgTables, CalendarTables, CatalogTables, DossierTables,
   JobsTables, NotifyTables, DossierReminderTables, PrivacyTables, CitizenTables, PaymentTables, OnlineTables, FeedbackTables,
   SatisfactionTables, Open311Tables, ReportTables, DirectiveTables, ParTables, PersonnelTables, InspectionTables,
-  RegistryTables, QualityTables, ReformBudgetTables {}
+  RegistryTables, QualityTables, ReformBudgetTables, ProcedureReviewTables {}

@@ -59,10 +59,14 @@ export const PERMISSIONS = [
   'qms.read', 'qms.manage', 'qms.approve',
   // The reform budget (Directive 16 item 7e): read a unit's budget lines and the yearly summary; keep them.
   'budget.read', 'budget.manage',
+  // Reviewing and simplifying procedures (issue 21): read the compliance costs, review forms and
+  // simplification plans of an agency (everyone who works there); fill review forms, keep the yearly
+  // review plan and draft simplification plans (specialists and the head); approve them (the head).
+  'review.read', 'review.manage', 'review.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read', 'par.read', 'qms.read'];
+const READ: Permission[] = ['org.read', 'staff.read', 'dossier.read', 'feedback.read', 'directive.read', 'par.read', 'qms.read', 'review.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -70,9 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'directive.register', 'directive.assign', 'directive.approve', 'par.score', 'par.submit', 'par.appraise', 'par.manage', 'personnel.read', 'personnel.approve',
     'complaint.read', 'complaint.handle', 'complaint.decide', 'discipline.read', 'discipline.manage', 'discipline.decide',
     'inspection.read', 'inspection.manage', 'inspection.conclude', 'document.read', 'document.draft', 'document.sign',
-    'qms.manage', 'qms.approve', 'budget.read', 'budget.manage'],
+    'qms.manage', 'qms.approve', 'budget.read', 'budget.manage', 'review.manage', 'review.approve'],
   specialist: [...READ, 'dossier.process', 'feedback.handle', 'directive.register', 'par.score', 'par.appraise', 'par.manage', 'complaint.read', 'complaint.handle',
-    'inspection.read', 'inspection.manage', 'document.read', 'document.draft', 'qms.manage', 'budget.read', 'budget.manage'],
+    'inspection.read', 'inspection.manage', 'document.read', 'document.draft', 'qms.manage', 'budget.read', 'budget.manage', 'review.manage'],
   desk_officer: [...READ, 'dossier.receive', 'dossier.process', 'privacy.manage', 'feedback.handle'],
   // Oversight reads the complaint cases (never a denouncer's identity); discipline files stay with HR and the head.
   auditor: [...READ, 'audit.read', 'report.read', 'complaint.read', 'inspection.read', 'document.read', 'budget.read'],

@@ -26,6 +26,7 @@ import { registerModule } from '../features/register';
 import { registryModule } from '../features/registry';
 import { qualityModule } from '../features/quality';
 import { reformBudgetModule } from '../features/reform-budget';
+import { procedureReviewModule } from '../features/procedure-review';
 import { satisfactionModule } from '../features/satisfaction';
 import { reportsModule } from '../features/reports';
 import { workspaceModule } from '../features/workspace';
@@ -59,4 +60,5 @@ export const modules: readonly FeatureModule[] = [
   registryModule,
   qualityModule,
   reformBudgetModule,
+  procedureReviewModule,
 ];

@@ -1,0 +1,4 @@
+/** (stub: built by the web pages' author) */
+export default function ProcedureCostPage() {
+  return <div>ProcedureCostPage</div>;
+}
