@@ -53,8 +53,8 @@ export interface PrReviewsTable {
   version_no: number;
   plan_item_id: number | null;
   status: Generated<ReviewStatus>;
-  answers: Generated<Json<Record<string, { choice?: 'yes' | 'no'; text?: string }>>>;
-  estimates: Generated<Json<Record<string, { hours?: number; times?: number; cashVnd?: number; note?: string }>>>;
+  answers: ColumnType<Record<string, { choice?: 'yes' | 'no'; text?: string }>, string | undefined, string>;
+  estimates: ColumnType<Record<string, { hours?: number; times?: number; cashVnd?: number; note?: string }>, string | undefined, string>;
   recommendation: Recommendation | null;
   conclusion: string | null;
   cost_snapshot: Json<unknown> | null;
