@@ -1,6 +1,6 @@
 import type { App } from '../../platform/http/types.js';
 import type { ProcedureReviewService } from './procedure-review.service.js';
-import { PR_PREFIX } from './procedure-review.routes.js';
+import { PR_PREFIX } from './procedure-review.context.js';
 import { costParams, costQuery, costsQuery } from './schema.js';
 
 /** HTTP only (API.md Part B): parse, then hand the request context to the service. */

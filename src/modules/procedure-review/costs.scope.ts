@@ -2,7 +2,7 @@ import { can, reachable, type Actor } from '../../platform/access/policy.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { UnitView } from '../org/schema.js';
 import { defaultPeriod, invalid, notFound, type Period, type ProcedureReviewDeps } from './procedure-review.context.js';
-import { readableAgencies, subtreeOf, type OrgBasis } from './plans.access.js';
+import { readableAgencies, subtreeOf, type OrgBasis } from './agency-access.js';
 import type { Ratio } from './rules/types.js';
 
 const unitNotFound = () => notFound('đơn vị', 'Unit');

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import type { ProcedureContent } from '../catalog/schema.js';
 import { periodOf, ratio, unitFor, yearOf } from './costs.scope.js';
 import { hourlyRateOf } from './parameters.service.js';
-import { accessAt, orgBasis, readableAgencies, subtreeOf, type OrgBasis } from './plans.access.js';
+import { accessAt, orgBasis, readableAgencies, subtreeOf, type OrgBasis } from './agency-access.js';
 import { actorOf, agencyOf, type CatalogVersion, type Period, type ProcedureReviewDeps } from './procedure-review.context.js';
 import { costSheet } from './rules/cost.js';
 import { costLines, yearlyDossiers, type Estimates } from './rules/cost-model.js';

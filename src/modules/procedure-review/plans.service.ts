@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { CostOf } from './costs.service.js';
-import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './plans.access.js';
+import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './agency-access.js';
 import { measuredSaving } from './plans.measured.js';
 import { allowedOf, changedContent, changesOf, PLAN_STATUS_LABELS, sheetOf, summaryOf, type PlanRow } from './plans.view.js';
 import { PR_ACTIONS, type PrAction } from './procedure-review.audit.js';

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ProcedureContent } from '../catalog/schema.js';
-import type { AgencyAccess } from './plans.access.js';
+import type { AgencyAccess } from './agency-access.js';
 import type { PlanStatus, PrPlansTable } from './procedure-review.tables.js';
 import type { CostSheet, PlanChanges, Saving } from './rules/types.js';
 

@@ -10,6 +10,9 @@ import type { PrEntity } from './procedure-review.tables.js';
 import type { PrAction } from './procedure-review.audit.js';
 import type { ProcedureFacts } from './rules/types.js';
 
+/** Where the module's routes live (API.md). */
+export const PR_PREFIX = '/api/v1/procedure-review';
+
 export type IsoDay = string;
 export type Period = { from: IsoDay; to: IsoDay };
 

@@ -6,7 +6,7 @@ import { reviewPlansRoutes } from './review-plans.routes.js';
 import { reviewsRoutes } from './reviews.routes.js';
 import type { ProcedureReviewService } from './procedure-review.service.js';
 
-export const PR_PREFIX = '/api/v1/procedure-review';
+export { PR_PREFIX } from './procedure-review.context.js';
 
 /** The module's routes (issue 21), under /api/v1/procedure-review; each part adds its own. */
 export async function procedureReviewRoutes(app: App, pr: ProcedureReviewService): Promise<void> {

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../platform/db/db-errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
-import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './plans.access.js';
+import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './agency-access.js';
 import { PR_ACTIONS } from './procedure-review.audit.js';
 import { actorOf, addEvent, agencyOf, eventsOf, invalid, notFound, staleVersion, todayOf, type IsoDay, type ProcedureReviewDeps } from './procedure-review.context.js';
 import type { PrReviewPlanItemsTable, PrReviewPlansTable, ReviewStatus } from './procedure-review.tables.js';

@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { errors, type FieldError } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { CostOf } from './costs.service.js';
-import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './plans.access.js';
+import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './agency-access.js';
 import { PR_ACTIONS, type PrAction } from './procedure-review.audit.js';
 import { actorOf, addEvent, agencyOf, defaultPeriod, eventsOf, invalid, notFound, staleVersion, todayOf, type ProcedureReviewDeps } from './procedure-review.context.js';
 import type { ReviewStatus } from './procedure-review.tables.js';

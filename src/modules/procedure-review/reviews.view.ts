@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { ratio } from './costs.scope.js';
-import type { AgencyAccess } from './plans.access.js';
+import type { AgencyAccess } from './agency-access.js';
 import type { CatalogVersion, Period } from './procedure-review.context.js';
 import type { PrReviewsTable, Recommendation, ReviewStatus } from './procedure-review.tables.js';
 import type { Answers, ReviewForm } from './rules/review-form.js';

@@ -3,7 +3,7 @@ import { errors } from '../../platform/http/app-error.js';
 import type { UnitView } from '../org/schema.js';
 import { agenciesOf, worksAt, type ProcedureReviewDeps } from './procedure-review.context.js';
 
-/** What the caller may do at one agency (API.md "Who"): review plans and simplification plans share it. */
+/** What the caller may do at one agency (API.md "Who"): every part shares it. */
 export type AgencyAccess = { read: boolean; manage: boolean; approve: boolean };
 
 /** The org tree and its agencies (every unit but a section), read once per request before any transaction. */
