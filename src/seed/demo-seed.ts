@@ -13,6 +13,7 @@ import { seedDemoInspection } from '../modules/inspection/inspection.demo.js';
 import { seedDemoRegistry, seedDemoRegistryDocuments } from '../modules/registry/registry.demo.js';
 import { seedDemoQuality } from '../modules/quality/quality.demo.js';
 import { seedDemoReformBudget } from '../modules/reform-budget/reform-budget.demo.js';
+import { seedDemoProcedureReview } from '../modules/procedure-review/procedure-review.demo.js';
 import type { CreateUnitInput } from '../modules/org/schema.js';
 import { seedDemoDossiers } from '../modules/dossiers/dossiers.demo.js';
 import { definitionSchema } from '../modules/reports/rules/service-index.js';
@@ -84,6 +85,12 @@ export async function seedDemoIfEmpty(services: Services, config: Pick<Config, '
   const qms = await seedDemoQuality({ quality: services.quality, db: services.db, now: services.now, unitId: unitOf, unitEffectiveFrom: (code) => since.get(code) ?? null, staffOf, as }, `${DEMO_DIR}quality/demo.json`);
   const budget = await seedDemoReformBudget({ budget: services.reformBudget, now: services.now, unitId: unitOf, as }, `${DEMO_DIR}reform-budget/lines.json`);
   log(`demo quality: ${qms.objectives} objectives, ${qms.documents} documents, ${qms.nonconformities} nonconformity closed; reform budget: ${budget.lines} lines`);
+  // The compliance-cost parameters and Sở Xây dựng's review of the year (issue 21), after the dossiers its costs read.
+  const pr = await seedDemoProcedureReview({
+    procedureReview: services.procedureReview, now: services.now, unitId: unitOf, unitEffectiveFrom: (code) => since.get(code) ?? null, as,
+    inForce: async (code, day) => !!(await services.catalog.service.findInForce(code, new Date(`${day}T12:00:00+07:00`))),
+  }, `${DEMO_DIR}procedure-review`);
+  log(`demo procedure reviews: parameters of ${pr.parameters} years, a review plan of ${pr.planItems} procedures, ${pr.reviewId ? 'a review approved and a simplification plan proposed' : 'no review (the agency did not exist yet)'}`);
   log(`demo data loaded in ${Math.round(performance.now() - t0)} ms`);
   return true;
 }

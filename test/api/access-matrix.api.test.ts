@@ -20,6 +20,7 @@ import { personnelFixture } from './access-matrix.personnel-fixture.js';
 import { inspectionFixture } from './access-matrix.inspection-fixture.js';
 import { registryFixture } from './access-matrix.registry-fixture.js';
 import { qualityFixture } from './access-matrix.quality-fixture.js';
+import { procedureReviewFixture } from './access-matrix.procedure-review-fixture.js';
 import { expected, UNIT_RELATIONS, type Relation, type Subject, type Target, type UnitRelation } from './access-matrix.rules.js';
 
 // About 12,300 requests over 370 operations and 10 subjects (about 4 minutes on this 2-core machine, issue 20),
@@ -292,6 +293,7 @@ async function setUp(): Promise<void> {
   f.inspection = await inspectionFixture(t, asRoot);
   f.registry = await registryFixture(t, asRoot, unit);
   f.quality = await qualityFixture(t, asRoot, unit);
+  f.procedureReview = await procedureReviewFixture(t, asRoot, unit, f.quality.agency);
   f.newPassword = (s) => `Doi-mat-khau-${s.name.length}-${++counter}-Lai-Chau`;
 }
 

@@ -90,6 +90,7 @@ export type Fixture = {
   inspection: import('./access-matrix.inspection-fixture.js').InspectionFixture; // complaint, denunciation and discipline cases at each relation's unit
   registry: import('./access-matrix.registry-fixture.js').RegistryFixture; // documents, files and disposal lists at each relation's unit (an agency)
   quality: import('./access-matrix.quality-fixture.js').QualityFixture; // a QMS and reform budget lines at each relation's agency
+  procedureReview: import('./access-matrix.procedure-review-fixture.js').ProcedureReviewFixture; // a review, a plan and a review plan per relation
   newPassword(s: Subject): string;
   /** A kiosk rating code of a dossier received at the child unit's desk: `fresh` for a new dossier, else the same one each time. */
   ratingCode(fresh: boolean): Promise<string>;

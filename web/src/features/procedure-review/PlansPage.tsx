@@ -35,8 +35,12 @@ export default function PlansPage() {
   const plans = usePlans({ year, status, unitId });
   const summary = usePlansSummary(year);
   const mayCreate = (units.data?.items ?? []).some((u) => u.manage);
+  // `?code=` with the agency opens "Lập phương án" for it (the review's and the cost page's links); alone, it
+  // narrows the list to that procedure's plans (the ranking's count of plans).
   const code = params.get('code');
-  const prefill = code ? { code, unitId: idParam(params.get('unitId')) ?? undefined, reviewId: idParam(params.get('reviewId')) ?? undefined } : null;
+  const forUnit = idParam(params.get('unitId'));
+  const prefill = code && forUnit ? { code, unitId: forUnit, reviewId: idParam(params.get('reviewId')) ?? undefined } : null;
+  const onlyCode = code && !forUnit ? code : null;
   const [creating, setCreating] = useState(false);
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -71,6 +75,7 @@ export default function PlansPage() {
     ...savingColumns<PlansSummaryRow>((r) => r),
   ];
   const province = summary.data?.province;
+  const rows = (plans.data?.items ?? []).filter((p) => !onlyCode || p.procedureCode === onlyCode);
 
   return (
     <>
@@ -111,10 +116,18 @@ export default function PlansPage() {
       </Section>
       <Section title={t('plans.table', { year })}>
         {plans.isError ? <ErrorResult variant="inline" error={plans.error} onRetry={() => void plans.refetch()} /> : (
-          <Table<PlanSummary> aria-label={t('plans.table', { year })} rowKey="id" size="middle" columns={columns} dataSource={plans.data?.items ?? []}
-            loading={plans.isFetching} pagination={(plans.data?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1040 }} data-testid="plans-table"
-            locale={{ emptyText: <Typography.Text type="secondary">{t('plans.empty')}</Typography.Text> }} />
+          <>
+            {onlyCode ? (
+              <Flex gap={8} align="center" wrap className="mc-prf-filter-note">
+                <Typography.Text>{t('plans.codeFilter', { code: onlyCode })}</Typography.Text>
+                <Button size="small" onClick={() => set({ code: undefined })}>{t('plans.codeFilterClear')}</Button>
+              </Flex>
+            ) : null}
+            <Table<PlanSummary> aria-label={t('plans.table', { year })} rowKey="id" size="middle" columns={columns} dataSource={rows}
+              loading={plans.isFetching} pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              scroll={{ x: 1040 }} data-testid="plans-table"
+              locale={{ emptyText: <Typography.Text type="secondary">{t('plans.empty')}</Typography.Text> }} />
+          </>
         )}
       </Section>
       {creating || (prefill && mayCreate) ? <PlanCreateDialog prefill={prefill} year={year} onClose={closeCreate} /> : null}

@@ -135,6 +135,8 @@ export const formsEn: Record<FormsKey, string> = {
   'plans.summaryTable': 'Savings in {year} per agency',
   'plans.summaryEmpty': 'No plan this year yet.',
   'plans.table': 'Plans of {year}',
+  'plans.codeFilter': 'Only the plans of procedure {code}',
+  'plans.codeFilterClear': 'Show every procedure',
   'plans.empty': 'No matching plan.',
   'plans.count': '{plans} ({approved} approved)',
   'plans.stat.plans': 'Plans in the province',

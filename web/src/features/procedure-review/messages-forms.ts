@@ -141,6 +141,8 @@ export const formsVi = {
   'plans.summaryTable': 'Chi phí tiết kiệm năm {year} theo cơ quan',
   'plans.summaryEmpty': 'Chưa có phương án nào trong năm.',
   'plans.table': 'Các phương án năm {year}',
+  'plans.codeFilter': 'Chỉ các phương án của thủ tục {code}',
+  'plans.codeFilterClear': 'Bỏ lọc theo thủ tục',
   'plans.empty': 'Chưa có phương án nào phù hợp.',
   'plans.count': '{plans} ({approved} đã duyệt)',
   'plans.stat.plans': 'Số phương án toàn tỉnh',
