@@ -45,7 +45,10 @@ export function createPlansService(deps: ProcedureReviewDeps, needs: { costOf: C
     if (row.status === 'approved' && row.before_snapshot && row.after_snapshot) {
       return { before: sheetOf(row.before_snapshot), after: sheetOf(row.after_snapshot), frozen: true, unitIds };
     }
-    const r = await costOf({ code: row.procedure_code, unitIds, period: defaultPeriod(deps), changes: changesOf(row), versionId: row.base_version_id });
+    // A plan drawn from a review costs the procedure with the reviewer's estimates, as the review does.
+    const review = row.review_id === null ? undefined : await db.selectFrom('pr_reviews').select('estimates').where('id', '=', row.review_id).executeTakeFirst();
+    const estimates = review?.estimates && Object.keys(review.estimates).length ? { estimates: review.estimates } : {};
+    const r = await costOf({ code: row.procedure_code, unitIds, period: defaultPeriod(deps), changes: changesOf(row), versionId: row.base_version_id, ...estimates });
     return { before: r.sheet, after: r.after ?? r.sheet, frozen: false, unitIds };
   }
 

@@ -50,5 +50,5 @@ describe.each([
     expect(budget.items).toHaveLength(2);
     const snv = await t.request('GET', `/api/v1/reform-budget/lines?unitId=${await t.unitId('H30.101')}&year=${year}`, { session: await t.login('lanhdao.snv') });
     expect(snv.json().items.filter((l: { overspent: boolean }) => l.overspent)).toHaveLength(1);
-  });
+  }, 300_000);
 });
