@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_VOCABULARY } from './audit-vocabulary.js';
 import { EVENT_LABELS } from './modules/dossiers/rules/events.js';
 import { actionLabel, actionPattern } from './platform/audit/vocabulary.js';
+import { PR_ACTIONS } from './modules/procedure-review/procedure-review.audit.js';
 
 const SRC = new URL('.', import.meta.url).pathname;
 
@@ -18,8 +19,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Audit calls whose action is built at run time from a closed list, checked by their own test below. */
 // Files whose audit action is built from a closed list whose labels another test checks: the dossier
-// events (EVENT_LABELS) and the moves on a directive's task (TASK_ACTIONS, directives.audit.ts).
-const DYNAMIC = new Set(['modules/dossiers/event-writer.ts', 'modules/directives/tasks.service.ts']);
+// events (EVENT_LABELS), the moves on a directive's task (TASK_ACTIONS, directives.audit.ts) and the
+// procedure reviews' history (PR_ACTIONS, procedure-review.audit.ts).
+const DYNAMIC = new Set(['modules/dossiers/event-writer.ts', 'modules/directives/tasks.service.ts', 'modules/procedure-review/procedure-review.context.ts']);
 
 /**
  * The action strings an expression can take, read from the source: literals, both sides of a
@@ -128,6 +130,11 @@ describe('the audit log speaks Vietnamese and English', () => {
   it('labels every dossier event, written as "dossier.<type>", alone and combined', () => {
     for (const type of Object.keys(EVENT_LABELS)) expect(AUDIT_VOCABULARY.actions[`dossier.${type}`]).toBeDefined();
     expect(actionLabel(AUDIT_VOCABULARY, 'dossier.taken+transferred')).toEqual({ vi: 'Nhận xử lý, Chuyển xử lý', en: 'Taken, Transferred' });
+  });
+
+  it('labels every action and record of the procedure reviews\' history, written as "procedure_review.<action>"', () => {
+    for (const action of Object.keys(PR_ACTIONS)) expect(AUDIT_VOCABULARY.actions[`procedure_review.${action}`], action).toBeDefined();
+    for (const record of ['parameters', 'review_plan', 'review', 'plan']) expect(AUDIT_VOCABULARY.entities[`procedure_review_${record}`], record).toBeDefined();
   });
 
   it('has a label for every kind of object written, in both languages and without codes', () => {

@@ -66,7 +66,7 @@ export function createParametersService(deps: ProcedureReviewDeps) {
       }
       const before = existing ? { ...wageOf(existing), defaults: existing.defaults } : null;
       const after = { year, monthlyIncomeVnd: input.monthlyIncomeVnd, workingDaysPerMonth: input.workingDaysPerMonth, hoursPerDay: input.hoursPerDay, source: input.source, defaults: input.defaults };
-      await addEvent(trx, ctx, at, { entity: 'parameters', entityId: year, action: 'parameters_saved', data: { created: !existing, before, after } });
+      await addEvent(trx, ctx, at, { record: 'parameters', entityId: year, action: 'parameters_saved', data: { created: !existing, before, after } });
     });
     return view((await load(year))!);
   }

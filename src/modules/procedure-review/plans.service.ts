@@ -174,7 +174,7 @@ export function createPlansService(deps: ProcedureReviewDeps, needs: { costOf: C
         title: input.title, rationale: input.rationale || null, changes: JSON.stringify(changes), created_by: actor.staffId, created_at: at, updated_at: at,
       }).returning('id').executeTakeFirstOrThrow();
       await addEvent(trx, ctx, at, {
-        entity: 'plan', entityId: row.id, action: 'plan_created', unitId: unit.id,
+        record: 'plan', entityId: row.id, action: 'plan_created', unitId: unit.id,
         data: { procedureCode: input.procedureCode, baseVersionNo: version.versionNo, year: input.year, title: input.title, changes },
       });
       return row.id;
@@ -193,7 +193,7 @@ export function createPlansService(deps: ProcedureReviewDeps, needs: { costOf: C
       const updated = await trx.updateTable('pr_plans').set({ title: input.title, rationale: input.rationale || null, changes: JSON.stringify(changes), version: row.version + 1, updated_at: at })
         .where('id', '=', id).where('version', '=', input.version).where('status', '=', 'draft').returning('id').executeTakeFirst();
       if (!updated) throw staleVersion();
-      await addEvent(trx, ctx, at, { entity: 'plan', entityId: id, action: 'plan_updated', unitId: row.agency_unit_id, data: { title: input.title, before: changesOf(row), changes } });
+      await addEvent(trx, ctx, at, { record: 'plan', entityId: id, action: 'plan_updated', unitId: row.agency_unit_id, data: { title: input.title, before: changesOf(row), changes } });
     });
     return get(ctx, id);
   }
@@ -215,7 +215,7 @@ export function createPlansService(deps: ProcedureReviewDeps, needs: { costOf: C
       }).where('id', '=', id).where('version', '=', input.version).where('status', '=', rule.from).returning('id').executeTakeFirst();
       if (!updated) throw staleVersion();
       await addEvent(trx, ctx, at, {
-        entity: 'plan', entityId: id, action: rule.event, note, unitId: row.agency_unit_id,
+        record: 'plan', entityId: id, action: rule.event, note, unitId: row.agency_unit_id,
         data: { from: row.status, to: rule.to, ...(frozen ? { saving: savingOf(frozen) } : {}) },
       });
     });

@@ -1,6 +1,6 @@
 import { requireActor, type Actor } from '../../platform/access/policy.js';
 export { agencyOf, worksAt } from '../../platform/access/agency.js';
-import { recordAudit, type AuditInput } from '../../platform/audit/audit.service.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Db, Tx } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
@@ -73,15 +73,17 @@ export const agenciesOf = (units: UnitTree): Set<number> => new Set(units.filter
  * One row of the module's append-only history and its audit row, inside the caller's transaction
  * (the house rule: every state change with its audit event).
  */
-export async function addEvent(trx: Tx, ctx: RequestContext, at: Date, e: { entity: PrEntity; entityId: number; action: PrAction; note?: string | null; data?: Record<string, unknown>; unitId?: number | null }): Promise<void> {
+export async function addEvent(trx: Tx, ctx: RequestContext, at: Date, e: { record: PrEntity; entityId: number; action: PrAction; note?: string | null; data?: Record<string, unknown>; unitId?: number | null }): Promise<void> {
   const actor = ctx.actor;
   await trx.insertInto('pr_events').values({
-    entity: e.entity, entity_id: e.entityId, at, actor_staff_id: actor?.staffId ?? null, actor_name: actor?.fullName ?? 'Hệ thống',
+    entity: e.record, entity_id: e.entityId, at, actor_staff_id: actor?.staffId ?? null, actor_name: actor?.fullName ?? 'Hệ thống',
     action: e.action, note: e.note ?? null, data: JSON.stringify(e.data ?? {}),
   }).execute();
-  const audit: AuditInput = { action: `procedure_review.${e.action}`, entity: `procedure_review_${e.entity}`, entityId: e.entityId, unitId: e.unitId ?? null, after: e.data ?? {} };
-  if (e.note) audit.note = e.note;
-  await recordAudit(trx, ctx, audit);
+  // The action is one of PR_ACTIONS, every one labelled in procedure-review.audit.ts (a closed list).
+  await recordAudit(trx, ctx, {
+    action: `procedure_review.${e.action}`, entity: `procedure_review_${e.record}`, entityId: e.entityId, unitId: e.unitId ?? null, after: e.data ?? {},
+    ...(e.note ? { note: e.note } : {}),
+  });
 }
 
 /** A record's history as the pages show it. */

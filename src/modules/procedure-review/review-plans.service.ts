@@ -132,7 +132,7 @@ export function createReviewPlansService(deps: ProcedureReviewDeps) {
         .returning('id').executeTakeFirstOrThrow()
         .catch((e) => { throw isUniqueViolation(e) ? planExists() : e; });
       if (items.length > 0) await trx.insertInto('pr_review_plan_items').values(items.map((i) => ({ ...i, plan_id: row.id }))).execute();
-      await addEvent(trx, ctx, at, { entity: 'review_plan', entityId: row.id, action: 'review_plan_created', unitId: unit.id, data: { year: input.year, title: input.title, items: items.map((i) => i.procedure_code) } });
+      await addEvent(trx, ctx, at, { record: 'review_plan', entityId: row.id, action: 'review_plan_created', unitId: unit.id, data: { year: input.year, title: input.title, items: items.map((i) => i.procedure_code) } });
       return row.id;
     });
     return get(ctx, id);
@@ -168,7 +168,7 @@ export function createReviewPlansService(deps: ProcedureReviewDeps) {
       }
       if (added.length > 0) await trx.insertInto('pr_review_plan_items').values(added.map((i) => ({ ...i, plan_id: id }))).execute();
       await addEvent(trx, ctx, at, {
-        entity: 'review_plan', entityId: id, action: 'review_plan_updated', unitId: plan.agency_unit_id,
+        record: 'review_plan', entityId: id, action: 'review_plan_updated', unitId: plan.agency_unit_id,
         data: { title: input.title, added: added.map((a) => a.procedure_code), removed: removed.map((r) => r.procedure_code), items: items.map((i) => i.procedure_code) },
       });
     });
@@ -185,7 +185,7 @@ export function createReviewPlansService(deps: ProcedureReviewDeps) {
       const updated = await trx.updateTable('pr_review_plans').set({ status: 'approved', approved_by: actor.staffId, approved_at: at, version: plan.version + 1, updated_at: at })
         .where('id', '=', id).where('version', '=', input.version).where('status', '=', 'draft').returning('id').executeTakeFirst();
       if (!updated) throw staleVersion();
-      await addEvent(trx, ctx, at, { entity: 'review_plan', entityId: id, action: 'review_plan_approved', unitId: plan.agency_unit_id, data: { year: plan.year } });
+      await addEvent(trx, ctx, at, { record: 'review_plan', entityId: id, action: 'review_plan_approved', unitId: plan.agency_unit_id, data: { year: plan.year } });
     });
     return get(ctx, id);
   }

@@ -193,7 +193,7 @@ export function createReviewsService(deps: ProcedureReviewDeps, needs: { costOf:
         reviewer_staff_id: actor.staffId, created_at: at, updated_at: at,
       }).returning('id').executeTakeFirstOrThrow();
       await addEvent(trx, ctx, at, {
-        entity: 'review', entityId: row.id, action: 'review_created', unitId: unit.id,
+        record: 'review', entityId: row.id, action: 'review_created', unitId: unit.id,
         data: { procedureCode: input.procedureCode, versionNo: version.versionNo, year: input.year, planItemId: input.planItemId ?? null },
       });
       return row.id;
@@ -246,7 +246,7 @@ export function createReviewsService(deps: ProcedureReviewDeps, needs: { costOf:
       }).where('id', '=', id).where('version', '=', input.version).where('status', '=', 'draft').returning('id').executeTakeFirst();
       if (!updated) throw staleVersion();
       await addEvent(trx, ctx, at, {
-        entity: 'review', entityId: id, action: 'review_updated', unitId: row.agency_unit_id,
+        record: 'review', entityId: id, action: 'review_updated', unitId: row.agency_unit_id,
         data: { answered: Object.keys(answers).length, estimates: Object.keys(estimates), recommendation: input.recommendation },
       });
     });
@@ -284,7 +284,7 @@ export function createReviewsService(deps: ProcedureReviewDeps, needs: { costOf:
       }).where('id', '=', id).where('version', '=', input.version).where('status', '=', rule.from).returning('id').executeTakeFirst();
       if (!updated) throw staleVersion();
       await addEvent(trx, ctx, at, {
-        entity: 'review', entityId: id, action: rule.event, note, unitId: row.agency_unit_id,
+        record: 'review', entityId: id, action: rule.event, note, unitId: row.agency_unit_id,
         data: {
           from: row.status, to: rule.to,
           ...(snapshot ? { perDossierVnd: snapshot.cost.sheet.perDossier.totalVnd, yearlyVnd: snapshot.cost.sheet.yearly.totalVnd, wageYear: snapshot.cost.sheet.wage.year } : {}),
