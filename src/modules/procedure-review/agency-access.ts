@@ -1,7 +1,7 @@
 import { can, reachable, type Actor } from '../../platform/access/policy.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { UnitView } from '../org/schema.js';
-import { agenciesOf, worksAt, type ProcedureReviewDeps } from './procedure-review.context.js';
+import { agenciesOf, agencyOf, worksAt, type ProcedureReviewDeps } from './procedure-review.context.js';
 
 /** What the caller may do at one agency (API.md "Who"): every part shares it. */
 export type AgencyAccess = { read: boolean; manage: boolean; approve: boolean };
@@ -72,4 +72,19 @@ export function readableAgencies(actor: Actor, basis: OrgBasis): number[] {
   }
   for (const u of reachable(actor, 'review.approve')) if (basis.agencies.has(u)) reached.add(u);
   return basis.units.filter((u) => reached.has(u.id)).map((u) => u.id);
+}
+
+/**
+ * The agencies a list covers: those the caller reads, within `unitId`'s tree (a section stands for its
+ * agency); every readable agency without `unitId`. Null when `unitId` is unknown or nothing the caller reads.
+ */
+export function listScope(actor: Actor, basis: OrgBasis, unitId?: number): number[] | null {
+  const readable = readableAgencies(actor, basis);
+  if (unitId === undefined) return readable;
+  if (!basis.byId.has(unitId)) return null;
+  const within = new Set(subtreeOf(unitId, basis.units));
+  const agency = agencyOf(unitId, basis.units, basis.agencies);
+  if (agency !== null) within.add(agency);
+  const agencies = readable.filter((a) => within.has(a));
+  return agencies.length === 0 && !can(actor, 'review.read', unitId) ? null : agencies;
 }

@@ -1,9 +1,8 @@
-import { can } from '../../platform/access/policy.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { errors } from '../../platform/http/app-error.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { CostOf } from './costs.service.js';
-import { accessAt, orgBasis, readableAgencies, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './agency-access.js';
+import { accessAt, listScope, orgBasis, requireAccess, subtreeOf, type AgencyAccess, type OrgBasis } from './agency-access.js';
 import { measuredSaving } from './plans.measured.js';
 import { allowedOf, changedContent, changesOf, PLAN_STATUS_LABELS, sheetOf, summaryOf, type PlanRow } from './plans.view.js';
 import { PR_ACTIONS, type PrAction } from './procedure-review.audit.js';
@@ -88,17 +87,10 @@ export function createPlansService(deps: ProcedureReviewDeps, needs: { costOf: C
     };
   }
 
-  /** The agencies a list covers: those the caller reads, within `unitId`'s tree (a section stands for its agency). */
+  /** The agencies a list covers (agency-access.ts `listScope`); an unknown or unreadable unit answers 404. */
   function scope(ctx: RequestContext, basis: OrgBasis, unitId?: number): number[] {
-    const actor = actorOf(ctx);
-    const readable = readableAgencies(actor, basis);
-    if (unitId === undefined) return readable;
-    if (!basis.byId.has(unitId)) throw unitNotFound();
-    const within = new Set(subtreeOf(unitId, basis.units));
-    const agency = agencyOf(unitId, basis.units, basis.agencies);
-    if (agency !== null) within.add(agency);
-    const agencies = readable.filter((a) => within.has(a));
-    if (agencies.length === 0 && !can(actor, 'review.read', unitId)) throw unitNotFound();
+    const agencies = listScope(actorOf(ctx), basis, unitId);
+    if (!agencies) throw unitNotFound();
     return agencies;
   }
 
