@@ -54,7 +54,7 @@ export type ProcedureFacts = {
   /** Supplement requests answered by coming to the desk (the dossier was not filed online) and answered online. */
   supplementTrips: number;
   supplementOnline: number;
-  /** Dossiers completed (result recorded), of which late (after the due time, or with an apology letter). */
+  /** Dossiers closed (completed_at set: a result, a withdrawal or a stop), of which late (closed after the due time, or with an apology letter). */
   completed: number;
   late: number;
   /** Results handed over, of which at the desk. */
